@@ -1,0 +1,8 @@
+//! shabaka: Arabic news articles in, a knowledge graph with provenance out.
+//!
+//! Each stage is a module with plain data in and out: `input` reads and decodes articles,
+//! `text` prepares Arabic text, `extract` finds entities and facts, `graph` builds and
+//! queries the graph, `export` writes it for other tools.
+
+pub mod data;
+pub mod text;

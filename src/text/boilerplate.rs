@@ -1,0 +1,167 @@
+//! Finding boilerplate: read-also links, related-news blocks, share bars, menus, footers.
+//!
+//! Boilerplate stays in the text (offsets must stay true) but is reported as excluded byte
+//! ranges of the normalised view, which extraction skips. The phrases are data
+//! (`data/lexicon/boilerplate.tsv`); the rules that use them are structural and general.
+
+use super::normalize::normalize_key;
+use crate::data::{DataError, TsvRows};
+
+/// What a boilerplate phrase means when it starts or appears in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoilerplateRule {
+    /// A line starting with it is a link to another story; a bare marker line takes the
+    /// following line (the linked headline) with it.
+    ReadAlso,
+    /// A short line starting with it opens a block of other stories that runs to the end.
+    RelatedBlock,
+    /// A line containing it is a share bar, footer, credit or navigation line.
+    ShareLine,
+}
+
+/// The boilerplate phrases, normalised for matching.
+#[derive(Debug, Clone, Default)]
+pub struct BoilerplateRules {
+    rules: Vec<(BoilerplateRule, String)>,
+}
+
+/// A token this long is not a word but run-together menu or share-bar items.
+const MENU_TOKEN_CHARS: usize = 22;
+
+impl BoilerplateRules {
+    /// Reads rules from TSV rows `rule<TAB>phrase`.
+    pub fn from_tsv(file: &str, content: &str) -> Result<BoilerplateRules, DataError> {
+        let mut rules = Vec::new();
+        for row in TsvRows::new(file, content) {
+            let row = row?;
+            let kind = match row.field(0)? {
+                "read_also" => BoilerplateRule::ReadAlso,
+                "related_block" => BoilerplateRule::RelatedBlock,
+                "share_line" => BoilerplateRule::ShareLine,
+                other => return Err(row.error(format!("unknown boilerplate rule {other:?}"))),
+            };
+            let phrase = normalize_key(row.field(1)?);
+            if phrase.is_empty() {
+                return Err(row.error("empty phrase"));
+            }
+            rules.push((kind, phrase));
+        }
+        Ok(BoilerplateRules { rules })
+    }
+
+    /// Excluded normalised byte ranges of `norm_text`, sorted and non-overlapping.
+    pub fn excluded_ranges(&self, norm_text: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut take_next_line = false;
+        let mut offset = 0usize;
+        for line in norm_text.split_inclusive('\n') {
+            let (from, to) = (offset, offset + line.len());
+            offset = to;
+            let key = line_key(line);
+            if key.is_empty() {
+                continue;
+            }
+            if take_next_line {
+                take_next_line = false;
+                out.push((from, to));
+                continue;
+            }
+            if let Some(rule) = self.line_rule(&key) {
+                match rule {
+                    (BoilerplateRule::RelatedBlock, _) => {
+                        out.push((from, norm_text.len()));
+                        break;
+                    }
+                    (BoilerplateRule::ReadAlso, phrase_len) => {
+                        take_next_line = !key[phrase_len..].chars().any(char::is_alphanumeric);
+                        out.push((from, to));
+                    }
+                    (BoilerplateRule::ShareLine, _) => out.push((from, to)),
+                }
+                continue;
+            }
+            if key
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.chars().count() >= MENU_TOKEN_CHARS)
+            {
+                out.push((from, to));
+            }
+        }
+        out
+    }
+
+    /// The rule a line triggers, with the byte length of the phrase in the line key.
+    fn line_rule(&self, key: &str) -> Option<(BoilerplateRule, usize)> {
+        let words = key.split_whitespace().count();
+        self.rules.iter().find_map(|(rule, phrase)| {
+            let hit = match rule {
+                BoilerplateRule::ReadAlso => key.starts_with(phrase.as_str()),
+                BoilerplateRule::RelatedBlock => {
+                    key.starts_with(phrase.as_str())
+                        && words <= phrase.split_whitespace().count() + 2
+                }
+                BoilerplateRule::ShareLine => key.contains(phrase.as_str()),
+            };
+            hit.then_some((*rule, phrase.len()))
+        })
+    }
+}
+
+/// A line reduced for comparison: leading punctuation dropped, whitespace collapsed.
+fn line_key(line: &str) -> String {
+    let trimmed = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::NormText;
+
+    fn rules() -> BoilerplateRules {
+        BoilerplateRules::from_tsv(
+            "test.tsv",
+            "rule\tphrase\nread_also\tاقرأ أيضا\nread_also\tشاهد أيضاً\nrelated_block\tأخبار ذات صلة\nshare_line\tشارك الخبر\n",
+        )
+        .unwrap()
+    }
+
+    fn kept(text: &str) -> String {
+        let norm = NormText::new(text);
+        let mut out = String::new();
+        let mut last = 0;
+        for (from, to) in rules().excluded_ranges(&norm.text) {
+            out.push_str(&norm.text[last..from]);
+            last = to;
+        }
+        out.push_str(&norm.text[last..]);
+        out
+    }
+
+    #[test]
+    fn read_also_marker_takes_the_headline_with_it() {
+        let text = "خبر أول.\nاقرأ أيضاً..\nنتنياهو يصل إلى غزة\nوقال لافروف.";
+        let k = kept(text);
+        assert!(!k.contains("نتنياهو"));
+        assert!(k.contains("لافروف") && k.contains("خبر اول"));
+    }
+
+    #[test]
+    fn read_also_with_inline_headline_takes_only_its_line() {
+        let k = kept("شاهد ايضاً: ترامب يقول شيئا\nوقال روبيو كلاما.");
+        assert!(!k.contains("ترامب"));
+        assert!(k.contains("روبيو"));
+    }
+
+    #[test]
+    fn related_block_runs_to_the_end_and_share_and_menu_lines_go() {
+        let k = kept("متن.\nشارك الخبر:\nFacebookTwitterLinkedInEmail\nمتن ثان.\nأخبار ذات صلة\nعنوان آخر\nنص آخر");
+        assert_eq!(k.trim(), "متن.\nمتن ثان.");
+    }
+
+    #[test]
+    fn a_sentence_that_merely_mentions_related_news_is_content() {
+        let k = kept("أخبار ذات صلة بالحرب تتوالى من كل مكان في العالم اليوم.");
+        assert!(k.contains("تتوالي"));
+    }
+}

@@ -1,0 +1,173 @@
+//! Turning raw bytes into text: BOM sniffing, UTF-8, UTF-16 and Windows-1256.
+//!
+//! Arabic news still arrives as Windows-1256 from older sites and as UTF-16 from Windows
+//! tools, so a file is decoded by evidence (BOM, then strict UTF-8, then a detector) and the
+//! encoding that was used is reported. A file that is empty, binary or undecodable is an
+//! error the caller reports by name; nothing is decoded "lossily" behind the user's back.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1256};
+use thiserror::Error;
+
+/// Why a file could not be turned into article text.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum DecodeError {
+    #[error("file is empty")]
+    Empty,
+    #[error("file looks binary (contains NUL bytes or control characters)")]
+    Binary,
+    #[error("file is not valid {0}")]
+    Invalid(&'static str),
+    #[error("unknown encoding name {0:?} (use utf-8, utf-16le, utf-16be or windows-1256)")]
+    UnknownEncoding(String),
+}
+
+/// Text decoded from bytes, with the name of the encoding that was used.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Looks up an encoding the user forced with `--encoding`.
+pub fn encoding_by_name(name: &str) -> Result<&'static Encoding, DecodeError> {
+    Encoding::for_label(name.trim().as_bytes())
+        .ok_or_else(|| DecodeError::UnknownEncoding(name.to_string()))
+}
+
+/// Decodes `bytes`, detecting the encoding unless `forced` names one.
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return strict(&bytes[bom_len..], encoding);
+    }
+    if let Some(encoding) = forced {
+        return strict(bytes, encoding);
+    }
+    if looks_like_bomless_utf16(bytes) {
+        let encoding = if bytes[0] == 0 { UTF_16BE } else { UTF_16LE };
+        return strict(bytes, encoding);
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return checked(text.to_string(), UTF_8.name());
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(Some(b"sa"), chardetng::Utf8Detection::Deny);
+    // Arabic text in a legacy encoding is Windows-1256 in practice; the detector confirms it
+    // or names another single-byte encoding the user can force if it is right.
+    let encoding = if guess == UTF_8 { WINDOWS_1256 } else { guess };
+    strict(bytes, encoding)
+}
+
+fn strict(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => checked(text.into_owned(), encoding.name()),
+        None => Err(DecodeError::Invalid(encoding.name())),
+    }
+}
+
+/// Rejects decoded text that is really binary: many C0 controls other than tab/LF/CR/FF.
+fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> {
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let total = text.chars().count();
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+        .count();
+    if controls * 20 > total || text.contains('\0') {
+        return Err(DecodeError::Binary);
+    }
+    Ok(Decoded { text, encoding })
+}
+
+/// UTF-16 without a BOM shows up as every other byte being zero for ASCII-heavy text and as
+/// a zero-free but odd pattern for Arabic; only the ASCII-heavy case is detectable safely.
+fn looks_like_bomless_utf16(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+        return false;
+    }
+    let pairs = bytes.len() / 2;
+    let even_zero = bytes.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_zero = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    (even_zero * 10 > pairs * 4 && odd_zero == 0) || (odd_zero * 10 > pairs * 4 && even_zero == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARABIC: &str = "قال وزير الخارجية الروسي سيرجي لافروف إن روسيا مستعدة.";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode(ARABIC.as_bytes(), None).unwrap();
+        assert_eq!(plain.text, ARABIC);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(ARABIC.as_bytes());
+        assert_eq!(decode(&bom, None).unwrap().text, ARABIC);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        for unit in ARABIC.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+        }
+        let decoded = decode(&le, None).unwrap();
+        assert_eq!(decoded.text, ARABIC);
+        assert_eq!(decoded.encoding, "UTF-16LE");
+        let mut be = vec![0xFE, 0xFF];
+        for unit in ARABIC.encode_utf16() {
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode(&be, None).unwrap().text, ARABIC);
+    }
+
+    #[test]
+    fn windows_1256_is_detected() {
+        let (bytes, _, unmappable) = WINDOWS_1256.encode(ARABIC);
+        assert!(!unmappable);
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.text, ARABIC);
+        assert_eq!(decoded.encoding, "windows-1256");
+    }
+
+    #[test]
+    fn forced_encoding_is_used() {
+        let (bytes, _, _) = WINDOWS_1256.encode(ARABIC);
+        let forced = encoding_by_name("cp1256").unwrap();
+        assert_eq!(decode(&bytes, Some(forced)).unwrap().text, ARABIC);
+        assert!(encoding_by_name("klingon").is_err());
+    }
+
+    #[test]
+    fn empty_binary_and_invalid() {
+        assert_eq!(decode(b"", None).unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b"  \n\t ", None).unwrap_err(), DecodeError::Empty);
+        assert_eq!(
+            decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3], None).unwrap_err(),
+            DecodeError::Binary
+        );
+        let forced = encoding_by_name("utf-8").unwrap();
+        assert_eq!(
+            decode(&[0xff, 0xfe, 0xfd, 0x41], Some(forced)).map(|d| d.encoding),
+            // a UTF-16 BOM wins over a forced encoding: the BOM is stronger evidence
+            Ok("UTF-16LE")
+        );
+        assert!(matches!(
+            decode(&[0xc3, 0x28, 0x41, 0x42], Some(forced)),
+            Err(DecodeError::Invalid(_))
+        ));
+    }
+}

@@ -1,0 +1,75 @@
+//! The Arabic text layer: decoding, normalisation with offsets, boilerplate, sentences, tokens.
+
+pub mod boilerplate;
+pub mod decode;
+pub mod normalize;
+pub mod segment;
+
+use boilerplate::BoilerplateRules;
+use normalize::NormText;
+use segment::{Sentence, Token};
+
+/// An article's text prepared for extraction.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub norm: NormText,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// `excluded[i]` is true when sentence `i` lies in boilerplate.
+    pub excluded: Vec<bool>,
+    /// The original text as code points, so spans and evidence slice in O(1).
+    chars: Vec<char>,
+}
+
+impl Document {
+    /// Normalises, finds boilerplate, splits sentences and tokens.
+    pub fn analyze(text: &str, boilerplate: &BoilerplateRules, keep_boilerplate: bool) -> Document {
+        let norm = NormText::new(text);
+        let sentences = segment::sentences(&norm);
+        let tokens = segment::tokens(&norm, &sentences);
+        let ranges = if keep_boilerplate {
+            Vec::new()
+        } else {
+            boilerplate.excluded_ranges(&norm.text)
+        };
+        let excluded = sentences
+            .iter()
+            .map(|s| {
+                ranges
+                    .iter()
+                    .any(|&(from, to)| s.norm_from >= from && s.norm_from < to)
+            })
+            .collect();
+        Document {
+            norm,
+            sentences,
+            tokens,
+            excluded,
+            chars: text.chars().collect(),
+        }
+    }
+
+    /// Normalised text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.norm.text[t.from..t.to]
+    }
+
+    /// Whether token `i` is in boilerplate.
+    pub fn token_excluded(&self, i: usize) -> bool {
+        self.excluded[self.tokens[i].sentence as usize]
+    }
+
+    /// Original text of the code-point span `[start, end)`.
+    pub fn original(&self, start: u32, end: u32) -> String {
+        let end = (end as usize).min(self.chars.len());
+        let start = (start as usize).min(end);
+        self.chars[start..end].iter().collect()
+    }
+
+    /// Original text of sentence `i`, the evidence for facts found in it.
+    pub fn sentence_text(&self, i: u32) -> String {
+        let s = &self.sentences[i as usize];
+        self.original(s.start, s.end)
+    }
+}

@@ -1,0 +1,184 @@
+//! The normalised view of Arabic text used for matching, with a map back to the original.
+//!
+//! Matching folds away what Arabic writers vary freely (harakat, tatweel, hamza seats on
+//! alef, ى/ي, ة/ه, Arabic-Indic digits, presentation forms, bidi marks), but provenance must
+//! point at the characters the source wrote. So every normalised byte remembers which
+//! original code point it came from, and spans map back exactly.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Text folded for matching plus, for every byte of it, the original code-point span.
+#[derive(Debug, Clone, Default)]
+pub struct NormText {
+    /// The folded text. Whitespace is kept one-for-one, so line structure survives.
+    pub text: String,
+    /// `origin[b]` is the code-point index in the original text of the character that
+    /// produced the normalised character starting at byte `b` (and its continuation bytes).
+    origin: Vec<u32>,
+    /// `origin_end[b]`: one past the last original code point belonging to that character,
+    /// which takes in the harakat written after it so a span covers the whole letter.
+    origin_end: Vec<u32>,
+    /// Code-point length of the original text, the end of the last span.
+    original_len: u32,
+}
+
+impl NormText {
+    /// Normalises `original`, keeping the offset map.
+    pub fn new(original: &str) -> NormText {
+        let mut out = NormText {
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len()),
+            origin_end: Vec::with_capacity(original.len()),
+            original_len: 0,
+        };
+        let mut scratch = [0u8; 4];
+        for (cp, ch) in original.chars().enumerate() {
+            let cp = cp as u32;
+            out.original_len = cp + 1;
+            let mut push = |c: char| {
+                let encoded = c.encode_utf8(&mut scratch);
+                out.text.push_str(encoded);
+                out.origin.extend(std::iter::repeat_n(cp, encoded.len()));
+                out.origin_end
+                    .extend(std::iter::repeat_n(cp + 1, encoded.len()));
+            };
+            match fold_char(ch) {
+                Folded::Drop if is_combining_mark(ch) => {
+                    let attached = out.origin_end.len().saturating_sub(1);
+                    if out.origin_end.get(attached) == Some(&cp) {
+                        let start = out.text[..attached + 1]
+                            .char_indices()
+                            .next_back()
+                            .map_or(0, |(b, _)| b);
+                        for end in &mut out.origin_end[start..] {
+                            *end = cp + 1;
+                        }
+                    }
+                }
+                Folded::Drop => {}
+                Folded::One(c) => push(c),
+                Folded::Compat => {
+                    for c in std::iter::once(ch).nfkc() {
+                        match fold_char(c) {
+                            Folded::One(f) => push(f),
+                            Folded::Drop => {}
+                            Folded::Compat => push(c),
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Original code-point span `[start, end)` of the normalised byte range `[from, to)`.
+    pub fn original_span(&self, from: usize, to: usize) -> (u32, u32) {
+        if from >= to || from >= self.origin.len() {
+            let at = self.origin.get(from).copied().unwrap_or(self.original_len);
+            return (at, at);
+        }
+        let start = self.origin[from];
+        let end = self.origin_end[to - 1];
+        (start, end)
+    }
+}
+
+/// Harakat and Quranic marks: they belong to the letter before them.
+fn is_combining_mark(ch: char) -> bool {
+    matches!(ch, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+enum Folded {
+    Drop,
+    One(char),
+    /// Needs compatibility decomposition (presentation forms, ligatures, full-width forms).
+    Compat,
+}
+
+/// Folds one character; the rules are the matching conventions of Arabic news text.
+fn fold_char(ch: char) -> Folded {
+    match ch {
+        // harakat, Quranic marks, superscript alef, tatweel
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => Folded::Drop,
+        // bidi controls, zero-width (non-)joiners, soft hyphen, BOM
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{00AD}'
+        | '\u{FEFF}' => Folded::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Folded::One('ا'),
+        'ى' | 'ی' => Folded::One('ي'),
+        'ة' => Folded::One('ه'),
+        'ک' => Folded::One('ك'),
+        '٠'..='٩' => Folded::One(char::from(b'0' + (ch as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => Folded::One(char::from(b'0' + (ch as u32 - '۰' as u32) as u8)),
+        // typographic quotes and dashes fold to their plain forms
+        '“' | '”' | '«' | '»' | '„' => Folded::One('"'),
+        '‘' | '’' => Folded::One('\''),
+        '–' | '—' => Folded::One('-'),
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{FF01}'..='\u{FF5E}' => {
+            Folded::Compat
+        }
+        c if c.is_whitespace() && c != '\n' => Folded::One(' '),
+        c if c.is_uppercase() => Folded::One(c.to_lowercase().next().unwrap_or(c)),
+        c => Folded::One(c),
+    }
+}
+
+/// Normalises a short string (an alias, a query) without keeping the map, and collapses
+/// whitespace so that multi-word names compare token by token.
+pub fn normalize_key(s: &str) -> String {
+    let folded = NormText::new(s).text;
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_text(original: &str, (s, e): (u32, u32)) -> String {
+        original.chars().skip(s as usize).take((e - s) as usize).collect()
+    }
+
+    #[test]
+    fn folds_alef_ya_ta_marbuta_and_drops_marks() {
+        assert_eq!(normalize_key("أمريكيّة"), "امريكيه");
+        assert_eq!(normalize_key("إسطنبول"), "اسطنبول");
+        assert_eq!(normalize_key("مصطفى"), "مصطفي");
+        assert_eq!(normalize_key("خَبَرَيْن"), "خبرين");
+        assert_eq!(normalize_key("اتصالـــاً"), "اتصالا");
+        assert_eq!(normalize_key("٢٠٢٥"), "2025");
+        assert_eq!(normalize_key("CIA"), "cia");
+        assert_eq!(normalize_key("\u{200f}روسيا\u{200e}"), "روسيا");
+    }
+
+    #[test]
+    fn presentation_forms_decompose() {
+        // lam-alef ligature and isolated forms
+        assert_eq!(normalize_key("\u{FEFB}"), "لا");
+        assert_eq!(normalize_key("\u{FE8D}\u{FEDF}"), "ال");
+    }
+
+    #[test]
+    fn offsets_map_back_to_original_code_points() {
+        let original = "قال وَزيرُ الخارجيةِ «لافروف»";
+        let norm = NormText::new(original);
+        let needle = "لافروف";
+        let from = norm.text.find(needle).unwrap();
+        let span = norm.original_span(from, from + needle.len());
+        assert_eq!(span_text(original, span), "لافروف");
+        let from = norm.text.find("وزير").unwrap();
+        let span = norm.original_span(from, from + "وزير".len());
+        assert_eq!(span_text(original, span), "وَزيرُ");
+    }
+
+    #[test]
+    fn ligature_maps_to_its_single_original_char() {
+        let original = "ب\u{FEFB}د";
+        let norm = NormText::new(original);
+        assert_eq!(norm.text, "بلاد");
+        let from = norm.text.find("لا").unwrap();
+        assert_eq!(norm.original_span(from, from + "لا".len()), (1, 2));
+    }
+}

@@ -1,0 +1,161 @@
+//! Sentences and tokens over the normalised view, each carrying original offsets.
+
+use super::normalize::NormText;
+
+/// A sentence: original code-point span and the normalised byte range it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: u32,
+    pub end: u32,
+    pub norm_from: usize,
+    pub norm_to: usize,
+}
+
+/// A token: a maximal run of letters and digits in the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Normalised byte range.
+    pub from: usize,
+    pub to: usize,
+    /// Original code-point span.
+    pub start: u32,
+    pub end: u32,
+    pub sentence: u32,
+    /// True when something other than spaces (punctuation, a quote, a line break) separates
+    /// this token from the previous one: names never run across such a gap.
+    pub after_break: bool,
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '\n' | '…' | '۔')
+}
+
+/// Splits the normalised text into sentences at terminal punctuation and line breaks.
+pub fn sentences(norm: &NormText) -> Vec<Sentence> {
+    let text = &norm.text;
+    let mut out = Vec::new();
+    let mut begin = 0usize;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_sentence_end(c) {
+            continue;
+        }
+        // a dot between digits (3.5) or inside an abbreviation run is not an end
+        if c == '.' {
+            if let Some(&(_, next)) = iter.peek() {
+                if next.is_ascii_digit() || next == '.' {
+                    continue;
+                }
+            }
+        }
+        let end = i + c.len_utf8();
+        push_sentence(norm, begin, end, &mut out);
+        begin = end;
+    }
+    push_sentence(norm, begin, text.len(), &mut out);
+    out
+}
+
+fn push_sentence(norm: &NormText, from: usize, to: usize, out: &mut Vec<Sentence>) {
+    let slice = &norm.text[from..to];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let (from, to) = (from + lead, to - trail);
+    if from >= to || !norm.text[from..to].chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let (start, end) = norm.original_span(from, to);
+    out.push(Sentence {
+        start,
+        end,
+        norm_from: from,
+        norm_to: to,
+    });
+}
+
+/// Tokenises each sentence; tokens never cross sentence boundaries.
+pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let slice = &norm.text[sentence.norm_from..sentence.norm_to];
+        let mut token_start: Option<usize> = None;
+        let mut saw_break = true;
+        let finish = |from: usize, to: usize, after_break: bool, out: &mut Vec<Token>| {
+            let (from, to) = (sentence.norm_from + from, sentence.norm_from + to);
+            let (start, end) = norm.original_span(from, to);
+            out.push(Token {
+                from,
+                to,
+                start,
+                end,
+                sentence: index as u32,
+                after_break,
+            });
+        };
+        let mut pending_break = saw_break;
+        for (i, c) in slice.char_indices() {
+            if c.is_alphanumeric() {
+                if token_start.is_none() {
+                    token_start = Some(i);
+                    saw_break = pending_break;
+                    pending_break = false;
+                }
+            } else {
+                if let Some(s) = token_start.take() {
+                    finish(s, i, saw_break, &mut out);
+                }
+                if !c.is_whitespace() || c == '\n' {
+                    pending_break = true;
+                }
+            }
+        }
+        if let Some(s) = token_start {
+            finish(s, slice.len(), saw_break, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_and_keeps_offsets() {
+        let original = "التقى لافروف بروبيو. وقال إن 3.5 مليون؟ نعم\nسطر جديد";
+        let norm = NormText::new(original);
+        let s = sentences(&norm);
+        let texts: Vec<String> = s
+            .iter()
+            .map(|x| {
+                original
+                    .chars()
+                    .skip(x.start as usize)
+                    .take((x.end - x.start) as usize)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "التقى لافروف بروبيو.",
+                "وقال إن 3.5 مليون؟",
+                "نعم",
+                "سطر جديد"
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_mark_punctuation_breaks() {
+        let original = "قال ناريشكين، المقرب من بوتين";
+        let norm = NormText::new(original);
+        let s = sentences(&norm);
+        let t = tokens(&norm, &s);
+        let words: Vec<&str> = t.iter().map(|x| &norm.text[x.from..x.to]).collect();
+        assert_eq!(words, vec!["قال", "ناريشكين", "المقرب", "من", "بوتين"]);
+        let breaks: Vec<bool> = t.iter().map(|x| x.after_break).collect();
+        assert_eq!(breaks, vec![true, false, true, false, false]);
+        assert_eq!((t[1].start, t[1].end), (4, 12));
+    }
+}
