@@ -94,11 +94,11 @@ impl<'a> TsvRows<'a> {
             let fields: Vec<String> = line.split('\t').map(str::to_string).collect();
             if headers.is_empty() {
                 headers = fields;
-                if headers.len() < 2 && header_error.is_none() {
+                if headers.iter().all(|h| h.trim().is_empty()) && header_error.is_none() {
                     header_error = Some(DataError {
                         file: file.to_string(),
                         line: line_no,
-                        message: "the header row must name tab-separated columns".into(),
+                        message: "the header row must name the tab-separated columns".into(),
                     });
                 }
             } else {

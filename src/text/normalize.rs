@@ -110,7 +110,9 @@ fn fold_char(ch: char) -> Folded {
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Folded::One('ا'),
         'ى' | 'ی' => Folded::One('ي'),
         'ة' => Folded::One('ه'),
-        'ک' => Folded::One('ك'),
+        'ک' | 'گ' => Folded::One('ك'),
+        'ڤ' => Folded::One('ف'),
+        'پ' => Folded::One('ب'),
         '٠'..='٩' => Folded::One(char::from(b'0' + (ch as u32 - '٠' as u32) as u8)),
         '۰'..='۹' => Folded::One(char::from(b'0' + (ch as u32 - '۰' as u32) as u8)),
         // typographic quotes and dashes fold to their plain forms

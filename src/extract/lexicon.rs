@@ -1,0 +1,156 @@
+//! The word lists extraction relies on, loaded from `data/lexicon/` (embedded at build time
+//! so the binary works anywhere; a user can point `--lexicon DIR` at an edited copy).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::data::{DataError, TsvRows};
+use crate::text::boilerplate::BoilerplateRules;
+use crate::text::normalize::normalize_key;
+
+/// Every lexicon file by name, with its built-in content.
+const BUILTIN: &[(&str, &str)] = &[
+    ("boilerplate.tsv", include_str!("../../data/lexicon/boilerplate.tsv")),
+    ("titles.tsv", include_str!("../../data/lexicon/titles.tsv")),
+    ("speech_verbs.tsv", include_str!("../../data/lexicon/speech_verbs.tsv")),
+    ("org_heads.tsv", include_str!("../../data/lexicon/org_heads.tsv")),
+    ("place_triggers.tsv", include_str!("../../data/lexicon/place_triggers.tsv")),
+    ("common_words.tsv", include_str!("../../data/lexicon/common_words.tsv")),
+    ("first_names.tsv", include_str!("../../data/lexicon/first_names.tsv")),
+    ("variants.tsv", include_str!("../../data/lexicon/variants.tsv")),
+    ("months.tsv", include_str!("../../data/lexicon/months.tsv")),
+    ("events.tsv", include_str!("../../data/lexicon/events.tsv")),
+    ("modality.tsv", include_str!("../../data/lexicon/modality.tsv")),
+];
+
+/// An event trigger: words that report an event of a type.
+#[derive(Debug, Clone)]
+pub struct EventTrigger {
+    pub tokens: Vec<String>,
+    pub event_type: String,
+}
+
+/// All word lists, normalised.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub boilerplate: BoilerplateRules,
+    /// Title phrases (token sequences) and their role; `honorific` for decorations.
+    pub titles: Vec<(Vec<String>, String)>,
+    pub speech_verbs: HashSet<String>,
+    pub org_heads: HashMap<String, String>,
+    pub place_triggers: HashMap<String, String>,
+    pub common_words: HashSet<String>,
+    pub first_names: HashSet<String>,
+    /// Spelling-variant substitution pairs, applied both ways.
+    pub variants: Vec<(String, String)>,
+    /// Month names (token sequences) and month numbers.
+    pub months: Vec<(Vec<String>, u8)>,
+    pub event_triggers: Vec<EventTrigger>,
+    /// Words that make a reported event planned or hypothetical rather than past.
+    pub modality: Vec<Vec<String>>,
+}
+
+fn tokens_of(s: &str) -> Vec<String> {
+    normalize_key(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl Lexicon {
+    /// The lexicon shipped with the binary.
+    pub fn builtin() -> Result<Lexicon, DataError> {
+        let mut lexicon = Lexicon::default();
+        for (name, content) in BUILTIN {
+            lexicon.load_file(name, content)?;
+        }
+        Ok(lexicon)
+    }
+
+    /// The built-in lexicon with files of the same name in `dir` replacing the built-in ones.
+    pub fn from_dir(dir: &Path) -> Result<Lexicon, DataError> {
+        let mut lexicon = Lexicon::default();
+        for (name, builtin) in BUILTIN {
+            let path = dir.join(name);
+            let display = path.display().to_string();
+            match std::fs::read_to_string(&path) {
+                Ok(content) => lexicon.load_file(&display, &content)?,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    lexicon.load_file(name, builtin)?
+                }
+                Err(e) => {
+                    return Err(DataError {
+                        file: display,
+                        line: 0,
+                        message: e.to_string(),
+                    })
+                }
+            }
+        }
+        Ok(lexicon)
+    }
+
+    fn load_file(&mut self, file: &str, content: &str) -> Result<(), DataError> {
+        let base = Path::new(file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(file);
+        if base == "boilerplate.tsv" {
+            self.boilerplate = BoilerplateRules::from_tsv(file, content)?;
+            return Ok(());
+        }
+        for row in TsvRows::new(file, content) {
+            let row = row?;
+            let first = row.field(0)?;
+            if first.is_empty() {
+                return Err(row.error("empty first column"));
+            }
+            let key = normalize_key(first);
+            match base {
+                "titles.tsv" => self.titles.push((tokens_of(first), row.field(1)?.to_string())),
+                "speech_verbs.tsv" => {
+                    self.speech_verbs.insert(key);
+                }
+                "org_heads.tsv" => {
+                    self.org_heads.insert(key, row.field(1)?.to_string());
+                }
+                "place_triggers.tsv" => {
+                    self.place_triggers.insert(key, row.field(1)?.to_string());
+                }
+                "common_words.tsv" => {
+                    self.common_words.insert(key);
+                }
+                "first_names.tsv" => {
+                    self.first_names.insert(key);
+                }
+                "variants.tsv" => {
+                    self.variants.push((key, normalize_key(row.field(1)?)));
+                }
+                "months.tsv" => {
+                    let month: u8 = row
+                        .field(1)?
+                        .parse()
+                        .ok()
+                        .filter(|m| (1..=12).contains(m))
+                        .ok_or_else(|| row.error("month must be a number from 1 to 12"))?;
+                    self.months.push((tokens_of(first), month));
+                }
+                "events.tsv" => self.event_triggers.push(EventTrigger {
+                    tokens: tokens_of(first),
+                    event_type: row.field(1)?.to_string(),
+                }),
+                "modality.tsv" => self.modality.push(tokens_of(first)),
+                _ => return Err(row.error(format!("unknown lexicon file {base}"))),
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `word` (normalised) can be part of a name.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common_words.contains(word)
+            || self.speech_verbs.contains(word)
+            || word.chars().all(|c| c.is_ascii_digit())
+    }
+}

@@ -1,0 +1,4 @@
+//! Extraction: gazetteer and lexicon data, mentions, discovery, resolution, relations.
+
+pub mod gazetteer;
+pub mod lexicon;
