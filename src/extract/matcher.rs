@@ -1,0 +1,289 @@
+//! Clitic-aware phrase matching over tokens.
+//!
+//! Arabic attaches conjunctions, prepositions and the article to the next word: «ولافروف»,
+//! «للكرملين», «بالسعودية». Instead of searching raw text (where «مصر» hides inside
+//! «المصري» and «بوتين» inside «عبوتين»), each token is split into the few prefix/stem pairs
+//! the grammar allows, and the stem must equal the phrase's first word exactly. A name that
+//! itself begins with one of those letters (واشنطن، لافروف، بوتين، وليام) matches as a whole
+//! word first, so it never loses a letter.
+
+use rustc_hash::FxHashMap;
+
+use crate::text::Document;
+
+/// Whether a phrase's first word carries the article in the data (الكرملين).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Article {
+    /// The phrase starts with ال: the text must have it (or لل) in front of the stem.
+    Required,
+    /// The phrase has no ال: the text must not either («مصر» ≠ «المصر...»).
+    Forbidden,
+    /// Either (nisba adjectives: روسي / الروسي).
+    Optional,
+}
+
+#[derive(Debug, Clone)]
+struct Phrase<T> {
+    rest: Vec<String>,
+    article: Article,
+    payload: T,
+}
+
+/// A phrase found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhraseMatch<'a, T> {
+    /// First and one-past-last token.
+    pub first: usize,
+    pub end: usize,
+    /// Bytes of clitic prefix on the first token (و، ب، لل ...), not part of the name.
+    pub prefix_len: usize,
+    pub payload: &'a T,
+}
+
+/// Phrases indexed by their first word's stem.
+#[derive(Debug, Clone)]
+pub struct PhraseIndex<T> {
+    by_first: FxHashMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T> Default for PhraseIndex<T> {
+    fn default() -> Self {
+        PhraseIndex {
+            by_first: FxHashMap::default(),
+        }
+    }
+}
+
+/// Conjunction and preposition prefixes that attach to a bare noun.
+const PLAIN_PREFIXES: [&str; 12] = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+/// Prefixes that can stand before the article ال.
+const ARTICLE_PREFIXES: [&str; 9] = ["", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"];
+/// Prefixes before لل (ل + ال with the alef dropped).
+const LAM_LAM_PREFIXES: [&str; 3] = ["", "و", "ف"];
+/// A stem must keep this many letters, so a clitic split never leaves a stub.
+const MIN_STEM_CHARS: usize = 2;
+
+/// A way to read a token as clitics + stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Bytes before the name as written: the clitics, but not a written article (بالسعودية
+    /// → «السعودية»); for لل the whole لل (للكرملين → «كرملين»).
+    pub span_prefix: usize,
+    /// Bytes before the stem that the phrase index is keyed by.
+    pub stem_prefix: usize,
+    pub has_article: bool,
+}
+
+/// The readings of a token, plain reading first.
+pub fn readings(token: &str) -> Vec<Reading> {
+    let mut out = Vec::with_capacity(6);
+    let long_enough = |rest: &str| rest.chars().count() >= MIN_STEM_CHARS;
+    for p in PLAIN_PREFIXES {
+        if let Some(rest) = token.strip_prefix(p) {
+            if long_enough(rest) {
+                out.push(Reading {
+                    span_prefix: p.len(),
+                    stem_prefix: p.len(),
+                    has_article: false,
+                });
+            }
+        }
+    }
+    for p in ARTICLE_PREFIXES {
+        if let Some(rest) = token.strip_prefix(p).and_then(|r| r.strip_prefix("ال")) {
+            if long_enough(rest) {
+                out.push(Reading {
+                    span_prefix: p.len(),
+                    stem_prefix: p.len() + "ال".len(),
+                    has_article: true,
+                });
+            }
+        }
+    }
+    for p in LAM_LAM_PREFIXES {
+        if let Some(rest) = token.strip_prefix(p).and_then(|r| r.strip_prefix("لل")) {
+            if long_enough(rest) {
+                out.push(Reading {
+                    span_prefix: p.len() + "لل".len(),
+                    stem_prefix: p.len() + "لل".len(),
+                    has_article: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Splits a normalised phrase into words, as the tokenizer would.
+pub fn words(phrase: &str) -> Vec<String> {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl<T> PhraseIndex<T> {
+    /// Adds a phrase (already normalised). `article_optional` is for adjectives.
+    pub fn insert(&mut self, phrase: &str, article_optional: bool, payload: T) {
+        let mut tokens = words(phrase);
+        if tokens.is_empty() {
+            return;
+        }
+        let first = tokens.remove(0);
+        let (stem, article) = match first.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= MIN_STEM_CHARS => (
+                rest.to_string(),
+                if article_optional {
+                    Article::Optional
+                } else {
+                    Article::Required
+                },
+            ),
+            _ if article_optional => (first, Article::Optional),
+            _ => (first, Article::Forbidden),
+        };
+        let bucket = self.by_first.entry(stem).or_default();
+        bucket.push(Phrase {
+            rest: tokens,
+            article,
+            payload,
+        });
+        bucket.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+    }
+
+    /// Number of distinct first stems.
+    pub fn len(&self) -> usize {
+        self.by_first.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// The longest phrase starting at token `i` (ties: the shortest clitic prefix).
+    pub fn longest_at<'a>(&'a self, doc: &Document, i: usize) -> Option<PhraseMatch<'a, T>> {
+        self.all_at(doc, i).into_iter().next()
+    }
+
+    /// Every phrase starting at token `i`, longest first, then shortest prefix.
+    pub fn all_at<'a>(&'a self, doc: &Document, i: usize) -> Vec<PhraseMatch<'a, T>> {
+        let token = doc.token_text(i);
+        let sentence = doc.tokens[i].sentence;
+        let mut found: Vec<PhraseMatch<'a, T>> = Vec::new();
+        for reading in readings(token) {
+            let has_article = reading.has_article;
+            let prefix_len = reading.span_prefix;
+            let Some(bucket) = self.by_first.get(&token[reading.stem_prefix..]) else {
+                continue;
+            };
+            for phrase in bucket {
+                let article_ok = match phrase.article {
+                    Article::Required => has_article,
+                    Article::Forbidden => !has_article,
+                    Article::Optional => true,
+                };
+                if !article_ok {
+                    continue;
+                }
+                let end = i + 1 + phrase.rest.len();
+                if end > doc.tokens.len() {
+                    continue;
+                }
+                let rest_ok = phrase.rest.iter().enumerate().all(|(k, word)| {
+                    let t = &doc.tokens[i + 1 + k];
+                    t.sentence == sentence && !t.after_break && doc.token_text(i + 1 + k) == word
+                });
+                if rest_ok {
+                    found.push(PhraseMatch {
+                        first: i,
+                        end,
+                        prefix_len,
+                        payload: &phrase.payload,
+                    });
+                }
+            }
+        }
+        found.sort_by_key(|m| (std::cmp::Reverse(m.end), m.prefix_len));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::boilerplate::BoilerplateRules;
+    use crate::text::normalize::normalize_key;
+
+    fn index() -> PhraseIndex<&'static str> {
+        let mut index = PhraseIndex::default();
+        for (name, id) in [
+            ("لافروف", "lavrov"),
+            ("واشنطن", "washington"),
+            ("بوتين", "putin"),
+            ("وليام بيرنز", "burns"),
+            ("الكرملين", "kremlin"),
+            ("السعودية", "saudi"),
+            ("مصر", "egypt"),
+            ("وكالة الاستخبارات المركزية", "cia"),
+        ] {
+            index.insert(&normalize_key(name), false, id);
+        }
+        index.insert(&normalize_key("روسي"), true, "russian");
+        index
+    }
+
+    fn find(text: &str) -> Vec<(&'static str, String)> {
+        let doc = Document::analyze(text, &BoilerplateRules::default(), false);
+        let index = index();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            match index.longest_at(&doc, i) {
+                Some(m) => {
+                    let t = &doc.tokens[m.first];
+                    let (start, _) = doc.norm.original_span(t.from + m.prefix_len, t.to);
+                    let end = doc.tokens[m.end - 1].end;
+                    out.push((*m.payload, doc.original(start, end)));
+                    i = m.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn clitics_are_stripped() {
+        assert_eq!(find("ولافروف"), vec![("lavrov", "لافروف".to_string())]);
+        assert_eq!(find("للكرملين"), vec![("kremlin", "كرملين".to_string())]);
+        assert_eq!(find("بالسعودية"), vec![("saudi", "السعودية".to_string())]);
+        assert_eq!(find("وبالكرملين"), vec![("kremlin", "الكرملين".to_string())]);
+    }
+
+    #[test]
+    fn names_starting_with_clitic_letters_keep_their_letters() {
+        assert_eq!(find("واشنطن"), vec![("washington", "واشنطن".to_string())]);
+        assert_eq!(find("لافروف"), vec![("lavrov", "لافروف".to_string())]);
+        assert_eq!(find("بوتين"), vec![("putin", "بوتين".to_string())]);
+        assert_eq!(find("ووليام بيرنز"), vec![("burns", "وليام بيرنز".to_string())]);
+        assert_eq!(find("وليام بيرنز"), vec![("burns", "وليام بيرنز".to_string())]);
+    }
+
+    #[test]
+    fn no_match_inside_longer_words() {
+        assert!(find("عبوتين").is_empty());
+        assert!(find("المصري").is_empty(), "مصر must not match inside المصري");
+        assert!(find("كرملين").is_empty(), "the article is part of الكرملين");
+    }
+
+    #[test]
+    fn multiword_and_adjectives() {
+        assert_eq!(
+            find("مدير وكالة الاستخبارات المركزية الأمريكية"),
+            vec![("cia", "وكالة الاستخبارات المركزية".to_string())]
+        );
+        assert_eq!(find("الروسي"), vec![("russian", "الروسي".to_string())]);
+        assert!(find("وكالة الاستخبارات، المركزية").is_empty(), "a comma breaks a name");
+    }
+}
