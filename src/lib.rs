@@ -7,3 +7,8 @@
 pub mod data;
 pub mod text;
 pub mod extract;
+pub mod input;
+pub mod export;
+pub mod graph;
+pub mod pipeline;
+pub mod conll;

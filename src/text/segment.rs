@@ -24,6 +24,9 @@ pub struct Token {
     /// True when something other than spaces (punctuation, a quote, a line break) separates
     /// this token from the previous one: names never run across such a gap.
     pub after_break: bool,
+    /// True when that separation includes punctuation other than quotes and brackets
+    /// (a comma, a full stop, a line break): a title's name never follows one.
+    pub after_punct: bool,
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -79,8 +82,8 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
     for (index, sentence) in sentences.iter().enumerate() {
         let slice = &norm.text[sentence.norm_from..sentence.norm_to];
         let mut token_start: Option<usize> = None;
-        let mut saw_break = true;
-        let finish = |from: usize, to: usize, after_break: bool, out: &mut Vec<Token>| {
+        let mut saw_break = (true, true);
+        let finish = |from: usize, to: usize, (after_break, after_punct): (bool, bool), out: &mut Vec<Token>| {
             let (from, to) = (sentence.norm_from + from, sentence.norm_from + to);
             let (start, end) = norm.original_span(from, to);
             out.push(Token {
@@ -90,22 +93,25 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
                 end,
                 sentence: index as u32,
                 after_break,
+                after_punct,
             });
         };
         let mut pending_break = saw_break;
+        let is_quote = |c: char| matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | '“' | '”' | '«' | '»');
         for (i, c) in slice.char_indices() {
             if c.is_alphanumeric() {
                 if token_start.is_none() {
                     token_start = Some(i);
                     saw_break = pending_break;
-                    pending_break = false;
+                    pending_break = (false, false);
                 }
             } else {
                 if let Some(s) = token_start.take() {
                     finish(s, i, saw_break, &mut out);
                 }
                 if !c.is_whitespace() || c == '\n' {
-                    pending_break = true;
+                    pending_break.0 = true;
+                    pending_break.1 |= !is_quote(c);
                 }
             }
         }

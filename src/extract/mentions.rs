@@ -1,0 +1,522 @@
+//! Finding entity mentions in a document: gazetteer names first, then discovery rules for
+//! names the gazetteer lacks, then resolution of short forms (surnames) to full names.
+
+use rustc_hash::FxHashMap;
+
+use super::gazetteer::{AliasKind, AliasTarget, EntityKind, Gazetteer};
+use super::lexicon::Lexicon;
+use super::matcher::{readings, words, PhraseIndex};
+use crate::text::normalize::normalize_key;
+use crate::text::Document;
+
+/// Which entity a mention refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityRef {
+    /// A gazetteer entry (index into `Gazetteer::entries`).
+    Known(u32),
+    /// Found by a discovery rule; `key` is the normalised name.
+    Discovered { kind: EntityKind, key: String },
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub entity: EntityRef,
+    /// Token range `[first, end)`.
+    pub first: u32,
+    pub end: u32,
+    /// Original code-point span, clitic prefixes excluded.
+    pub start: u32,
+    pub stop: u32,
+    pub sentence: u32,
+    /// The original text of the span.
+    pub surface: String,
+    /// Which gazetteer row or discovery rule produced it.
+    pub rule: String,
+    pub confidence: f32,
+}
+
+/// A nisba adjective (الروسي، الأمريكية) referring to a country without naming it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NisbaMention {
+    pub country: u32,
+    pub first: u32,
+    pub end: u32,
+}
+
+/// What covers a token after extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cover {
+    Free,
+    Mention(u32),
+    Nisba(u32),
+}
+
+/// All mentions in one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentMentions {
+    pub mentions: Vec<Mention>,
+    pub nisbas: Vec<NisbaMention>,
+    /// Per token: what covers it.
+    pub cover: Vec<Cover>,
+}
+
+/// Matching tables built once from the gazetteer and lexicon.
+#[derive(Debug, Clone)]
+pub struct MentionFinder {
+    names: PhraseIndex<Vec<AliasTarget>>,
+    pub titles: PhraseIndex<String>,
+    /// Token lists of gazetteer organisation names, to resolve shortened references.
+    org_names: Vec<(u32, Vec<String>)>,
+}
+
+const CONNECTORS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "عبد", "ال"];
+
+fn is_arabic_word(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
+
+impl MentionFinder {
+    pub fn new(gazetteer: &Gazetteer, lexicon: &Lexicon) -> MentionFinder {
+        let mut grouped: FxHashMap<String, Vec<AliasTarget>> = FxHashMap::default();
+        for (key, target) in gazetteer.alias_keys(lexicon) {
+            grouped.entry(key).or_default().push(target);
+        }
+        let mut keys: Vec<_> = grouped.into_iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut names = PhraseIndex::default();
+        for (key, targets) in keys {
+            let adjective = targets.iter().all(|t| t.kind == AliasKind::Nisba);
+            names.insert(&key, adjective, targets);
+        }
+        let mut titles = PhraseIndex::default();
+        for (tokens, role) in &lexicon.titles {
+            titles.insert(&tokens.join(" "), false, role.clone());
+        }
+        let org_names = gazetteer
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization)
+            .flat_map(|(i, e)| {
+                e.aliases
+                    .iter()
+                    .map(move |a| (i as u32, words(&normalize_key(a))))
+            })
+            .collect();
+        MentionFinder {
+            names,
+            titles,
+            org_names,
+        }
+    }
+
+    /// Finds the mentions in `doc`.
+    pub fn find(&self, doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocumentMentions {
+        let mut state = State {
+            doc,
+            gazetteer,
+            lexicon,
+            out: DocumentMentions {
+                cover: vec![Cover::Free; doc.tokens.len()],
+                ..Default::default()
+            },
+        };
+        let surnames = self.match_gazetteer(&mut state);
+        Self::resolve_gazetteer_surnames(&mut state, surnames);
+        self.discover_organizations(&mut state);
+        self.discover_people(&mut state);
+        self.discover_places(&mut state);
+        Self::resolve_discovered_surnames(&mut state);
+        state.out.mentions.sort_by_key(|m| (m.first, m.end));
+        // cover indices must follow the sort
+        let mut cover = vec![Cover::Free; doc.tokens.len()];
+        for (i, n) in state.out.nisbas.iter().enumerate() {
+            for t in n.first..n.end {
+                cover[t as usize] = Cover::Nisba(i as u32);
+            }
+        }
+        for (i, m) in state.out.mentions.iter().enumerate() {
+            for t in m.first..m.end {
+                cover[t as usize] = Cover::Mention(i as u32);
+            }
+        }
+        state.out.cover = cover;
+        state.out
+    }
+
+    /// Pass 1: gazetteer names and nisbas; surname-only matches are returned for later.
+    fn match_gazetteer(&self, s: &mut State) -> Vec<(usize, usize, usize, Vec<AliasTarget>)> {
+        let mut surnames = Vec::new();
+        let mut i = 0;
+        while i < s.doc.tokens.len() {
+            if s.doc.token_excluded(i) {
+                i += 1;
+                continue;
+            }
+            let Some(m) = self.names.longest_at(s.doc, i) else {
+                i += 1;
+                continue;
+            };
+            let names: Vec<&AliasTarget> =
+                m.payload.iter().filter(|t| t.kind == AliasKind::Name).collect();
+            if let Some(target) = names.first() {
+                let rule = format!("gazetteer:{}", s.gazetteer.entries[target.entry as usize].slug);
+                s.add(EntityRef::Known(target.entry), m.first, m.end, m.prefix_len, rule, 0.95);
+            } else if let Some(nisba) = m.payload.iter().find(|t| t.kind == AliasKind::Nisba) {
+                s.out.nisbas.push(NisbaMention {
+                    country: nisba.entry,
+                    first: m.first as u32,
+                    end: m.end as u32,
+                });
+                for t in m.first..m.end {
+                    s.out.cover[t] = Cover::Nisba(0);
+                }
+            } else {
+                surnames.push((m.first, m.end, m.prefix_len, m.payload.clone()));
+            }
+            i = m.end;
+        }
+        surnames
+    }
+
+    /// Organisations from head nouns: «وكالة» + definite words (+ nisba).
+    fn discover_organizations(&self, s: &mut State) {
+        const MAX_WORDS: usize = 6;
+        let mut i = 0;
+        while i < s.doc.tokens.len() {
+            let Some(prefix) = s.free_stem(i, |w| s.lexicon.org_heads.contains_key(w)) else {
+                i += 1;
+                continue;
+            };
+            let mut end = i + 1;
+            while end < s.doc.tokens.len() && end - i < MAX_WORDS {
+                let t = &s.doc.tokens[end];
+                if t.after_break || t.sentence != s.doc.tokens[i].sentence {
+                    break;
+                }
+                let w = s.doc.token_text(end);
+                let covered_ok = match s.out.cover[end] {
+                    Cover::Free => w.starts_with("ال") && is_arabic_word(w) && !s.lexicon.is_common(w),
+                    Cover::Nisba(_) => true,
+                    Cover::Mention(_) => false,
+                };
+                if !covered_ok {
+                    break;
+                }
+                end += 1;
+            }
+            // a trailing nisba belongs to the name (الروسي); a name needs a word after the head
+            if end - i < 2 {
+                i += 1;
+                continue;
+            }
+            let mut name: Vec<String> = vec![s.doc.token_text(i)[prefix..].to_string()];
+            name.extend((i + 1..end).map(|t| s.doc.token_text(t).to_string()));
+            let entity = match self.shortened_org(&name) {
+                Some(entry) => EntityRef::Known(entry),
+                None => EntityRef::Discovered {
+                    kind: EntityKind::Organization,
+                    key: name.join(" "),
+                },
+            };
+            let head = name[0].clone();
+            s.add(entity, i, end, prefix, format!("discovered:org_head:{head}"), 0.6);
+            i = end;
+        }
+    }
+
+    /// A gazetteer organisation whose name contains these words in order, if only one does.
+    fn shortened_org(&self, name: &[String]) -> Option<u32> {
+        let mut found: Option<u32> = None;
+        for (entry, words) in &self.org_names {
+            let mut it = words.iter();
+            if name.iter().all(|w| it.any(|x| x == w)) {
+                match found {
+                    Some(e) if e != *entry => return None,
+                    _ => found = Some(*entry),
+                }
+            }
+        }
+        found
+    }
+
+    /// People after titles, after speech verbs, and from known given names.
+    fn discover_people(&self, s: &mut State) {
+        let mut i = 0;
+        while i < s.doc.tokens.len() {
+            if s.doc.token_excluded(i) || s.out.cover[i] != Cover::Free {
+                i += 1;
+                continue;
+            }
+            // after a title phrase, past its target and decorations
+            if let Some(m) = self.titles.longest_at(s.doc, i) {
+                let name_at = self.skip_title_tail(s, m.end);
+                let attached = s.doc.tokens.get(name_at).is_some_and(|t| {
+                    t.sentence == s.doc.tokens[i].sentence && !t.after_punct
+                });
+                if let Some(end) = s.name_span(name_at, 1, 3).filter(|_| attached) {
+                    let title: Vec<&str> = (m.first..m.end).map(|t| s.doc.token_text(t)).collect();
+                    let rule = format!("discovered:title:{}", title.join(" "));
+                    s.add_person(name_at, end, 0, rule, 0.7);
+                    i = end;
+                    continue;
+                }
+                i = m.end;
+                continue;
+            }
+            // after a verb of saying
+            if s.free_stem(i, |w| s.lexicon.speech_verbs.contains(w)).is_some() {
+                let name_at = self.skip_title_tail(s, i + 1);
+                if let Some(end) = s.name_span(name_at, 2, 3) {
+                    let first_is_name = s.lexicon.first_names.contains(s.doc.token_text(name_at));
+                    let closed = s
+                        .doc
+                        .tokens
+                        .get(end)
+                        .is_none_or(|t| t.after_break || matches!(s.doc.token_text(end), "ان" | "انه"));
+                    if first_is_name || closed {
+                        s.add_person(name_at, end, 0, "discovered:speech_verb".into(), 0.6);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            // a known given name followed by name-like words
+            if let Some(prefix) = s
+                .free_stem(i, |w| s.lexicon.first_names.contains(w))
+                .filter(|&p| p == 0 || s.doc.token_text(i).starts_with('و'))
+            {
+                if let Some(end) = s.name_span_from(i, prefix, 2, 4) {
+                    s.add_person(i, end, prefix, "discovered:given_name".into(), 0.6);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Past a title: its target (organisation, country, nisba), honorifics, further titles.
+    fn skip_title_tail(&self, s: &State, mut j: usize) -> usize {
+        let limit = j + 10;
+        let sentence = s.doc.tokens.get(j.saturating_sub(1)).map(|t| t.sentence);
+        while j < s.doc.tokens.len() && j < limit && Some(s.doc.tokens[j].sentence) == sentence {
+            match s.out.cover[j] {
+                Cover::Nisba(_) => {
+                    j += 1;
+                    continue;
+                }
+                Cover::Mention(m) => {
+                    let mention = &s.out.mentions[m as usize];
+                    if s.kind_of(&mention.entity) != EntityKind::Person {
+                        j = mention.end as usize;
+                        continue;
+                    }
+                    return j;
+                }
+                Cover::Free => {}
+            }
+            if let Some(m) = self.titles.longest_at(s.doc, j) {
+                j = m.end;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    /// Places after triggers: «مدينة X», «العاصمة X».
+    fn discover_places(&self, s: &mut State) {
+        let mut i = 0;
+        while i < s.doc.tokens.len() {
+            if s.free_stem(i, |w| s.lexicon.place_triggers.contains_key(w)).is_none()
+                && !s.doc.token_text(i).ends_with("عاصمه")
+            {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < s.doc.tokens.len() && matches!(s.out.cover[j], Cover::Nisba(_)) {
+                j += 1;
+            }
+            if let Some(end) = s.name_span(j, 1, 2) {
+                let key = (j..end).map(|t| s.doc.token_text(t)).collect::<Vec<_>>().join(" ");
+                let entity = EntityRef::Discovered {
+                    kind: EntityKind::Location,
+                    key,
+                };
+                s.add(entity, j, end, 0, "discovered:place_trigger".into(), 0.6);
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Gazetteer surnames: the person named in full in this article, else the only person
+    /// with that surname; an ambiguous surname with no full name nearby is left alone.
+    fn resolve_gazetteer_surnames(s: &mut State, gazetteer_surnames: Vec<(usize, usize, usize, Vec<AliasTarget>)>) {
+        let full: Vec<EntityRef> = s.out.mentions.iter().map(|m| m.entity.clone()).collect();
+        for (first, end, prefix, targets) in gazetteer_surnames {
+            if (first..end).any(|t| s.out.cover[t] != Cover::Free) {
+                continue;
+            }
+            let seen: Vec<&AliasTarget> = targets
+                .iter()
+                .filter(|t| full.contains(&EntityRef::Known(t.entry)))
+                .collect();
+            let chosen = match (seen.as_slice(), targets.as_slice()) {
+                ([one], _) => Some(one.entry),
+                ([], [only]) => Some(only.entry),
+                _ => None,
+            };
+            if let Some(entry) = chosen {
+                let rule = format!("surname:{}", s.gazetteer.entries[entry as usize].slug);
+                s.add(EntityRef::Known(entry), first, end, prefix, rule, 0.85);
+            }
+        }
+    }
+
+    /// The last word of a person discovered in this article stands for them elsewhere in it.
+    fn resolve_discovered_surnames(s: &mut State) {
+        let mut local: FxHashMap<String, EntityRef> = FxHashMap::default();
+        for m in &s.out.mentions {
+            if let EntityRef::Discovered { kind: EntityKind::Person, key } = &m.entity {
+                let parts: Vec<&str> = key.split(' ').collect();
+                if parts.len() >= 2 {
+                    let last = parts[parts.len() - 1];
+                    if last.chars().count() >= 3 && !CONNECTORS.contains(&last) {
+                        local.entry(last.to_string()).or_insert_with(|| m.entity.clone());
+                    }
+                }
+            }
+        }
+        if local.is_empty() {
+            return;
+        }
+        for i in 0..s.doc.tokens.len() {
+            if s.doc.token_excluded(i) || s.out.cover[i] != Cover::Free {
+                continue;
+            }
+            let token = s.doc.token_text(i);
+            let hit = readings(token)
+                .into_iter()
+                .filter(|r| !r.has_article)
+                .find_map(|r| local.get(&token[r.stem_prefix..]).map(|e| (r.span_prefix, e.clone())));
+            if let Some((prefix, entity)) = hit {
+                s.add(entity, i, i + 1, prefix, "surname:discovered".into(), 0.6);
+            }
+        }
+    }
+}
+
+/// Working state while one document is searched.
+struct State<'a> {
+    doc: &'a Document,
+    gazetteer: &'a Gazetteer,
+    lexicon: &'a Lexicon,
+    out: DocumentMentions,
+}
+
+impl State<'_> {
+    fn kind_of(&self, entity: &EntityRef) -> EntityKind {
+        match entity {
+            EntityRef::Known(i) => self.gazetteer.entries[*i as usize].kind,
+            EntityRef::Discovered { kind, .. } => *kind,
+        }
+    }
+
+    fn add(&mut self, entity: EntityRef, first: usize, end: usize, prefix: usize, rule: String, confidence: f32) {
+        let t0 = &self.doc.tokens[first];
+        let (start, _) = self.doc.norm.original_span(t0.from + prefix, t0.to);
+        let stop = self.doc.tokens[end - 1].end;
+        let index = self.out.mentions.len() as u32;
+        self.out.mentions.push(Mention {
+            entity,
+            first: first as u32,
+            end: end as u32,
+            start,
+            stop,
+            sentence: t0.sentence,
+            surface: self.doc.original(start, stop),
+            rule,
+            confidence,
+        });
+        for t in first..end {
+            self.out.cover[t] = Cover::Mention(index);
+        }
+    }
+
+    fn add_person(&mut self, first: usize, end: usize, prefix: usize, rule: String, confidence: f32) {
+        let mut words: Vec<String> = (first..end).map(|t| self.doc.token_text(t).to_string()).collect();
+        words[0] = words[0][prefix..].to_string();
+        let entity = EntityRef::Discovered {
+            kind: EntityKind::Person,
+            key: words.join(" "),
+        };
+        self.add(entity, first, end, prefix, rule, confidence);
+    }
+
+    /// If token `i` is free and, after a plain clitic prefix, satisfies `test`: the prefix.
+    fn free_stem(&self, i: usize, test: impl Fn(&str) -> bool) -> Option<usize> {
+        if self.doc.token_excluded(i) || self.out.cover[i] != Cover::Free {
+            return None;
+        }
+        let token = self.doc.token_text(i);
+        readings(token)
+            .into_iter()
+            .filter(|r| !r.has_article)
+            .find(|r| test(&token[r.stem_prefix..]))
+            .map(|r| r.span_prefix)
+            .or_else(|| test(token).then_some(0))
+    }
+
+    /// A run of name-like free tokens starting at `start`: its end, if `min..=max` long.
+    fn name_span(&self, start: usize, min: usize, max: usize) -> Option<usize> {
+        if start >= self.doc.tokens.len() {
+            return None;
+        }
+        self.name_span_from(start, 0, min, max)
+    }
+
+    /// A common word, possibly behind a clitic (وأول، فكان، بعد).
+    fn is_common_with_clitics(&self, w: &str) -> bool {
+        self.lexicon.is_common(w)
+            || readings(w)
+                .into_iter()
+                .any(|r| r.stem_prefix > 0 && !r.has_article && self.lexicon.is_common(&w[r.stem_prefix..]))
+    }
+
+    fn name_span_from(&self, start: usize, prefix: usize, min: usize, max: usize) -> Option<usize> {
+        let sentence = self.doc.tokens.get(start)?.sentence;
+        let mut end = start;
+        while end < self.doc.tokens.len() && end - start < max {
+            let t = &self.doc.tokens[end];
+            if t.sentence != sentence || (end > start && t.after_break) {
+                break;
+            }
+            if self.doc.token_excluded(end) || self.out.cover[end] != Cover::Free {
+                break;
+            }
+            let w = &self.doc.token_text(end)[if end == start { prefix } else { 0 }..];
+            let prev = (end > start).then(|| self.doc.token_text(end - 1));
+            let after_connector = prev.is_some_and(|p| CONNECTORS.contains(&p));
+            let ok = is_arabic_word(w)
+                && !self.is_common_with_clitics(w)
+                && !self.lexicon.org_heads.contains_key(w)
+                && !self.lexicon.place_triggers.contains_key(w)
+                && (!w.starts_with("ال") || after_connector || (end > start && w.chars().count() > 4))
+                && !(end == start && CONNECTORS.contains(&w));
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        // a name does not end on a connector (بن، عبد)
+        while end > start && CONNECTORS.contains(&self.doc.token_text(end - 1)) {
+            end -= 1;
+        }
+        (end - start >= min).then_some(end)
+    }
+}
