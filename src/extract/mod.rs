@@ -118,7 +118,7 @@ impl Extractor {
     pub fn analyze(&self, article: &Article) -> ArticleFacts {
         let doc = self.document(&article.text);
         let found = self.finder.find(&doc, &self.gazetteer, &self.lexicon);
-        let mentions = found
+        let mut mentions: Vec<MentionFact> = found
             .mentions
             .iter()
             .map(|m| MentionFact {
@@ -127,6 +127,24 @@ impl Extractor {
                 provenance: provenance(&doc, &article.id, m.sentence, m.start, m.stop, &m.rule, m.confidence),
             })
             .collect();
+        // A nisba («الروسي») is a reference to its country: the article is about it too.
+        for n in &found.nisbas {
+            let (first, last) = (&doc.tokens[n.first as usize], &doc.tokens[n.end as usize - 1]);
+            let slug = &self.gazetteer.entries[n.country as usize].slug;
+            mentions.push(MentionFact {
+                entity: EntityRef::Known(n.country),
+                surface: doc.original(first.start, last.end),
+                provenance: provenance(
+                    &doc,
+                    &article.id,
+                    first.sentence,
+                    first.start,
+                    last.end,
+                    &format!("nisba:{slug}"),
+                    0.8,
+                ),
+            });
+        }
         ArticleFacts {
             article: ArticleInfo {
                 id: article.id.clone(),

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs the main job: builds shabaka and the graph of the
+# sample articles into exports/. Installs the real consumers the tests load the exports
+# with (networkx, igraph, kuzu; Graphviz with an Arabic font) unless SHABAKA_NO_CONSUMERS=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${SHABAKA_NO_CONSUMERS:-0}" != 1 ]; then
+  if command -v apt-get >/dev/null 2>&1 && ! command -v dot >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq graphviz fonts-noto-core libxml2-utils >/dev/null
+  fi
+  python3 -m pip install -q -r scripts/requirements.txt
+fi
+cargo build --release
+./target/release/shabaka build data/articles --out exports

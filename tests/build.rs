@@ -1,0 +1,207 @@
+//! The build on the sample articles and on bad inputs, through the real binary.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn shabaka() -> Command {
+    Command::cargo_bin("shabaka").unwrap()
+}
+
+fn build(inputs: &[&Path], out: &Path) -> assert_cmd::assert::Assert {
+    let mut cmd = shabaka();
+    cmd.arg("build");
+    for i in inputs {
+        cmd.arg(i);
+    }
+    cmd.arg("--out").arg(out).arg("--quiet").assert()
+}
+
+fn graph(out: &Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(out.join("graph.json")).unwrap()).unwrap()
+}
+
+const SAMPLE: &str = "data/articles/000_1fae26120cd127fd.txt";
+
+#[test]
+fn sample_build_is_deterministic_and_matches_committed_exports() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    build(&[Path::new("data/articles")], a.path()).success();
+    build(&[Path::new("data/articles")], b.path()).success();
+    let first = fs::read(a.path().join("graph.json")).unwrap();
+    assert_eq!(first, fs::read(b.path().join("graph.json")).unwrap());
+    let committed = fs::read("exports/graph.json").expect("exports/graph.json is committed");
+    assert!(
+        first == committed,
+        "exports/graph.json is stale: run `cargo run --release -- build data/articles --out exports`"
+    );
+}
+
+#[test]
+fn sample_graph_has_the_contract_fields() {
+    let out = tempfile::tempdir().unwrap();
+    build(&[Path::new("data/articles")], out.path()).success();
+    let g = graph(out.path());
+    assert_eq!(g["directed"], true);
+    assert_eq!(g["multigraph"], true);
+    let nodes = g["nodes"].as_array().unwrap();
+    let naryshkin = nodes.iter().find(|n| n["id"] == "person:sergey-naryshkin").unwrap();
+    assert_eq!(naryshkin["kind"], "Person");
+    assert_eq!(naryshkin["label_en"], "Sergey Naryshkin");
+    let aliases: Vec<&str> = naryshkin["aliases"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(aliases.contains(&"سيرجي ناريشكين") && aliases.contains(&"سيرغي ناريشكين"), "{aliases:?}");
+    let article = nodes.iter().find(|n| n["id"] == "article:000_1fae26120cd127fd").unwrap();
+    assert_eq!(article["kind"], "Article");
+    // every MENTIONED_IN edge's offsets slice the mention out of the original text
+    let text: Vec<char> = fs::read_to_string(SAMPLE).unwrap().chars().collect();
+    let mut checked = 0;
+    for e in g["edges"].as_array().unwrap() {
+        if e["kind"] == "MENTIONED_IN" && e["target"] == "article:000_1fae26120cd127fd" {
+            let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let surface: String = text[s..t].iter().collect();
+            let node = nodes.iter().find(|n| n["id"] == e["source"]).unwrap();
+            let aliases = node["aliases"].as_array().unwrap();
+            assert!(aliases.iter().any(|a| a == &Value::String(surface.clone())), "{surface} not an alias of {}", node["id"]);
+            checked += 1;
+        }
+    }
+    assert!(checked > 10);
+}
+
+#[test]
+fn other_encodings_give_the_same_graph() {
+    let text = fs::read_to_string(SAMPLE).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = dir.path().join("utf8");
+    let cp1256 = dir.path().join("cp1256");
+    let utf16 = dir.path().join("utf16");
+    for d in [&utf8, &cp1256, &utf16] {
+        fs::create_dir(d).unwrap();
+    }
+    let name = "000_1fae26120cd127fd.txt";
+    fs::write(utf8.join(name), &text).unwrap();
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(&text);
+    assert!(!unmappable);
+    fs::write(cp1256.join(name), &bytes).unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        le.extend_from_slice(&unit.to_le_bytes());
+    }
+    fs::write(utf16.join(name), le).unwrap();
+    let strip = |mut g: Value| {
+        for n in g["nodes"].as_array_mut().unwrap() {
+            let n = n.as_object_mut().unwrap();
+            n.remove("encoding");
+            n.remove("path");
+        }
+        g
+    };
+    let mut graphs = Vec::new();
+    for d in [&utf8, &cp1256, &utf16] {
+        let out = d.join("out");
+        build(&[d.as_path()], &out).success();
+        graphs.push(strip(graph(&out)));
+    }
+    assert!(graphs[0]["nodes"].as_array().unwrap().len() > 20);
+    assert_eq!(graphs[0], graphs[1], "Windows-1256 copy differs");
+    assert_eq!(graphs[0], graphs[2], "UTF-16 copy differs");
+}
+
+#[test]
+fn bad_files_are_reported_and_skipped_and_the_rest_is_built() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::copy(SAMPLE, input.join("good.txt")).unwrap();
+    fs::write(input.join("empty.txt"), "").unwrap();
+    fs::write(input.join("binary.txt"), [0x7f, b'E', b'L', b'F', 0, 0, 0, 1, 2, 3, 0, 0]).unwrap();
+    let out = dir.path().join("out");
+    build(&[input.as_path()], &out)
+        .code(3)
+        .stderr(predicate::str::contains("empty.txt: file is empty"))
+        .stderr(predicate::str::contains("binary.txt: file looks binary"));
+    let g = graph(&out);
+    assert!(g["nodes"].as_array().unwrap().iter().any(|n| n["id"] == "article:good"));
+    // --strict makes a skip fatal and writes nothing
+    let strict_out = dir.path().join("strict");
+    shabaka()
+        .args(["build", "--strict", "--out"])
+        .arg(&strict_out)
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--strict"));
+    assert!(!strict_out.join("graph.json").exists());
+}
+
+#[test]
+fn undecodable_file_with_forced_encoding_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.txt");
+    fs::write(&input, [0xc3, 0x28, 0xa0, 0xa1, b'x', b'y']).unwrap();
+    shabaka()
+        .args(["build", "--encoding", "utf-8", "--out"])
+        .arg(dir.path().join("out"))
+        .arg(&input)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.txt: file is not valid UTF-8"));
+}
+
+#[test]
+fn missing_path_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    shabaka()
+        .args(["build", "no/such/folder", "--out"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/folder: no such file or directory"));
+}
+
+#[test]
+fn malformed_gazetteer_row_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let gaz = dir.path().join("extra.tsv");
+    fs::write(&gaz, "id\tkind\tcategory\tlabel_ar\tlabel_en\taliases_ar\tcountry\tnisba\n# ok\nbad id\tPerson\tx\tس\tS\n").unwrap();
+    shabaka()
+        .args(["build", SAMPLE, "--out"])
+        .arg(dir.path().join("out"))
+        .arg("--gazetteer")
+        .arg(&gaz)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("extra.tsv:3:"));
+}
+
+#[test]
+fn user_gazetteer_adds_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    fs::write(&input, "التقى وزير الخارجية زاهر الفلاني بنظيره في مسقط.").unwrap();
+    let gaz = dir.path().join("extra.tsv");
+    fs::write(&gaz, "id\tkind\tcategory\tlabel_ar\tlabel_en\taliases_ar\tcountry\tnisba\nzaher-x\tPerson\tofficial\tزاهر الفلاني\tZaher X\t\toman\t\n").unwrap();
+    let out = dir.path().join("out");
+    shabaka().args(["build", "--quiet", "--out"]).arg(&out).arg(&input).arg("--gazetteer").arg(&gaz).assert().success();
+    let g = graph(&out);
+    assert!(g["nodes"].as_array().unwrap().iter().any(|n| n["id"] == "person:zaher-x"));
+}
+
+#[test]
+fn jsonl_input_with_a_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dump.jsonl");
+    let good = serde_json::json!({"id": "n1", "text": "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة.", "published": "2025-02-18", "title": "لافروف"});
+    fs::write(&input, format!("{good}\n{{not json\n")).unwrap();
+    let out = dir.path().join("out");
+    build(&[input.as_path()], &out).code(3).stderr(predicate::str::contains("dump.jsonl:2: invalid JSON"));
+    let g = graph(&out);
+    let nodes = g["nodes"].as_array().unwrap();
+    let article = nodes.iter().find(|n| n["id"] == "article:n1").unwrap();
+    assert_eq!(article["published"], "2025-02-18");
+    assert!(nodes.iter().any(|n| n["id"] == "person:sergey-lavrov"));
+}
