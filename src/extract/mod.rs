@@ -3,16 +3,20 @@
 //! `Extractor::analyze` turns one article into `ArticleFacts`: plain data with provenance,
 //! independent of the article text, so articles can be processed in parallel and dropped.
 
+pub mod dates;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod matcher;
 pub mod mentions;
+pub mod relations;
 
 use std::path::Path;
 
 use gazetteer::Gazetteer;
 use lexicon::Lexicon;
-use mentions::{EntityRef, MentionFinder};
+use matcher::PhraseIndex;
+use mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
+use relations::{find_roles, RoleContext, RoleFinding};
 
 use crate::data::DataError;
 use crate::input::Article;
@@ -38,6 +42,17 @@ pub struct MentionFact {
     pub provenance: Provenance,
 }
 
+/// A relation between two entities (HOLDS_ROLE, PART_OF, LOCATED_IN) with its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelationFact {
+    pub kind: &'static str,
+    pub source: EntityRef,
+    pub target: EntityRef,
+    /// Extra edge attributes (role, title).
+    pub attrs: Vec<(&'static str, String)>,
+    pub provenance: Provenance,
+}
+
 /// Article metadata kept after the text is dropped.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleInfo {
@@ -48,6 +63,8 @@ pub struct ArticleInfo {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// True when `published` was inferred from dates in the text, not given.
+    pub published_inferred: bool,
     pub sha256: String,
     pub encoding: String,
     pub chars: usize,
@@ -58,6 +75,7 @@ pub struct ArticleInfo {
 pub struct ArticleFacts {
     pub article: ArticleInfo,
     pub mentions: Vec<MentionFact>,
+    pub relations: Vec<RelationFact>,
 }
 
 impl ArticleFacts {
@@ -66,6 +84,9 @@ impl ArticleFacts {
         self.article.id = id.to_string();
         for m in &mut self.mentions {
             m.provenance.article = id.to_string();
+        }
+        for r in &mut self.relations {
+            r.provenance.article = id.to_string();
         }
     }
 }
@@ -82,6 +103,7 @@ pub struct Extractor {
     pub gazetteer: Gazetteer,
     pub lexicon: Lexicon,
     pub finder: MentionFinder,
+    pub months: PhraseIndex<u32>,
     pub options: ExtractOptions,
 }
 
@@ -101,10 +123,12 @@ impl Extractor {
         };
         let gazetteer = Gazetteer::load(extra_gazetteers)?;
         let finder = MentionFinder::new(&gazetteer, &lexicon);
+        let months = dates::month_index(&lexicon);
         Ok(Extractor {
             gazetteer,
             lexicon,
             finder,
+            months,
             options,
         })
     }
@@ -145,6 +169,24 @@ impl Extractor {
                 ),
             });
         }
+        let date_mentions = dates::find(&doc, &self.months);
+        let (published, published_inferred) = match &article.published {
+            Some(p) => (Some(p.clone()), false),
+            None => (dates::infer_article_date(&date_mentions), true),
+        };
+        let published_inferred = published_inferred && published.is_some();
+        let common = |w: &str| self.lexicon.is_common(w);
+        let role_context = RoleContext {
+            doc: &doc,
+            found: &found,
+            gazetteer: &self.gazetteer,
+            finder: &self.finder,
+            common: &common,
+            date: published.as_deref(),
+        };
+        let roles = find_roles(&role_context);
+        let mut relations = self.role_relations(&doc, &article.id, &roles);
+        relations.extend(self.affiliations(&doc, &article.id, &found));
         ArticleFacts {
             article: ArticleInfo {
                 id: article.id.clone(),
@@ -153,13 +195,84 @@ impl Extractor {
                 title: article.title.clone().unwrap_or_else(|| title_of(&doc)),
                 source: article.source.clone(),
                 url: article.url.clone(),
-                published: article.published.clone(),
+                published,
+                published_inferred,
                 sha256: article.sha256.clone(),
                 encoding: article.encoding.clone(),
                 chars: article.text.chars().count(),
             },
             mentions,
+            relations,
         }
+    }
+
+    /// HOLDS_ROLE facts from role findings.
+    fn role_relations(&self, doc: &Document, article: &str, roles: &[RoleFinding]) -> Vec<RelationFact> {
+        roles
+            .iter()
+            .map(|r| {
+                let first = r.title_first.min(r.person_first);
+                let end = r.title_end.max(r.person_end);
+                let (start, stop) = (doc.tokens[first].start, doc.tokens[end - 1].end);
+                RelationFact {
+                    kind: "HOLDS_ROLE",
+                    source: r.person.clone(),
+                    target: r.target.clone(),
+                    attrs: vec![("role", r.role.clone()), ("title", r.title.clone())],
+                    provenance: provenance(doc, article, r.sentence, start, stop, &r.rule, r.confidence),
+                }
+            })
+            .collect()
+    }
+
+    /// PART_OF (organisation → country) and LOCATED_IN (place → country), once per entity
+    /// per article, from the gazetteer or from a nisba inside a discovered name.
+    fn affiliations(&self, doc: &Document, article: &str, found: &DocumentMentions) -> Vec<RelationFact> {
+        let mut out: Vec<RelationFact> = Vec::new();
+        let mut seen: Vec<(EntityRef, EntityRef)> = Vec::new();
+        // a gazetteer affiliation is reported where the article names the country too
+        let mut named: Vec<EntityRef> = found.mentions.iter().map(|m| m.entity.clone()).collect();
+        named.extend(found.nisbas.iter().map(|n| EntityRef::Known(n.country)));
+        for m in &found.mentions {
+            let (kind, country, rule) = match &m.entity {
+                EntityRef::Known(i) => {
+                    let e = &self.gazetteer.entries[*i as usize];
+                    let country = e.country.as_deref().and_then(|c| self.gazetteer.index_of(c));
+                    (e.kind, country.map(|c| EntityRef::Known(c as u32)), format!("gazetteer:{}", e.slug))
+                }
+                EntityRef::Discovered { kind, .. } => {
+                    let nisba = (m.first..m.end).find_map(|t| match found.cover[t as usize] {
+                        Cover::Nisba(n) => Some(found.nisbas[n as usize].country),
+                        _ => None,
+                    });
+                    let nisba = nisba.or_else(|| {
+                        found.nisbas.iter().find(|n| n.first >= m.first && n.end <= m.end).map(|n| n.country)
+                    });
+                    (*kind, nisba.map(EntityRef::Known), "nisba_in_name".to_string())
+                }
+            };
+            let relation = match kind {
+                gazetteer::EntityKind::Organization => "PART_OF",
+                gazetteer::EntityKind::Location => "LOCATED_IN",
+                _ => continue,
+            };
+            let Some(country) = country else { continue };
+            if matches!(m.entity, EntityRef::Known(_)) && !named.contains(&country) {
+                continue;
+            }
+            if seen.contains(&(m.entity.clone(), country.clone())) {
+                continue;
+            }
+            seen.push((m.entity.clone(), country.clone()));
+            out.push(RelationFact {
+                kind: relation,
+                source: m.entity.clone(),
+                target: country,
+                attrs: Vec::new(),
+                provenance: provenance(doc, article, m.sentence, m.start, m.stop, &rule, 0.9),
+            });
+        }
+        out
     }
 }
 

@@ -163,6 +163,7 @@ impl<'a> GraphBuilder<'a> {
         attrs.insert("source".into(), json!(a.source.clone().unwrap_or_default()));
         attrs.insert("url".into(), json!(a.url.clone().unwrap_or_default()));
         attrs.insert("published".into(), json!(a.published.clone().unwrap_or_default()));
+        attrs.insert("published_inferred".into(), json!(a.published_inferred));
         attrs.insert("sha256".into(), json!(a.sha256));
         attrs.insert("encoding".into(), json!(a.encoding));
         attrs.insert("chars".into(), json!(a.chars));
@@ -196,6 +197,16 @@ impl<'a> GraphBuilder<'a> {
                     });
                 }
             }
+        }
+
+        for r in &facts.relations {
+            let source = self.entity_node(&r.source, "", &r.provenance.rule);
+            let target = self.entity_node(&r.target, "", &r.provenance.rule);
+            let mut attrs = provenance_attrs(&r.provenance);
+            for (k, v) in &r.attrs {
+                attrs.insert((*k).into(), json!(v));
+            }
+            self.add_edge(source, target, r.kind, attrs);
         }
     }
 

@@ -27,6 +27,9 @@ pub struct Token {
     /// True when that separation includes punctuation other than quotes and brackets
     /// (a comma, a full stop, a line break): a title's name never follows one.
     pub after_punct: bool,
+    /// True when that separation includes a colon, semicolon or opening quotation after
+    /// a colon: reported speech starts there, and a fact does not reach back across it.
+    pub after_colon: bool,
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -82,8 +85,8 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
     for (index, sentence) in sentences.iter().enumerate() {
         let slice = &norm.text[sentence.norm_from..sentence.norm_to];
         let mut token_start: Option<usize> = None;
-        let mut saw_break = (true, true);
-        let finish = |from: usize, to: usize, (after_break, after_punct): (bool, bool), out: &mut Vec<Token>| {
+        let mut saw_break = (true, true, false);
+        let finish = |from: usize, to: usize, (after_break, after_punct, after_colon): (bool, bool, bool), out: &mut Vec<Token>| {
             let (from, to) = (sentence.norm_from + from, sentence.norm_from + to);
             let (start, end) = norm.original_span(from, to);
             out.push(Token {
@@ -94,6 +97,7 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
                 sentence: index as u32,
                 after_break,
                 after_punct,
+                after_colon,
             });
         };
         let mut pending_break = saw_break;
@@ -103,7 +107,7 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
                 if token_start.is_none() {
                     token_start = Some(i);
                     saw_break = pending_break;
-                    pending_break = (false, false);
+                    pending_break = (false, false, false);
                 }
             } else {
                 if let Some(s) = token_start.take() {
@@ -112,6 +116,7 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
                 if !c.is_whitespace() || c == '\n' {
                     pending_break.0 = true;
                     pending_break.1 |= !is_quote(c);
+                    pending_break.2 |= matches!(c, ':' | ';' | '؛');
                 }
             }
         }

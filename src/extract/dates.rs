@@ -1,0 +1,292 @@
+//! Dates in Arabic news text, resolved against the article's date.
+//!
+//! «11 مارس 2025», «في 18 فبراير», «فبراير الماضي», «الشهر الماضي», «يوم الأحد»,
+//! «مساء الاثنين», «أمس», «في اليوم ذاته»: each becomes an ISO date as precise as the text
+//! allows (2025, 2025-02, 2025-02-18), keeping the words it came from.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::lexicon::Lexicon;
+use super::matcher::PhraseIndex;
+use crate::text::Document;
+
+/// What a date expression says before it is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateValue {
+    Full { year: i32, month: u32, day: u32 },
+    MonthYear { year: i32, month: u32 },
+    Year(i32),
+    DayMonth { day: u32, month: u32 },
+    /// A month name alone or with الماضي (last March): the latest such month not after
+    /// the article's date.
+    Month { month: u32 },
+    Weekday(Weekday),
+    LastMonth,
+    ThisMonth,
+    Yesterday,
+    Today,
+    /// «في اليوم ذاته», «في اليوم نفسه»: the day of the event being talked about.
+    SameDay,
+}
+
+/// A date expression found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub first: usize,
+    pub end: usize,
+    pub value: DateValue,
+    pub text: String,
+}
+
+/// An ISO date of any precision.
+pub type IsoDate = String;
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    let w = word.strip_prefix("ال").unwrap_or(word);
+    Some(match w {
+        "سبت" => Weekday::Sat,
+        "احد" => Weekday::Sun,
+        "اثنين" => Weekday::Mon,
+        "ثلاثاء" => Weekday::Tue,
+        "اربعاء" => Weekday::Wed,
+        "خميس" => Weekday::Thu,
+        "جمعه" => Weekday::Fri,
+        _ => return None,
+    })
+}
+
+fn number(word: &str, max: u32) -> Option<u32> {
+    if word.is_empty() || word.len() > 4 || !word.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok().filter(|n| *n >= 1 && *n <= max)
+}
+
+fn year(word: &str) -> Option<i32> {
+    if word.len() == 4 {
+        number(word, 2100).filter(|y| *y >= 1900).map(|y| y as i32)
+    } else {
+        None
+    }
+}
+
+/// Month names as a phrase index (some are two words: كانون الثاني).
+pub fn month_index(lexicon: &Lexicon) -> PhraseIndex<u32> {
+    let mut index = PhraseIndex::default();
+    for (tokens, month) in &lexicon.months {
+        index.insert(&tokens.join(" "), false, *month as u32);
+    }
+    index
+}
+
+/// Finds the date expressions of a document, in order, not overlapping.
+pub fn find(doc: &Document, months: &PhraseIndex<u32>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    let text = |i: usize| if i < n { doc.token_text(i) } else { "" };
+    let same_sentence = |a: usize, b: usize| b < n && doc.tokens[a].sentence == doc.tokens[b].sentence;
+    let mut i = 0;
+    while i < n {
+        if doc.token_excluded(i) {
+            i += 1;
+            continue;
+        }
+        let mut found: Option<(usize, DateValue)> = None;
+        let month_at = |j: usize| -> Option<(usize, u32)> {
+            (j < n && same_sentence(i, j)).then(|| months.longest_at(doc, j)).flatten().map(|m| (m.end, *m.payload))
+        };
+        // day month [year]
+        if let Some(day) = number(text(i), 31) {
+            if let Some((after, month)) = month_at(i + 1) {
+                found = Some(match year(text(after)).filter(|_| same_sentence(i, after)) {
+                    Some(y) => (after + 1, DateValue::Full { year: y, month, day }),
+                    None => (after, DateValue::DayMonth { day, month }),
+                });
+            }
+        }
+        // month [year | الماضي]
+        if found.is_none() {
+            if let Some((after, month)) = month_at(i) {
+                found = Some(match year(text(after)).filter(|_| same_sentence(i, after)) {
+                    Some(y) => (after + 1, DateValue::MonthYear { year: y, month }),
+                    None if same_sentence(i, after) && matches!(text(after), "الماضي" | "المنصرم") => {
+                        (after + 1, DateValue::Month { month })
+                    }
+                    None => (after, DateValue::Month { month }),
+                });
+            }
+        }
+        if found.is_none() {
+            let w = text(i);
+            let next = if same_sentence(i, i + 1) { text(i + 1) } else { "" };
+            let stem = w.strip_prefix('و').filter(|s| s.chars().count() > 2).unwrap_or(w);
+            found = match (stem, next) {
+                ("عام" | "العام" | "سنه" | "لعام" | "بعام", y) if year(y).is_some() => {
+                    Some((i + 2, DateValue::Year(year(y).unwrap_or_default())))
+                }
+                ("الشهر", "الماضي" | "المنصرم") => Some((i + 2, DateValue::LastMonth)),
+                ("الشهر", "الجاري" | "الحالي") => Some((i + 2, DateValue::ThisMonth)),
+                ("هذا", "الشهر") => Some((i + 2, DateValue::ThisMonth)),
+                ("امس", _) => Some((i + 1, DateValue::Yesterday)),
+                ("اليوم", "ذاته" | "نفسه") => Some((i + 2, DateValue::SameDay)),
+                ("نفس", "اليوم") => Some((i + 2, DateValue::SameDay)),
+                ("يوم" | "مساء" | "صباح" | "ليله" | "ظهر", d) if weekday_of(d).is_some() => {
+                    Some((i + 2, DateValue::Weekday(weekday_of(d).unwrap_or(Weekday::Mon))))
+                }
+                _ => None,
+            };
+        }
+        match found {
+            Some((end, value)) => {
+                let (start, stop) = (doc.tokens[i].start, doc.tokens[end - 1].end);
+                out.push(DateMention {
+                    first: i,
+                    end,
+                    value,
+                    text: doc.original(start, stop),
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Parses an ISO date of any precision into (year, month, day) options.
+fn parts(iso: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
+    let mut it = iso.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next().and_then(|m| m.parse().ok());
+    let d = it.next().and_then(|d| d.parse().ok());
+    Some((y, m, d))
+}
+
+fn iso(year: i32, month: Option<u32>, day: Option<u32>) -> String {
+    match (month, day) {
+        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{year:04}-{m:02}"),
+        _ => format!("{year:04}"),
+    }
+}
+
+/// Resolves a date against the article's date (ISO, any precision) and, for «the same
+/// day», the date of the event last talked about.
+pub fn resolve(value: DateValue, article: Option<&str>, same_day: Option<&str>) -> Option<IsoDate> {
+    let reference = article.and_then(parts);
+    let full_ref = reference.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m?, d?));
+    match value {
+        DateValue::Full { year, month, day } => {
+            NaiveDate::from_ymd_opt(year, month, day).map(|_| iso(year, Some(month), Some(day)))
+        }
+        DateValue::MonthYear { year, month } => Some(iso(year, Some(month), None)),
+        DateValue::Year(y) => Some(iso(y, None, None)),
+        DateValue::DayMonth { day, month } => {
+            let (y, m, _) = reference?;
+            // a day and month later than the article's month is last year's
+            let year = if m.is_some_and(|rm| month > rm) { y - 1 } else { y };
+            NaiveDate::from_ymd_opt(year, month, day).map(|_| iso(year, Some(month), Some(day)))
+        }
+        DateValue::Month { month } => {
+            let (y, m, _) = reference?;
+            let year = if m.is_some_and(|rm| month > rm) { y - 1 } else { y };
+            Some(iso(year, Some(month), None))
+        }
+        DateValue::LastMonth => {
+            let (y, m, _) = reference?;
+            let m = m?;
+            Some(if m == 1 { iso(y - 1, Some(12), None) } else { iso(y, Some(m - 1), None) })
+        }
+        DateValue::ThisMonth => {
+            let (y, m, _) = reference?;
+            Some(iso(y, Some(m?), None))
+        }
+        DateValue::Today => full_ref.map(|d| d.format("%Y-%m-%d").to_string()),
+        DateValue::Yesterday => full_ref.map(|d| (d - Duration::days(1)).format("%Y-%m-%d").to_string()),
+        DateValue::Weekday(wd) => {
+            let d = full_ref?;
+            let back = (7 + d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+            Some((d - Duration::days(back)).format("%Y-%m-%d").to_string())
+        }
+        DateValue::SameDay => same_day.map(str::to_string),
+    }
+}
+
+/// Whether two dates of any precision can be the same day (one is a prefix of the other).
+pub fn compatible(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
+/// Infers an article's date from its text: the latest full date, else the latest month.
+pub fn infer_article_date(dates: &[DateMention]) -> Option<IsoDate> {
+    let full = dates
+        .iter()
+        .filter_map(|d| match d.value {
+            DateValue::Full { year, month, day } => Some(iso(year, Some(month), Some(day))),
+            _ => None,
+        })
+        .max();
+    full.or_else(|| {
+        dates
+            .iter()
+            .filter_map(|d| match d.value {
+                DateValue::MonthYear { year, month } => Some(iso(year, Some(month), None)),
+                _ => None,
+            })
+            .max()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::boilerplate::BoilerplateRules;
+
+    fn dates(text: &str, article: Option<&str>) -> Vec<(String, Option<String>)> {
+        let lexicon = Lexicon::builtin().unwrap();
+        let doc = Document::analyze(text, &BoilerplateRules::default(), false);
+        find(&doc, &month_index(&lexicon))
+            .into_iter()
+            .map(|d| (d.text, resolve(d.value, article, Some("2025-03-11"))))
+            .collect()
+    }
+
+    fn one(text: &str, article: Option<&str>) -> Option<String> {
+        let found = dates(text, article);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found[0].1.clone()
+    }
+
+    #[test]
+    fn explicit_dates_in_both_month_series_and_digit_forms() {
+        assert_eq!(one("تم الاتصال يوم 11 مارس 2025.", None).as_deref(), Some("2025-03-11"));
+        assert_eq!(one("في ١٨ شباط ٢٠٢٥", None).as_deref(), Some("2025-02-18"));
+        assert_eq!(one("في كانون الثاني 2024", None).as_deref(), Some("2024-01"));
+        assert_eq!(one("منذ عام 2014", None).as_deref(), Some("2014"));
+        assert_eq!(dates("في 18 فبراير", None), vec![("18 فبراير".to_string(), None)]);
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_article() {
+        assert_eq!(one("في 18 فبراير في الرياض", Some("2025-02-28")).as_deref(), Some("2025-02-18"));
+        assert_eq!(one("خلال شهر فبراير الماضي", Some("2025-03-12")).as_deref(), Some("2025-02"));
+        assert_eq!(one("في 11 ديسمبر الماضي", Some("2025-03-12")).as_deref(), Some("2024-12-11"));
+        assert_eq!(one("الشهر الماضي", Some("2025-01-05")).as_deref(), Some("2024-12"));
+        assert_eq!(one("في وقت سابق من هذا الشهر", Some("2025-02-28")).as_deref(), Some("2025-02"));
+        // 2022-11-14 was a Monday; 2025-02-28 a Friday
+        assert_eq!(one("مساء الاثنين", Some("2022-11-14")).as_deref(), Some("2022-11-14"));
+        assert_eq!(one("يوم الخميس", Some("2025-02-28")).as_deref(), Some("2025-02-27"));
+        assert_eq!(one("يوم الأحد", Some("2025")), None, "a weekday needs a full article date");
+        assert_eq!(one("أمس", Some("2025-03-01")).as_deref(), Some("2025-02-28"));
+        assert_eq!(one("في اليوم ذاته", None).as_deref(), Some("2025-03-11"));
+    }
+
+    #[test]
+    fn compatibility_and_inference() {
+        assert!(compatible("2025-02", "2025-02-18"));
+        assert!(!compatible("2025-02", "2025-03-11"));
+        let lexicon = Lexicon::builtin().unwrap();
+        let doc = Document::analyze("في فبراير 2022 ثم في 11 مارس 2025 و 2 يناير 2025", &BoilerplateRules::default(), false);
+        assert_eq!(infer_article_date(&find(&doc, &month_index(&lexicon))).as_deref(), Some("2025-03-11"));
+    }
+}

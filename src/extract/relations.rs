@@ -1,0 +1,340 @@
+//! Roles and affiliations: who holds which office, which organisation belongs to which state.
+//!
+//! Roles come from title phrases before a name («وزير الخارجية الروسي سيرجي لافروف»), after
+//! it («ستيف ويتكوف، المبعوث الأمريكي»), nested («مستشار ... للرئيس الروسي فلاديمير بوتين
+//! يوري أوشاكوف»), without a name (the office holder on the article's date, from the
+//! gazetteer's dated roles), and as «نظيره الروسي» (the same office in another country).
+
+use super::gazetteer::{EntityKind, Gazetteer};
+use super::matcher::readings;
+use super::mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
+use crate::text::Document;
+
+/// A role found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleFinding {
+    pub person: EntityRef,
+    pub target: EntityRef,
+    pub role: String,
+    /// The Arabic title words.
+    pub title: String,
+    /// Tokens of the title phrase and of the person (the title itself when unnamed).
+    pub title_first: usize,
+    pub title_end: usize,
+    pub person_first: usize,
+    pub person_end: usize,
+    pub sentence: u32,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+impl RoleFinding {
+    /// Whether the person was named in the text (not resolved from the office alone).
+    pub fn named(&self) -> bool {
+        !self.rule.starts_with("role_by_date") && !self.rule.starts_with("counterpart:")
+    }
+}
+
+const COUNTERPART: [&str; 6] = ["نظير", "نظيره", "نظيرها", "نظيري", "نظيرته", "نظيرتها"];
+
+/// Context for role finding in one document.
+pub struct RoleContext<'a> {
+    pub doc: &'a Document,
+    pub found: &'a DocumentMentions,
+    pub gazetteer: &'a Gazetteer,
+    pub finder: &'a MentionFinder,
+    pub common: &'a dyn Fn(&str) -> bool,
+    /// The article's date, for offices named without a person.
+    pub date: Option<&'a str>,
+}
+
+impl RoleContext<'_> {
+    fn kind(&self, e: &EntityRef) -> EntityKind {
+        match e {
+            EntityRef::Known(i) => self.gazetteer.entries[*i as usize].kind,
+            EntityRef::Discovered { kind, .. } => *kind,
+        }
+    }
+
+    fn mention_at(&self, j: usize) -> Option<&super::mentions::Mention> {
+        match self.found.cover.get(j)? {
+            Cover::Mention(m) => Some(&self.found.mentions[*m as usize]),
+            _ => None,
+        }
+    }
+
+    fn person_at(&self, j: usize) -> Option<&super::mentions::Mention> {
+        self.mention_at(j).filter(|m| m.first as usize == j && self.kind(&m.entity) == EntityKind::Person)
+    }
+
+    fn country_of(&self, e: &EntityRef) -> Option<EntityRef> {
+        let EntityRef::Known(i) = e else { return None };
+        let entry = &self.gazetteer.entries[*i as usize];
+        if entry.kind == EntityKind::Country {
+            return Some(e.clone());
+        }
+        let slug = entry.country.as_deref()?;
+        self.gazetteer.index_of(slug).map(|i| EntityRef::Known(i as u32))
+    }
+
+    /// Gazetteer holders of `role` at `target` (or at an office of `target`'s country).
+    fn holders(&self, role: &str, target: &EntityRef) -> Vec<EntityRef> {
+        let (Some(date), EntityRef::Known(t)) = (self.date, target) else { return Vec::new() };
+        let target_slug = &self.gazetteer.entries[*t as usize].slug;
+        let mut people: Vec<EntityRef> = self
+            .gazetteer
+            .roles
+            .iter()
+            .filter(|r| r.role == role)
+            .filter(|r| {
+                r.target == *target_slug
+                    || self.gazetteer.get(&r.target).and_then(|e| e.country.as_deref()) == Some(target_slug)
+            })
+            .filter(|r| !self.gazetteer.holders(&r.role, &r.target, date).is_empty())
+            .filter(|r| self.gazetteer.holders(&r.role, &r.target, date).iter().any(|h| h.person == r.person))
+            .filter_map(|r| self.gazetteer.index_of(&r.person).map(|i| EntityRef::Known(i as u32)))
+            .collect();
+        people.sort();
+        people.dedup();
+        people
+    }
+}
+
+/// Finds the roles in a document.
+pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
+    let doc = cx.doc;
+    let mut out: Vec<RoleFinding> = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if doc.token_excluded(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(counterpart) = counterpart_at(cx, i, &out) {
+            out.push(counterpart);
+            i += 1;
+            continue;
+        }
+        let Some(m) = cx.finder.titles.longest_at(doc, i).filter(|m| m.payload != "honorific") else {
+            i += 1;
+            continue;
+        };
+        if matches!(cx.found.cover[i], Cover::Mention(_)) {
+            i += 1;
+            continue;
+        }
+        let sentence = doc.tokens[i].sentence;
+        let t0 = &doc.tokens[i];
+        let (title_start, _) = doc.norm.original_span(t0.from + m.prefix_len, t0.to);
+        let title: String = doc.original(title_start, doc.tokens[m.end - 1].end);
+        let tail = parse_tail(cx, m.end, sentence);
+        let mut role = m.payload.clone();
+        let make = |person: EntityRef, target: EntityRef, role: String, pf: usize, pe: usize, rule: String, confidence: f32| RoleFinding {
+            person,
+            target,
+            role,
+            title: title.clone(),
+            title_first: i,
+            title_end: m.end,
+            person_first: pf,
+            person_end: pe,
+            sentence,
+            rule,
+            confidence,
+        };
+        if let Some(person) = tail.person {
+            let (mut pf, mut pe) = (person.first as usize, person.end as usize);
+            let mut person_ref = person.entity.clone();
+            let mut target = tail.org.clone().or(tail.country.clone());
+            // «مستشار ... للرئيس الروسي فلاديمير بوتين يوري أوشاكوف»: the title is the
+            // second person's, and the first is whom they serve
+            let second = cx.person_at(pe).filter(|_| tail.inner_title && !doc.tokens[pe].after_break);
+            if let Some(second) = second {
+                target = Some(person_ref.clone());
+                person_ref = second.entity.clone();
+                pf = second.first as usize;
+                pe = second.end as usize;
+            }
+            let target = target.or_else(|| cx.country_of(&person_ref));
+            if let Some(target) = target {
+                if role == "head" && cx.kind(&target) == EntityKind::Country {
+                    role = "president".into();
+                }
+                out.push(make(person_ref, target, role, pf, pe, "title_before".into(), 0.85));
+            }
+            i = m.end;
+            continue;
+        }
+        // «ستيف ويتكوف، المبعوث الأمريكي»: the name just before the title
+        let before = (i > 0 && doc.tokens[i].after_punct && doc.tokens[i - 1].sentence == sentence)
+            .then(|| cx.mention_at(i - 1))
+            .flatten()
+            .filter(|p| p.end as usize == i && cx.kind(&p.entity) == EntityKind::Person);
+        let target = tail.org.clone().or(tail.country.clone());
+        if let Some(p) = before {
+            if let Some(target) = target.or_else(|| cx.country_of(&p.entity)) {
+                out.push(make(p.entity.clone(), target, role, p.first as usize, p.end as usize, "title_after".into(), 0.8));
+            }
+        } else if let Some(target) = target {
+            // an office without a name: its holder on the article's date, if only one
+            let mut holders = cx.holders(&role, &target);
+            if holders.is_empty() && role == "head" {
+                holders = cx.holders("president", &target);
+            }
+            if let [holder] = holders.as_slice() {
+                out.push(make(holder.clone(), target, role, i, tail.end, "role_by_date".into(), 0.7));
+            }
+        }
+        i = m.end;
+    }
+    out
+}
+
+struct Tail<'a> {
+    org: Option<EntityRef>,
+    country: Option<EntityRef>,
+    person: Option<&'a super::mentions::Mention>,
+    end: usize,
+    /// Another title stood between this one and the name («مستشار ... للرئيس ...»).
+    inner_title: bool,
+}
+
+/// What follows a title: its organisation or country, decorations, then maybe a name.
+fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> {
+    let doc = cx.doc;
+    let mut tail = Tail {
+        org: None,
+        country: None,
+        person: None,
+        end: j,
+        inner_title: false,
+    };
+    let mut descriptors = 0;
+    let limit = j + 14;
+    while j < doc.tokens.len() && j < limit && doc.tokens[j].sentence == sentence {
+        let t = &doc.tokens[j];
+        if t.after_colon {
+            break;
+        }
+        match cx.found.cover[j] {
+            Cover::Nisba(n) => {
+                let n = &cx.found.nisbas[n as usize];
+                tail.country.get_or_insert(EntityRef::Known(n.country));
+                j = n.end as usize;
+                tail.end = j;
+                continue;
+            }
+            Cover::Mention(m) => {
+                let mention = &cx.found.mentions[m as usize];
+                match cx.kind(&mention.entity) {
+                    EntityKind::Person => {
+                        // a name after a comma belongs to the title only in apposition to an office
+                        if !t.after_punct || tail.org.is_some() || tail.country.is_some() {
+                            tail.person = Some(mention);
+                        }
+                        return tail;
+                    }
+                    EntityKind::Organization => {
+                        tail.org.get_or_insert(mention.entity.clone());
+                    }
+                    EntityKind::Country => {
+                        tail.country.get_or_insert(mention.entity.clone());
+                    }
+                    EntityKind::Location => {}
+                }
+                if t.after_punct && !t.after_break {
+                    break;
+                }
+                j = mention.end as usize;
+                tail.end = j;
+                continue;
+            }
+            Cover::Free => {}
+        }
+        if t.after_punct {
+            break;
+        }
+        if let Some(m) = cx.finder.titles.longest_at(doc, j) {
+            tail.inner_title |= m.payload != "honorific";
+            j = m.end;
+            continue;
+        }
+        // descriptive words of the office («السياسة الخارجية»)
+        let w = doc.token_text(j);
+        if w.starts_with("ال") && !(cx.common)(w) && descriptors < 3 {
+            descriptors += 1;
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    tail
+}
+
+/// «نظيره الروسي»: the office of the last role in this or the previous sentences, in the
+/// country of the nisba that follows; named if a person follows, else by date.
+fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option<RoleFinding> {
+    let doc = cx.doc;
+    let token = doc.token_text(i);
+    readings(token)
+        .into_iter()
+        .filter(|r| !r.has_article)
+        .find(|r| COUNTERPART.contains(&&token[r.stem_prefix..]))?;
+    let sentence = doc.tokens[i].sentence;
+    let Cover::Nisba(n) = *cx.found.cover.get(i + 1)? else { return None };
+    let nisba = &cx.found.nisbas[n as usize];
+    let country = EntityRef::Known(nisba.country);
+    let reference = earlier.iter().rev().find(|r| r.sentence + 2 >= sentence && r.sentence <= sentence)?;
+    let after = nisba.end as usize;
+    let make = |person: EntityRef, target: EntityRef, pf: usize, pe: usize, rule: String, confidence: f32| RoleFinding {
+        person,
+        target,
+        role: reference.role.clone(),
+        title: doc.original(doc.tokens[i].start, doc.tokens[after - 1].end),
+        title_first: i,
+        title_end: after,
+        person_first: pf,
+        person_end: pe,
+        sentence,
+        rule,
+        confidence,
+    };
+    if let Some(p) = cx.person_at(after).filter(|_| !doc.tokens[after].after_punct) {
+        return Some(make(p.entity.clone(), country, p.first as usize, p.end as usize, "counterpart_named".into(), 0.8));
+    }
+    // the same kind of office in the other country
+    let EntityRef::Known(ref_target) = reference.target else { return None };
+    let ref_entry = &cx.gazetteer.entries[ref_target as usize];
+    let date = cx.date?;
+    let country_slug = &cx.gazetteer.entries[nisba.country as usize].slug;
+    let mut people: Vec<(u32, u32)> = Vec::new();
+    for r in &cx.gazetteer.roles {
+        if r.role != reference.role {
+            continue;
+        }
+        let Some(target) = cx.gazetteer.get(&r.target) else { continue };
+        let same_office = if ref_entry.kind == EntityKind::Country {
+            target.slug == *country_slug
+        } else {
+            target.category == ref_entry.category && target.country.as_deref() == Some(country_slug)
+        };
+        if same_office && cx.gazetteer.holders(&r.role, &r.target, date).iter().any(|h| h.person == r.person) {
+            if let (Some(p), Some(t)) = (cx.gazetteer.index_of(&r.person), cx.gazetteer.index_of(&r.target)) {
+                people.push((p as u32, t as u32));
+            }
+        }
+    }
+    people.sort();
+    people.dedup_by_key(|p| p.0);
+    match people.as_slice() {
+        [(person, target)] => Some(make(
+            EntityRef::Known(*person),
+            EntityRef::Known(*target),
+            i,
+            after,
+            format!("counterpart:{}", reference.role),
+            0.65,
+        )),
+        _ => None,
+    }
+}
