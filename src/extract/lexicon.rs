@@ -21,6 +21,9 @@ const BUILTIN: &[(&str, &str)] = &[
     ("months.tsv", include_str!("../../data/lexicon/months.tsv")),
     ("events.tsv", include_str!("../../data/lexicon/events.tsv")),
     ("modality.tsv", include_str!("../../data/lexicon/modality.tsv")),
+    ("clause_openers.tsv", include_str!("../../data/lexicon/clause_openers.tsv")),
+    ("delegations.tsv", include_str!("../../data/lexicon/delegations.tsv")),
+    ("happened_verbs.tsv", include_str!("../../data/lexicon/happened_verbs.tsv")),
 ];
 
 /// An event trigger: words that report an event of a type.
@@ -48,6 +51,12 @@ pub struct Lexicon {
     pub event_triggers: Vec<EventTrigger>,
     /// Words that make a reported event planned or hypothetical rather than past.
     pub modality: Vec<Vec<String>>,
+    /// Words that open a clause (حيث، الذي، إن ...).
+    pub clause_openers: HashSet<String>,
+    /// Words for delegations (وفد، الوفدان ...).
+    pub delegations: HashSet<String>,
+    /// Verbs that report the event itself in a relative clause (جرت، عقد ...).
+    pub happened_verbs: HashSet<String>,
 }
 
 fn tokens_of(s: &str) -> Vec<String> {
@@ -141,6 +150,15 @@ impl Lexicon {
                     event_type: row.field(1)?.to_string(),
                 }),
                 "modality.tsv" => self.modality.push(tokens_of(first)),
+                "clause_openers.tsv" => {
+                    self.clause_openers.insert(key);
+                }
+                "delegations.tsv" => {
+                    self.delegations.insert(key);
+                }
+                "happened_verbs.tsv" => {
+                    self.happened_verbs.insert(key);
+                }
                 _ => return Err(row.error(format!("unknown lexicon file {base}"))),
             }
         }

@@ -4,6 +4,7 @@
 //! independent of the article text, so articles can be processed in parallel and dropped.
 
 pub mod dates;
+pub mod events;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod matcher;
@@ -14,6 +15,7 @@ use std::path::Path;
 
 use gazetteer::Gazetteer;
 use lexicon::Lexicon;
+use events::{ArticleEvent, EventFinder};
 use matcher::PhraseIndex;
 use mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
 use relations::{find_roles, RoleContext, RoleFinding};
@@ -53,6 +55,18 @@ pub struct RelationFact {
     pub provenance: Provenance,
 }
 
+/// An event as one article reports it, every part with provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFact {
+    pub event_type: String,
+    pub date: Option<String>,
+    pub date_text: String,
+    pub participants: Vec<(EntityRef, Provenance)>,
+    pub places: Vec<(EntityRef, Provenance)>,
+    /// The trigger of each report of it.
+    pub reports: Vec<Provenance>,
+}
+
 /// Article metadata kept after the text is dropped.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleInfo {
@@ -76,6 +90,7 @@ pub struct ArticleFacts {
     pub article: ArticleInfo,
     pub mentions: Vec<MentionFact>,
     pub relations: Vec<RelationFact>,
+    pub events: Vec<EventFact>,
 }
 
 impl ArticleFacts {
@@ -87,6 +102,12 @@ impl ArticleFacts {
         }
         for r in &mut self.relations {
             r.provenance.article = id.to_string();
+        }
+        for e in &mut self.events {
+            let provenances = e.participants.iter_mut().chain(e.places.iter_mut()).map(|(_, p)| p);
+            for p in provenances.chain(e.reports.iter_mut()) {
+                p.article = id.to_string();
+            }
         }
     }
 }
@@ -104,6 +125,7 @@ pub struct Extractor {
     pub lexicon: Lexicon,
     pub finder: MentionFinder,
     pub months: PhraseIndex<u32>,
+    pub events: EventFinder,
     pub options: ExtractOptions,
 }
 
@@ -124,7 +146,9 @@ impl Extractor {
         let gazetteer = Gazetteer::load(extra_gazetteers)?;
         let finder = MentionFinder::new(&gazetteer, &lexicon);
         let months = dates::month_index(&lexicon);
+        let events = EventFinder::new(&lexicon);
         Ok(Extractor {
+            events,
             gazetteer,
             lexicon,
             finder,
@@ -187,6 +211,21 @@ impl Extractor {
         let roles = find_roles(&role_context);
         let mut relations = self.role_relations(&doc, &article.id, &roles);
         relations.extend(self.affiliations(&doc, &article.id, &found));
+        let events = self
+            .events
+            .find(
+                &doc,
+                &found,
+                &roles,
+                &date_mentions,
+                published.as_deref(),
+                &self.gazetteer,
+                &self.lexicon,
+                &self.finder.titles,
+            )
+            .iter()
+            .map(|e| event_fact(&doc, &article.id, e))
+            .collect();
         ArticleFacts {
             article: ArticleInfo {
                 id: article.id.clone(),
@@ -203,6 +242,7 @@ impl Extractor {
             },
             mentions,
             relations,
+            events,
         }
     }
 
@@ -273,6 +313,30 @@ impl Extractor {
             });
         }
         out
+    }
+}
+
+/// Provenance for every part of an article's event.
+fn event_fact(doc: &Document, article: &str, e: &ArticleEvent) -> EventFact {
+    let part = |p: &events::EventPart, confidence: f32| {
+        let (start, end) = (doc.tokens[p.first].start, doc.tokens[p.end - 1].end);
+        (p.entity.clone(), provenance(doc, article, p.sentence, start, end, &p.rule, confidence))
+    };
+    EventFact {
+        event_type: e.event_type.clone(),
+        date: e.date.clone(),
+        date_text: e.date_text.clone(),
+        participants: e.participants.iter().map(|p| part(p, 0.75)).collect(),
+        places: e.places.iter().map(|p| part(p, 0.7)).collect(),
+        reports: e
+            .reports
+            .iter()
+            .map(|&(first, end, sentence)| {
+                let (start, stop) = (doc.tokens[first].start, doc.tokens[end - 1].end);
+                let rule = format!("event_trigger:{}", e.event_type);
+                provenance(doc, article, sentence, start, stop, &rule, 0.8)
+            })
+            .collect(),
     }
 }
 

@@ -9,6 +9,8 @@ use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::model::{Edge, KnowledgeGraph, Node};
+use crate::extract::dates;
+use crate::extract::events::{merged_type, types_compatible};
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::mentions::EntityRef;
 use crate::extract::{ArticleFacts, Provenance};
@@ -21,6 +23,33 @@ pub struct GraphBuilder<'a> {
     mention_counts: HashMap<String, u64>,
     /// (entity, article) → index of its MENTIONED_IN edge.
     mentioned_in: HashMap<(String, String), usize>,
+    events: Vec<GlobalEvent>,
+}
+
+/// An event merged over the articles that report it; its id is fixed at the end.
+struct GlobalEvent {
+    event_type: String,
+    date: Option<String>,
+    date_text: String,
+    participants: Vec<String>,
+    places: Vec<String>,
+    articles: Vec<String>,
+    /// (kind, other node, attributes): PARTICIPATED_IN from a participant, HELD_IN to a
+    /// place, REPORTED_IN to an article.
+    edges: Vec<(&'static str, String, Map<String, Value>)>,
+    /// Where it was first reported (article, start), part of its identity.
+    first_report: (String, u32),
+}
+
+/// Arabic names of event types, for labels.
+fn event_type_ar(t: &str) -> &'static str {
+    match t {
+        "PhoneCall" => "اتصال هاتفي",
+        "Meeting" => "اجتماع",
+        "Talks" => "محادثات",
+        "Visit" => "زيارة",
+        _ => "حدث",
+    }
 }
 
 /// Transliterates a normalised Arabic name for readable ids (one Latin form per letter).
@@ -106,6 +135,7 @@ impl<'a> GraphBuilder<'a> {
             aliases: HashMap::new(),
             mention_counts: HashMap::new(),
             mentioned_in: HashMap::new(),
+            events: Vec::new(),
         }
     }
 
@@ -208,6 +238,122 @@ impl<'a> GraphBuilder<'a> {
             }
             self.add_edge(source, target, r.kind, attrs);
         }
+        self.add_events(facts);
+    }
+
+    /// Adds one article's events, merging each with an event other articles reported when
+    /// type, date and at least two participants agree (both must be dated: two undated
+    /// calls between the same people may well be two calls).
+    fn add_events(&mut self, facts: &ArticleFacts) {
+        for e in &facts.events {
+            let participants: Vec<String> = e
+                .participants
+                .iter()
+                .map(|(entity, p)| self.entity_node(entity, "", &p.rule))
+                .collect();
+            let places: Vec<String> = e.places.iter().map(|(entity, p)| self.entity_node(entity, "", &p.rule)).collect();
+            let found = self.events.iter().position(|g| {
+                let shared = participants.iter().filter(|p| g.participants.contains(p)).count();
+                types_compatible(&g.event_type, &e.event_type)
+                    && shared >= 2.min(participants.len()).max(1)
+                    && matches!((&g.date, &e.date), (Some(a), Some(b)) if dates::compatible(a, b))
+            });
+            let index = match found {
+                Some(i) => i,
+                None => {
+                    self.events.push(GlobalEvent {
+                        event_type: e.event_type.clone(),
+                        date: e.date.clone(),
+                        date_text: e.date_text.clone(),
+                        participants: Vec::new(),
+                        places: Vec::new(),
+                        articles: Vec::new(),
+                        edges: Vec::new(),
+                        first_report: (facts.article.id.clone(), e.reports.first().map_or(0, |r| r.start)),
+                    });
+                    self.events.len() - 1
+                }
+            };
+            let g = &mut self.events[index];
+            g.event_type = merged_type(&g.event_type, &e.event_type);
+            if let Some(d) = &e.date {
+                if g.date.as_ref().is_none_or(|x| d.len() > x.len()) {
+                    g.date = Some(d.clone());
+                    g.date_text = e.date_text.clone();
+                }
+            }
+            let article = facts.article.id.clone();
+            for (id, (_, p)) in participants.iter().zip(&e.participants) {
+                if !g.participants.contains(id) {
+                    g.participants.push(id.clone());
+                }
+                let dup = g.edges.iter().any(|(k, o, a)| *k == "PARTICIPATED_IN" && o == id && a["article"] == json!(article));
+                if !dup {
+                    g.edges.push(("PARTICIPATED_IN", id.clone(), provenance_attrs(p)));
+                }
+            }
+            for (id, (_, p)) in places.iter().zip(&e.places) {
+                if !g.places.contains(id) {
+                    g.places.push(id.clone());
+                }
+                let dup = g.edges.iter().any(|(k, o, a)| *k == "HELD_IN" && o == id && a["article"] == json!(article));
+                if !dup {
+                    g.edges.push(("HELD_IN", id.clone(), provenance_attrs(p)));
+                }
+            }
+            if !g.articles.contains(&article) {
+                g.articles.push(article.clone());
+                if let Some(first) = e.reports.first() {
+                    let mut attrs = provenance_attrs(first);
+                    attrs.insert("count".into(), json!(e.reports.len()));
+                    g.edges.push(("REPORTED_IN", article, attrs));
+                }
+            }
+        }
+    }
+
+    /// Turns merged events into nodes and edges with ids from their defining facts.
+    fn finish_events(&mut self) {
+        for g in std::mem::take(&mut self.events) {
+            let mut sorted = g.participants.clone();
+            sorted.sort();
+            let defining = format!(
+                "{}|{}|{}|{}|{}",
+                g.event_type,
+                g.date.clone().unwrap_or_default(),
+                sorted.join(","),
+                g.first_report.0,
+                g.first_report.1
+            );
+            let digest = Sha256::digest(defining.as_bytes());
+            let id = format!("event:{}", digest.iter().take(6).map(|b| format!("{b:02x}")).collect::<String>());
+            let names = |lang: &str| -> Vec<String> {
+                g.participants
+                    .iter()
+                    .map(|p| {
+                        let node = &self.graph.nodes[p];
+                        let label = node.attrs.get(lang).and_then(Value::as_str).filter(|s| !s.is_empty());
+                        label.or_else(|| node.attrs.get("label").and_then(Value::as_str)).unwrap_or(p).to_string()
+                    })
+                    .collect()
+            };
+            let date = g.date.clone().unwrap_or_default();
+            let when = if date.is_empty() { String::new() } else { format!(" ({date})") };
+            let mut attrs = Map::new();
+            attrs.insert("label".into(), json!(format!("{}: {}{when}", event_type_ar(&g.event_type), names("label").join("، "))));
+            attrs.insert("label_en".into(), json!(format!("{}: {}{when}", g.event_type, names("label_en").join(", "))));
+            attrs.insert("aliases".into(), json!(Vec::<String>::new()));
+            attrs.insert("event_type".into(), json!(g.event_type));
+            attrs.insert("date".into(), json!(date));
+            attrs.insert("date_text".into(), json!(g.date_text));
+            attrs.insert("status".into(), json!("happened"));
+            attrs.insert("mentions".into(), json!(g.articles.len()));
+            self.graph.nodes.insert(id.clone(), Node { id: id.clone(), kind: "Event".into(), attrs });
+            for (kind, other, attrs) in g.edges {
+                let (source, target) = if kind == "PARTICIPATED_IN" { (other, id.clone()) } else { (id.clone(), other) };
+                self.add_edge(source, target, kind, attrs);
+            }
+        }
     }
 
     /// Adds a fact edge between two existing nodes.
@@ -222,6 +368,7 @@ impl<'a> GraphBuilder<'a> {
 
     /// Finishes: aliases and counts onto nodes, canonical order.
     pub fn finish(mut self) -> KnowledgeGraph {
+        self.finish_events();
         for (id, node) in self.graph.nodes.iter_mut() {
             if node.kind == "Article" || node.kind == "Event" {
                 continue;

@@ -1,0 +1,445 @@
+//! Events: phone calls, meetings, talks and visits, with participants, place and date.
+//!
+//! A trigger word («اتصالاً هاتفياً», «اجتمع», «محادثات») opens an event mention. Its
+//! participants and place are looked for in the trigger's clause: back to a clause opener
+//! (حيث، الذي، إن ...) and forward while the text continues the list («، ووزير ...»,
+//! «، في قصر الدرعية»). Planned or hypothetical events («قد يعقد», «من المتوقع أن
+//! يجتمع») are not reported as having happened. Within an article, mentions with two or more
+//! participants are events; shorter mentions («الاتصال تم يوم 11 مارس», «اجتماع إسطنبول»)
+//! add their date and place to the nearest compatible event.
+
+use super::dates::{self, DateMention, DateValue};
+use super::gazetteer::{EntityKind, Gazetteer};
+use super::lexicon::Lexicon;
+use super::matcher::{readings, PhraseIndex};
+use super::mentions::{Cover, DocumentMentions, EntityRef};
+use super::relations::RoleFinding;
+use crate::text::Document;
+
+/// An entity taking part in (or hosting) an event, with the tokens that name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPart {
+    pub entity: EntityRef,
+    pub first: usize,
+    pub end: usize,
+    pub sentence: u32,
+    pub rule: String,
+}
+
+/// One event as reported in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleEvent {
+    pub event_type: String,
+    pub date: Option<String>,
+    pub date_text: String,
+    pub participants: Vec<EventPart>,
+    pub places: Vec<EventPart>,
+    /// Trigger token ranges and sentences of every report of it in the article.
+    pub reports: Vec<(usize, usize, u32)>,
+}
+
+/// The tables event finding needs.
+#[derive(Debug, Clone)]
+pub struct EventFinder {
+    triggers: PhraseIndex<String>,
+    modality: PhraseIndex<()>,
+}
+
+/// Whether two event types can describe one event (talks can be a call or a meeting).
+pub fn types_compatible(a: &str, b: &str) -> bool {
+    a == b || a == "Talks" && b != "Visit" || b == "Talks" && a != "Visit"
+}
+
+/// The more specific of two compatible types.
+pub fn merged_type(a: &str, b: &str) -> String {
+    if a == "Talks" { b.to_string() } else { a.to_string() }
+}
+
+const MODALITY_BEFORE: usize = 6;
+const MODALITY_AFTER: usize = 3;
+const SCOPE_BACK: usize = 25;
+const SCOPE_FORWARD: usize = 45;
+
+struct Mention {
+    event_type: String,
+    first: usize,
+    end: usize,
+    sentence: u32,
+    participants: Vec<EventPart>,
+    places: Vec<EventPart>,
+    date: Option<DateMention>,
+    /// Where its clause ends: a later trigger's clause does not reach back past it.
+    scope_end: usize,
+    /// Its clause ended at a coordinated trigger («مكالمة ... واجتماع ...»), which then
+    /// shares its date.
+    coordinated: bool,
+}
+
+impl EventFinder {
+    pub fn new(lexicon: &Lexicon) -> EventFinder {
+        let mut triggers = PhraseIndex::default();
+        for t in &lexicon.event_triggers {
+            triggers.insert(&t.tokens.join(" "), true, t.event_type.clone());
+        }
+        let mut modality = PhraseIndex::default();
+        for m in &lexicon.modality {
+            modality.insert(&m.join(" "), false, ());
+        }
+        EventFinder { triggers, modality }
+    }
+
+    /// Finds the events of one article.
+    #[allow(clippy::too_many_arguments)]
+    pub fn find(
+        &self,
+        doc: &Document,
+        found: &DocumentMentions,
+        roles: &[RoleFinding],
+        date_mentions: &[DateMention],
+        article_date: Option<&str>,
+        gazetteer: &Gazetteer,
+        lexicon: &Lexicon,
+        titles: &PhraseIndex<String>,
+    ) -> Vec<ArticleEvent> {
+        let cx = Cx { doc, found, gazetteer, lexicon, titles, finder: self };
+        let mut mentions: Vec<Mention> = Vec::new();
+        let title_spans: Vec<(usize, usize)> = roles.iter().map(|r| (r.title_first, r.person_first.max(r.title_end))).collect();
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            if doc.token_excluded(i) || matches!(found.cover[i], Cover::Mention(_)) {
+                i += 1;
+                continue;
+            }
+            let Some(m) = self.triggers.longest_at(doc, i) else {
+                i += 1;
+                continue;
+            };
+            if !cx.planned(i, m.end) {
+                let floor = mentions
+                    .last()
+                    .filter(|p| p.sentence == doc.tokens[i].sentence)
+                    .map_or(0, |p| p.scope_end);
+                let mut mention = cx.mention(i, m.end, m.payload.clone(), roles, date_mentions, floor);
+                mention.places.retain(|p| !title_spans.iter().any(|&(a, b)| p.first >= a && p.first < b));
+                // a date after coordinated events belongs to both
+                if let Some(previous) = mentions.last_mut() {
+                    if previous.coordinated && previous.date.is_none() && previous.scope_end == i {
+                        previous.date = mention.date.clone();
+                    }
+                }
+                mentions.push(mention);
+            }
+            i = m.end;
+        }
+        consolidate(&cx, mentions, article_date)
+    }
+}
+
+struct Cx<'a> {
+    doc: &'a Document,
+    found: &'a DocumentMentions,
+    gazetteer: &'a Gazetteer,
+    lexicon: &'a Lexicon,
+    titles: &'a PhraseIndex<String>,
+    finder: &'a EventFinder,
+}
+
+impl Cx<'_> {
+    fn kind(&self, e: &EntityRef) -> EntityKind {
+        match e {
+            EntityRef::Known(i) => self.gazetteer.entries[*i as usize].kind,
+            EntityRef::Discovered { kind, .. } => *kind,
+        }
+    }
+
+    fn stem_in(&self, j: usize, set: &std::collections::HashSet<String>) -> bool {
+        let w = self.doc.token_text(j);
+        readings(w).into_iter().any(|r| !r.has_article && set.contains(&w[r.stem_prefix..]))
+    }
+
+    fn planned(&self, first: usize, end: usize) -> bool {
+        let sentence = self.doc.tokens[first].sentence;
+        let from = first.saturating_sub(MODALITY_BEFORE);
+        let mut to = end;
+        while to < self.doc.tokens.len() && to < end + MODALITY_AFTER && !self.doc.tokens[to].after_punct {
+            to += 1;
+        }
+        (from..to)
+            .filter(|&j| self.doc.tokens[j].sentence == sentence)
+            .any(|j| self.finder.modality.longest_at(self.doc, j).is_some())
+    }
+
+    fn mention_starting(&self, j: usize) -> Option<&super::mentions::Mention> {
+        match self.found.cover.get(j)? {
+            Cover::Mention(m) => Some(&self.found.mentions[*m as usize]).filter(|m| m.first as usize == j),
+            _ => None,
+        }
+    }
+
+    /// Whether the text after a punctuation break at `k` still continues the event's clause.
+    fn continues(&self, k: usize, dates: &[DateMention]) -> bool {
+        if self.mention_starting(k).is_some_and(|m| self.kind(&m.entity) != EntityKind::Organization) {
+            return true;
+        }
+        if self.titles.longest_at(self.doc, k).is_some() || dates.iter().any(|d| d.first == k) {
+            return true;
+        }
+        self.doc.token_text(k) == "في"
+            && (self.mention_starting(k + 1).is_some() || dates.iter().any(|d| d.first == k + 1))
+    }
+
+    fn mention(
+        &self,
+        first: usize,
+        end: usize,
+        event_type: String,
+        roles: &[RoleFinding],
+        dates: &[DateMention],
+        floor: usize,
+    ) -> Mention {
+        let doc = self.doc;
+        let sentence = doc.tokens[first].sentence;
+        // back to the clause start
+        let mut start = first;
+        let mut opener: Option<usize> = None;
+        while start > floor && first - start < SCOPE_BACK {
+            let j = start - 1;
+            if doc.tokens[j].sentence != sentence || doc.tokens[start].after_colon {
+                break;
+            }
+            if self.stem_in(j, &self.lexicon.clause_openers) {
+                opener = Some(j);
+                break;
+            }
+            if self.finder.triggers.longest_at(doc, j).is_some_and(|m| m.end <= first) && !matches!(self.found.cover[j], Cover::Mention(_)) {
+                break;
+            }
+            start = j;
+        }
+        // forward while the clause goes on
+        let mut stop = end;
+        let mut coordinated = false;
+        while stop < doc.tokens.len() && stop - end < SCOPE_FORWARD {
+            let t = &doc.tokens[stop];
+            if t.sentence != sentence || t.after_colon {
+                break;
+            }
+            if self.stem_in(stop, &self.lexicon.clause_openers) {
+                // «المحادثات التي جرت في جدة»: a relative clause about the event itself
+                let about_event = matches!(self.doc.token_text(stop), "الذي" | "التي")
+                    && stop + 1 < doc.tokens.len()
+                    && self.stem_in(stop + 1, &self.lexicon.happened_verbs);
+                if !about_event {
+                    break;
+                }
+                stop += 2;
+                continue;
+            }
+            if !matches!(self.found.cover[stop], Cover::Mention(_)) && self.finder.triggers.longest_at(doc, stop).is_some() {
+                coordinated = !t.after_punct && doc.token_text(stop).starts_with('و');
+                break;
+            }
+            if t.after_punct && !self.continues(stop, dates) {
+                break;
+            }
+            stop += 1;
+        }
+        let in_scope = |j: usize| j >= start && j < stop;
+        let mut participants: Vec<EventPart> = Vec::new();
+        let mut places: Vec<EventPart> = Vec::new();
+        let part = |entity: EntityRef, first: usize, end: usize, rule: &str| EventPart {
+            entity,
+            first,
+            end,
+            sentence,
+            rule: rule.to_string(),
+        };
+        for m in self.found.mentions.iter().filter(|m| in_scope(m.first as usize)) {
+            let (mf, me) = (m.first as usize, m.end as usize);
+            match self.kind(&m.entity) {
+                EntityKind::Person => {
+                    // «للرئيس الروسي فلاديمير بوتين يوري أوشاكوف»: the first name only qualifies
+                    let qualifies_next = self
+                        .mention_starting(me)
+                        .is_some_and(|n| self.kind(&n.entity) == EntityKind::Person && !doc.tokens[me].after_break);
+                    if !qualifies_next {
+                        participants.push(part(m.entity.clone(), mf, me, "event:participant"));
+                    }
+                }
+                EntityKind::Location if event_type != "PhoneCall" => places.push(part(m.entity.clone(), mf, me, "event:place")),
+                EntityKind::Country if event_type != "PhoneCall" => {
+                    // «بالسعودية», «في تركيا»: the country is where it happened
+                    let prefix = doc.original(doc.tokens[mf].start, m.start);
+                    let written_in = prefix.contains('ب') || (mf > 0 && doc.token_text(mf - 1) == "في");
+                    if written_in {
+                        places.push(part(m.entity.clone(), mf, me, "event:place"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for r in roles.iter().filter(|r| !r.named() && in_scope(r.title_first)) {
+            participants.push(part(r.person.clone(), r.title_first, r.person_end, &format!("event:participant:{}", r.rule)));
+        }
+        // delegations: «وفدان أمريكي وأوكراني», «الوفدان الأمريكي والروسي»
+        for j in start..stop {
+            if !self.stem_in(j, &self.lexicon.delegations) {
+                continue;
+            }
+            let mut k = j + 1;
+            while let Some(Cover::Nisba(n)) = self.found.cover.get(k) {
+                let n = &self.found.nisbas[*n as usize];
+                participants.push(part(EntityRef::Known(n.country), n.first as usize, n.end as usize, "event:delegation"));
+                k = n.end as usize;
+            }
+        }
+        let mut seen = Vec::new();
+        participants.retain(|p| {
+            let new = !seen.contains(&p.entity);
+            seen.push(p.entity.clone());
+            new
+        });
+        let date = dates
+            .iter()
+            .filter(|d| in_scope(d.first))
+            .min_by_key(|d| d.first.abs_diff(first))
+            .or_else(|| opener.and_then(|o| dates.iter().find(|d| d.end == o)))
+            .cloned();
+        Mention {
+            event_type,
+            first,
+            end,
+            sentence,
+            participants,
+            places,
+            date,
+            scope_end: stop,
+            coordinated,
+        }
+    }
+
+    /// Whether `inner` lies in `outer` (a city in its country), or they are the same.
+    fn place_fits(&self, a: &EntityRef, b: &EntityRef) -> bool {
+        if a == b {
+            return true;
+        }
+        let country = |e: &EntityRef| match e {
+            EntityRef::Known(i) => self.gazetteer.entries[*i as usize].country.clone(),
+            _ => None,
+        };
+        let slug = |e: &EntityRef| match e {
+            EntityRef::Known(i) => Some(self.gazetteer.entries[*i as usize].slug.clone()),
+            _ => None,
+        };
+        (country(a).is_some() && country(a) == slug(b)) || (country(b).is_some() && country(b) == slug(a))
+    }
+}
+
+struct Anchor {
+    event: ArticleEvent,
+    same_day: bool,
+}
+
+fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> Vec<ArticleEvent> {
+    let resolve = |d: &DateMention| dates::resolve(d.value, article_date, None);
+    let mut anchors: Vec<Anchor> = Vec::new();
+    let mut rest: Vec<Mention> = Vec::new();
+    for m in mentions {
+        if m.participants.len() < 2 {
+            rest.push(m);
+            continue;
+        }
+        let date = m.date.as_ref().and_then(resolve);
+        let same_day = m.date.as_ref().is_some_and(|d| d.value == DateValue::SameDay);
+        let existing = anchors.iter_mut().find(|a| {
+            let shared = m.participants.iter().filter(|p| a.event.participants.iter().any(|q| q.entity == p.entity)).count();
+            types_compatible(&a.event.event_type, &m.event_type)
+                && shared >= 2.min(m.participants.len())
+                && match (&a.event.date, &date) {
+                    (Some(x), Some(y)) => dates::compatible(x, y),
+                    _ => true,
+                }
+        });
+        match existing {
+            Some(a) => {
+                a.event.event_type = merged_type(&a.event.event_type, &m.event_type);
+                for p in m.participants {
+                    if !a.event.participants.iter().any(|q| q.entity == p.entity) {
+                        a.event.participants.push(p);
+                    }
+                }
+                add_places(&mut a.event, m.places);
+                if let (None, Some(d)) = (&a.event.date, &date) {
+                    a.event.date = Some(d.clone());
+                    a.event.date_text = m.date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
+                }
+                a.event.reports.push((m.first, m.end, m.sentence));
+            }
+            None => anchors.push(Anchor {
+                event: ArticleEvent {
+                    event_type: m.event_type.clone(),
+                    date,
+                    date_text: m.date.as_ref().map(|d| d.text.clone()).unwrap_or_default(),
+                    participants: m.participants,
+                    places: if m.event_type == "PhoneCall" { Vec::new() } else { m.places },
+                    reports: vec![(m.first, m.end, m.sentence)],
+                },
+                same_day,
+            }),
+        }
+    }
+    // short mentions add their date and place to the nearest event they fit
+    for m in rest {
+        if m.places.is_empty() && m.date.is_none() {
+            continue;
+        }
+        let date = m.date.as_ref().and_then(resolve);
+        let fits = |a: &Anchor| {
+            let e = &a.event;
+            types_compatible(&e.event_type, &m.event_type)
+                && m.participants.iter().all(|p| e.participants.iter().any(|q| q.entity == p.entity))
+                && (m.places.is_empty() || e.event_type != "PhoneCall")
+                && m.places.iter().all(|p| e.places.is_empty() || e.places.iter().any(|q| cx.place_fits(&p.entity, &q.entity)))
+                && match (&e.date, &date) {
+                    (Some(x), Some(y)) => dates::compatible(x, y),
+                    _ => true,
+                }
+        };
+        let distance = |a: &Anchor| a.event.reports.iter().map(|r| r.0.abs_diff(m.first)).min().unwrap_or(usize::MAX);
+        if let Some(a) = anchors.iter_mut().filter(|a| fits(a)).min_by_key(|a| distance(a)) {
+            add_places(&mut a.event, m.places);
+            let more_precise = match (&a.event.date, &date) {
+                (None, Some(_)) => true,
+                (Some(x), Some(y)) => y.len() > x.len(),
+                _ => false,
+            };
+            if more_precise {
+                a.event.date = date;
+                a.event.date_text = m.date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
+            }
+            a.event.reports.push((m.first, m.end, m.sentence));
+        }
+    }
+    // «في اليوم ذاته»: the day of the event last talked about before it
+    let dated: Vec<(usize, String)> = anchors
+        .iter()
+        .filter_map(|a| Some((a.event.reports.first()?.0, a.event.date.clone().filter(|d| d.len() == 10)?)))
+        .collect();
+    for a in anchors.iter_mut().filter(|a| a.same_day && a.event.date.is_none()) {
+        let at = a.event.reports.first().map_or(0, |r| r.0);
+        a.event.date = dated.iter().filter(|(p, _)| *p < at).max_by_key(|(p, _)| *p).map(|(_, d)| d.clone());
+    }
+    anchors.into_iter().map(|a| a.event).collect()
+}
+
+/// Adds places to an event (a phone call has none).
+fn add_places(event: &mut ArticleEvent, places: Vec<EventPart>) {
+    if event.event_type == "PhoneCall" {
+        return;
+    }
+    for p in places {
+        if !event.places.iter().any(|q| q.entity == p.entity) {
+            event.places.push(p);
+        }
+    }
+}
