@@ -68,6 +68,9 @@ pub struct MentionFinder {
     pub titles: PhraseIndex<String>,
     /// Token lists of gazetteer organisation names, to resolve shortened references.
     org_names: Vec<(u32, Vec<String>)>,
+    /// Words of the other lexicons (event triggers, titles, months, modality): never part
+    /// of a discovered name.
+    lexicon_words: std::collections::HashSet<String>,
 }
 
 const CONNECTORS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "عبد", "ال"];
@@ -104,10 +107,21 @@ impl MentionFinder {
                     .map(move |a| (i as u32, words(&normalize_key(a))))
             })
             .collect();
+        let lexicon_words = lexicon
+            .event_triggers
+            .iter()
+            .map(|t| &t.tokens)
+            .chain(lexicon.titles.iter().filter(|(_, role)| role != "honorific").map(|(t, _)| t))
+            .chain(lexicon.months.iter().map(|(t, _)| t))
+            .chain(lexicon.modality.iter())
+            .flatten()
+            .cloned()
+            .collect();
         MentionFinder {
             names,
             titles,
             org_names,
+            lexicon_words,
         }
     }
 
@@ -121,8 +135,10 @@ impl MentionFinder {
                 cover: vec![Cover::Free; doc.tokens.len()],
                 ..Default::default()
             },
+            lexicon_words: None,
         };
         let surnames = self.match_gazetteer(&mut state);
+        state.lexicon_words = Some(&self.lexicon_words);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
         self.discover_organizations(&mut state);
         self.discover_people(&mut state);
@@ -417,6 +433,7 @@ struct State<'a> {
     gazetteer: &'a Gazetteer,
     lexicon: &'a Lexicon,
     out: DocumentMentions,
+    lexicon_words: Option<&'a std::collections::HashSet<String>>,
 }
 
 impl State<'_> {
@@ -482,10 +499,11 @@ impl State<'_> {
 
     /// A common word, possibly behind a clitic (وأول، فكان، بعد).
     fn is_common_with_clitics(&self, w: &str) -> bool {
-        self.lexicon.is_common(w)
+        let listed = |x: &str| self.lexicon.is_common(x) || self.lexicon_words.is_some_and(|l| l.contains(x));
+        listed(w)
             || readings(w)
                 .into_iter()
-                .any(|r| r.stem_prefix > 0 && !r.has_article && self.lexicon.is_common(&w[r.stem_prefix..]))
+                .any(|r| r.stem_prefix > 0 && !r.has_article && listed(&w[r.stem_prefix..]))
     }
 
     fn name_span_from(&self, start: usize, prefix: usize, min: usize, max: usize) -> Option<usize> {

@@ -314,7 +314,7 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
         }
         let Some(target) = cx.gazetteer.get(&r.target) else { continue };
         let same_office = if ref_entry.kind == EntityKind::Country {
-            target.slug == *country_slug
+            target.slug == *country_slug || target.country.as_deref() == Some(country_slug)
         } else {
             target.category == ref_entry.category && target.country.as_deref() == Some(country_slug)
         };
