@@ -282,7 +282,12 @@ impl Gazetteer {
                 entry: index as u32,
                 kind,
             };
-            let transliterated = matches!(entry.kind, EntityKind::Person | EntityKind::Organization);
+            // transliterated names vary in spelling; short native place names (جدة) do not,
+            // and their variants would be other words (غدة)
+            let transliterated = match entry.kind {
+                EntityKind::Person | EntityKind::Organization => true,
+                EntityKind::Location | EntityKind::Country => entry.label.chars().count() >= 6,
+            };
             for alias in &entry.aliases {
                 let key = normalize_key(alias);
                 let keys = if transliterated {
@@ -309,7 +314,8 @@ impl Gazetteer {
                 continue;
             }
             if let Some(surname) = surname_of(&normalize_key(&entry.label), lexicon) {
-                if name_keys.contains(&surname) {
+                let bare = surname.strip_prefix("ال").unwrap_or(&surname);
+                if name_keys.contains(&surname) || name_keys.contains(bare) {
                     continue; // a country, city or nisba with that spelling wins
                 }
                 for key in variants(&surname, &lexicon.variants) {

@@ -222,8 +222,10 @@ impl MentionFinder {
                 }
                 end += 1;
             }
-            // a trailing nisba belongs to the name (الروسي); a name needs a word after the head
-            if end - i < 2 {
+            // a name needs a specific part: two words after the head («مجلس الأمن القومي»)
+            // or a nisba or place («وزارة الخارجية القطرية»); «مجلس الوزراء» alone is generic
+            let specific = end - i >= 3 || (i + 1..end).any(|t| s.out.cover[t] != Cover::Free);
+            if end - i < 2 || !specific {
                 i += 1;
                 continue;
             }
@@ -281,17 +283,17 @@ impl MentionFinder {
                 i = m.end;
                 continue;
             }
-            // after a verb of saying
+            // after a verb of saying; a one-word name must close its clause («وقال فرويد إن»)
             if s.free_stem(i, |w| s.lexicon.speech_verbs.contains(w)).is_some() {
                 let name_at = self.skip_title_tail(s, i + 1);
-                if let Some(end) = s.name_span(name_at, 2, 3) {
+                if let Some(end) = s.name_span(name_at, 1, 3) {
                     let first_is_name = s.lexicon.first_names.contains(s.doc.token_text(name_at));
                     let closed = s
                         .doc
                         .tokens
                         .get(end)
                         .is_none_or(|t| t.after_break || matches!(s.doc.token_text(end), "ان" | "انه"));
-                    if first_is_name || closed {
+                    if (first_is_name && end - name_at >= 2) || closed {
                         s.add_person(name_at, end, 0, "discovered:speech_verb".into(), 0.6);
                         i = end;
                         continue;
@@ -402,7 +404,13 @@ impl MentionFinder {
                 let parts: Vec<&str> = key.split(' ').collect();
                 if parts.len() >= 2 {
                     let last = parts[parts.len() - 1];
-                    if last.chars().count() >= 3 && !CONNECTORS.contains(&last) {
+                    let before = parts[parts.len() - 2];
+                    let usable = last.chars().count() >= 3
+                        && !last.starts_with("ال")
+                        && !CONNECTORS.contains(&last)
+                        && !CONNECTORS.contains(&before)
+                        && !s.lexicon.is_common(last);
+                    if usable {
                         local.entry(last.to_string()).or_insert_with(|| m.entity.clone());
                     }
                 }
