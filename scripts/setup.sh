@@ -14,3 +14,7 @@ if [ "${SHABAKA_NO_CONSUMERS:-0}" != 1 ]; then
 fi
 cargo build --release
 ./target/release/shabaka build data/articles --out exports
+# the picture in the README: Graphviz with cairo/pango shapes Arabic right to left
+if command -v dot >/dev/null 2>&1; then
+  dot -Tsvg exports/graph.dot -o exports/graph.svg
+fi

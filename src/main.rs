@@ -30,6 +30,34 @@ struct DataArgs {
     lexicon: Option<PathBuf>,
 }
 
+#[derive(clap::Args)]
+struct FormatArgs {
+    /// Formats, comma-separated: all, json, graphml, gexf, dot, csv, neo4j.
+    #[arg(long, default_value = "all")]
+    format: String,
+    /// DOT only: keep the N nodes of highest degree (0: all).
+    #[arg(long, default_value_t = 0)]
+    max_nodes: usize,
+    /// DOT only: keep these node kinds (repeatable: Person, Organization, ...).
+    #[arg(long = "kind")]
+    kinds: Vec<String>,
+    /// DOT only: draw articles and provenance edges too.
+    #[arg(long)]
+    dot_articles: bool,
+}
+
+impl FormatArgs {
+    fn parse(&self) -> Result<(Vec<export::Format>, export::dot::DotOptions)> {
+        let formats = export::Format::parse_list(&self.format).map_err(anyhow::Error::msg)?;
+        let dot = export::dot::DotOptions {
+            max_nodes: self.max_nodes,
+            kinds: self.kinds.clone(),
+            with_articles: self.dot_articles,
+        };
+        Ok((formats, dot))
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the graph from articles (folders of *.txt / *.jsonl, files) and export it.
@@ -54,6 +82,19 @@ enum Command {
         quiet: bool,
         #[command(flatten)]
         data: DataArgs,
+        #[command(flatten)]
+        formats: FormatArgs,
+    },
+    /// Write export formats from a built graph.json, without re-extracting.
+    Export {
+        /// The built graph.
+        #[arg(long, default_value = "exports/graph.json")]
+        graph: PathBuf,
+        /// Output folder.
+        #[arg(long, default_value = "exports")]
+        out: PathBuf,
+        #[command(flatten)]
+        formats: FormatArgs,
     },
     /// Tag a CoNLL file (`token [TAG]` per line) with PERS/LOC/ORG BIO tags, to stdout.
     Tag {
@@ -98,7 +139,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             strict,
             quiet,
             data,
+            formats,
         } => {
+            let (formats, dot_options) = formats.parse()?;
             let forced = encoding.as_deref().map(encoding_by_name).transpose()?;
             let extractor = load_extractor(&data, keep_boilerplate)?;
             let started = std::time::Instant::now();
@@ -112,9 +155,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if outcome.articles == 0 {
                 bail!("no articles could be read from the inputs; nothing written");
             }
-            let path = out.join("graph.json");
-            export::write_atomic(&path, export::json::to_json(&outcome.graph).as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            export::write_formats(&outcome.graph, &out, &formats, &dot_options)
+                .with_context(|| format!("cannot write exports to {}", out.display()))?;
             if !quiet {
                 eprintln!(
                     "built {} articles ({} skipped): {} nodes, {} edges in {:.2}s → {}",
@@ -131,6 +173,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(EXIT_SKIPPED)
             })
+        }
+        Command::Export { graph, out, formats } => {
+            let (formats, dot_options) = formats.parse()?;
+            let graph = read_graph(&graph)?;
+            let written = export::write_formats(&graph, &out, &formats, &dot_options)
+                .with_context(|| format!("cannot write exports to {}", out.display()))?;
+            for path in written {
+                println!("{}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Tag { conll, data } => {
             let extractor = load_extractor(&data, true)?;

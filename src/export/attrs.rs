@@ -1,0 +1,107 @@
+//! Attribute schemas shared by the typed exporters (GraphML, GEXF, Neo4j CSV).
+//!
+//! Every attribute gets one type across the graph (int, double, boolean, string, list),
+//! decided from the values present; lists are written as strings in formats without
+//! lists, joined with `|` (the documented form).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::graph::KnowledgeGraph;
+
+/// The type of an attribute across all nodes (or edges).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AttrType {
+    Boolean,
+    Int,
+    Double,
+    String,
+    List,
+}
+
+/// Separator of list items in formats that have no lists.
+pub const LIST_SEPARATOR: &str = "|";
+
+fn type_of(v: &Value) -> Option<AttrType> {
+    Some(match v {
+        Value::Bool(_) => AttrType::Boolean,
+        Value::Number(n) if n.is_i64() || n.is_u64() => AttrType::Int,
+        Value::Number(_) => AttrType::Double,
+        Value::String(_) => AttrType::String,
+        Value::Array(_) => AttrType::List,
+        Value::Null | Value::Object(_) => return None,
+    })
+}
+
+/// Merges two observed types: int and double make double; anything else mixed is string.
+fn unify(a: AttrType, b: AttrType) -> AttrType {
+    use AttrType::*;
+    match (a, b) {
+        (x, y) if x == y => x,
+        (Int, Double) | (Double, Int) => Double,
+        _ => String,
+    }
+}
+
+/// Attribute name → type, sorted by name, over the given attribute maps.
+pub fn schema<'a>(maps: impl Iterator<Item = &'a serde_json::Map<String, Value>>) -> BTreeMap<String, AttrType> {
+    let mut out: BTreeMap<String, AttrType> = BTreeMap::new();
+    for m in maps {
+        for (k, v) in m {
+            if let Some(t) = type_of(v) {
+                out.entry(k.clone()).and_modify(|e| *e = unify(*e, t)).or_insert(t);
+            }
+        }
+    }
+    out
+}
+
+/// Node and edge schemas of a graph (node `kind` and edge `kind` included).
+pub fn schemas(graph: &KnowledgeGraph) -> (BTreeMap<String, AttrType>, BTreeMap<String, AttrType>) {
+    let mut nodes = schema(graph.nodes.values().map(|n| &n.attrs));
+    nodes.insert("kind".into(), AttrType::String);
+    let mut edges = schema(graph.edges.iter().map(|e| &e.attrs));
+    edges.insert("kind".into(), AttrType::String);
+    (nodes, edges)
+}
+
+/// A value as text for its declared type (ASCII digits, lists joined).
+pub fn text(v: &Value, t: AttrType) -> String {
+    match (v, t) {
+        (Value::Array(items), _) => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_string).unwrap_or_else(|| i.to_string()))
+            .collect::<Vec<_>>()
+            .join(LIST_SEPARATOR),
+        (Value::String(s), _) => s.clone(),
+        (Value::Number(n), AttrType::Double) => {
+            let f = n.as_f64().unwrap_or(0.0);
+            if f.fract() == 0.0 { format!("{f:.1}") } else { f.to_string() }
+        }
+        (Value::Null, _) => String::new(),
+        (v, _) => v.to_string(),
+    }
+}
+
+/// Colour per node kind (Gephi viz and Graphviz), as RGB.
+pub fn kind_colour(kind: &str) -> (u8, u8, u8) {
+    match kind {
+        "Article" => (189, 189, 189),
+        "Person" => (31, 119, 180),
+        "Organization" => (255, 127, 14),
+        "Country" => (44, 160, 44),
+        "Location" => (148, 103, 189),
+        "Event" => (214, 39, 40),
+        _ => (127, 127, 127),
+    }
+}
+
+/// An edge's weight: mention count for MENTIONED_IN/REPORTED_IN, else its confidence.
+pub fn edge_weight(e: &crate::graph::Edge) -> f64 {
+    e.attrs
+        .get("count")
+        .and_then(Value::as_f64)
+        .or_else(|| e.attrs.get("confidence").and_then(Value::as_f64))
+        .unwrap_or(1.0)
+}

@@ -1,0 +1,41 @@
+//! XML text that every XML 1.0 reader accepts, whatever the article held.
+
+/// Whether XML 1.0 allows the character at all (even as a reference it may not appear).
+pub fn xml_allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+        || ('\u{20}'..='\u{D7FF}').contains(&c)
+        || ('\u{E000}'..='\u{FFFD}').contains(&c)
+        || c >= '\u{10000}'
+}
+
+/// Escapes text for XML attributes and content; characters XML 1.0 forbids are dropped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars().filter(|c| xml_allowed(*c)) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // keep line structure in attributes (readers normalise raw newlines to spaces)
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_drops_forbidden_characters() {
+        assert_eq!(escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
+        assert_eq!(escape("x\u{0}\u{b}\u{fffe}y"), "xy");
+        assert_eq!(escape("سطر\nآخر"), "سطر&#10;آخر");
+    }
+}
