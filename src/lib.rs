@@ -12,3 +12,4 @@ pub mod export;
 pub mod graph;
 pub mod pipeline;
 pub mod conll;
+pub mod query;

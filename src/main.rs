@@ -58,6 +58,43 @@ impl FormatArgs {
     }
 }
 
+#[derive(clap::Args)]
+struct QueryArgs {
+    /// The built graph.
+    #[arg(long, default_value = "exports/graph.json")]
+    graph: PathBuf,
+    /// Output as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Resolves a name typed by the user, or explains why not.
+fn resolve(names: &shabaka::query::NameIndex, graph: &shabaka::graph::KnowledgeGraph, name: &str) -> Result<String> {
+    use shabaka::query::{NodeRef, Resolution};
+    match names.resolve(name) {
+        Resolution::Found(id) => Ok(id),
+        Resolution::Ambiguous(ids) => {
+            let list: Vec<String> = ids.iter().map(|i| format!("  {} — {}", NodeRef::new(graph, i).display(), i)).collect();
+            bail!("{name:?} is ambiguous; did you mean one of:\n{}", list.join("\n"))
+        }
+        Resolution::Unknown(suggestions) if suggestions.is_empty() => bail!("no entity named {name:?}"),
+        Resolution::Unknown(suggestions) => {
+            let list: Vec<String> = suggestions.iter().map(|(_, i)| format!("  {} — {}", NodeRef::new(graph, i).display(), i)).collect();
+            bail!("no entity named {name:?}; did you mean:\n{}", list.join("\n"))
+        }
+    }
+}
+
+fn print_answer<T: serde::Serialize>(json: bool, value: &T, text: impl FnOnce(bool) -> String) -> Result<()> {
+    use std::io::IsTerminal;
+    if json {
+        println!("{}", serde_json::to_string_pretty(value)?);
+    } else {
+        print!("{}", text(std::io::stdout().is_terminal()));
+    }
+    Ok(())
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the graph from articles (folders of *.txt / *.jsonl, files) and export it.
@@ -104,6 +141,78 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Shortest path(s) between two entities, with the evidence for every hop.
+    Path {
+        a: String,
+        b: String,
+        /// All shortest paths, not just one.
+        #[arg(long)]
+        all: bool,
+        /// Longest path to look for (0: no limit).
+        #[arg(long, default_value_t = 0)]
+        max_hops: usize,
+        /// Allow paths through articles (co-mention), not only through facts.
+        #[arg(long)]
+        via_articles: bool,
+        /// Only these kinds of node in between (repeatable).
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        #[command(flatten)]
+        q: QueryArgs,
+    },
+    /// The ego network of an entity.
+    Neighbors {
+        a: String,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Only list these kinds (repeatable).
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        /// Go through articles too.
+        #[arg(long)]
+        via_articles: bool,
+        #[command(flatten)]
+        q: QueryArgs,
+    },
+    /// An entity: aliases, roles with dates, events, articles.
+    Show {
+        a: String,
+        #[command(flatten)]
+        q: QueryArgs,
+    },
+    /// Counts of nodes and edges by kind.
+    Stats {
+        #[command(flatten)]
+        q: QueryArgs,
+    },
+    /// The most central entities.
+    Top {
+        #[arg(long, value_enum, default_value = "degree")]
+        by: shabaka::query::Measure,
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        #[arg(short = 'n', long, default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        q: QueryArgs,
+    },
+    /// Events as a timeline.
+    Events {
+        /// Only events with this participant (repeatable: all must take part).
+        #[arg(long)]
+        with: Vec<String>,
+        /// Only events between these two.
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        between: Vec<String>,
+        /// From this date (ISO, any precision).
+        #[arg(long)]
+        from: Option<String>,
+        /// Up to this date.
+        #[arg(long)]
+        to: Option<String>,
+        #[command(flatten)]
+        q: QueryArgs,
+    },
     /// List discovered entities (not in the gazetteer) by number of mentions.
     Unknown {
         /// The built graph.
@@ -127,6 +236,14 @@ fn read_graph(path: &Path) -> Result<shabaka::graph::KnowledgeGraph> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read {} (run `shabaka build` first?)", path.display()))?;
     export::json::from_json(&text).with_context(|| format!("{} is not a shabaka graph", path.display()))
+}
+
+/// Exit status when a query found nothing (no path).
+const EXIT_NOT_FOUND: u8 = 4;
+
+fn name_index(graph: &shabaka::graph::KnowledgeGraph) -> Result<shabaka::query::NameIndex> {
+    let lexicon = shabaka::extract::lexicon::Lexicon::builtin().context("cannot load the lexicon")?;
+    Ok(shabaka::query::NameIndex::new(graph, lexicon.variants))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -190,6 +307,54 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .with_context(|| format!("cannot read {}", conll.display()))?;
             let lines = shabaka::conll::parse(&content);
             print!("{}", shabaka::conll::tag(&extractor, &lines));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Path { a, b, all, max_hops, via_articles, kinds, q } => {
+            let graph = read_graph(&q.graph)?;
+            let names = name_index(&graph)?;
+            let (a, b) = (resolve(&names, &graph, &a)?, resolve(&names, &graph, &b)?);
+            let queries = shabaka::query::Queries::new(&graph);
+            let options = shabaka::query::PathOptions { all, max_hops, via_articles, kinds };
+            let answer = queries.path(&a, &b, &options);
+            print_answer(q.json, &answer, |c| shabaka::query::render::path(&answer, c))?;
+            Ok(if answer.paths.is_empty() { ExitCode::from(EXIT_NOT_FOUND) } else { ExitCode::SUCCESS })
+        }
+        Command::Neighbors { a, depth, kinds, via_articles, q } => {
+            let graph = read_graph(&q.graph)?;
+            let a = resolve(&name_index(&graph)?, &graph, &a)?;
+            let list = shabaka::query::Queries::new(&graph).neighbors(&a, depth, &kinds, via_articles);
+            print_answer(q.json, &list, |c| shabaka::query::render::neighbors(&list, c))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { a, q } => {
+            let graph = read_graph(&q.graph)?;
+            let a = resolve(&name_index(&graph)?, &graph, &a)?;
+            let card = shabaka::query::Queries::new(&graph).show(&a);
+            print_answer(q.json, &card, |c| shabaka::query::render::card(&card, c))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats { q } => {
+            let graph = read_graph(&q.graph)?;
+            let stats = shabaka::query::Queries::new(&graph).stats();
+            print_answer(q.json, &stats, |c| shabaka::query::render::stats(&stats, c))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Top { by, kinds, limit, q } => {
+            let graph = read_graph(&q.graph)?;
+            let list = shabaka::query::Queries::new(&graph).top(by, &kinds, limit);
+            print_answer(q.json, &list, |c| shabaka::query::render::ranked(&list, c))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Events { with, between, from, to, q } => {
+            let graph = read_graph(&q.graph)?;
+            let names = name_index(&graph)?;
+            let ids = with
+                .iter()
+                .chain(between.iter())
+                .map(|n| resolve(&names, &graph, n))
+                .collect::<Result<Vec<_>>>()?;
+            let list = shabaka::query::Queries::new(&graph).events(&ids, from.as_deref(), to.as_deref());
+            print_answer(q.json, &list, |c| shabaka::query::render::events(&list, c))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Unknown { graph, limit, json } => {

@@ -1,6 +1,7 @@
 //! The graph: model, builder from extraction results, and queries.
 
 pub mod builder;
+pub mod index;
 pub mod model;
 
 pub use model::{Edge, KnowledgeGraph, Node};
