@@ -29,7 +29,14 @@ pub struct BuildOutcome {
     pub bytes: u64,
 }
 
-/// Builds the graph from the given paths.
+/// Analysed chunks waiting for the merger: enough to keep both cores busy, few enough
+/// that memory stays flat.
+const CHUNKS_IN_FLIGHT: usize = 2;
+
+type ChunkResult = Vec<Result<(ArticleFacts, u64), Skipped>>;
+
+/// Builds the graph from the given paths. A producer thread analyses chunks of articles in
+/// parallel while this thread merges finished chunks into the graph, in input order.
 pub fn build(
     extractor: &Extractor,
     paths: &[PathBuf],
@@ -44,44 +51,76 @@ pub fn build(
         bytes: 0,
         seen_ids: HashMap::new(),
     };
-    let mut texts: Vec<PathBuf> = Vec::new();
-    for source in sources {
-        match source {
-            Source::Text(path) => {
-                texts.push(path);
-                if texts.len() >= CHUNK {
-                    state.text_chunk(extractor, std::mem::take(&mut texts), encoding, &metadata);
-                    progress(state.articles, state.bytes);
-                }
-            }
-            Source::Jsonl(path) => {
-                state.text_chunk(extractor, std::mem::take(&mut texts), encoding, &metadata);
-                for batch in input::jsonl_batches(&path, CHUNK)? {
-                    let results: Vec<Result<(ArticleFacts, u64), Skipped>> = batch
-                        .into_par_iter()
-                        .map(|(line, content)| {
-                            let content = content.map_err(|reason| Skipped {
-                                path: format!("{}:{line}", path.display()),
-                                reason,
-                            })?;
-                            let article = input::parse_jsonl_line(&path, line, &content)?;
-                            Ok((extractor.analyze(&article), content.len() as u64))
-                        })
-                        .collect();
-                    state.merge(results);
-                    progress(state.articles, state.bytes);
-                }
-            }
+    let (tx, rx) = std::sync::mpsc::sync_channel::<ChunkResult>(CHUNKS_IN_FLIGHT);
+    let produced = std::thread::scope(|scope| {
+        let producer = scope.spawn(move || produce(extractor, &sources, encoding, &metadata, &tx));
+        for chunk in rx {
+            state.merge(chunk);
+            progress(state.articles, state.bytes);
         }
-    }
-    state.text_chunk(extractor, texts, encoding, &metadata);
-    progress(state.articles, state.bytes);
+        producer.join().unwrap_or_else(|_| Err(InputError::Unreadable { path: String::new(), message: "analysis thread failed".into() }))
+    });
+    produced?;
     Ok(BuildOutcome {
         graph: state.builder.finish(),
         articles: state.articles,
         skipped: state.skipped,
         bytes: state.bytes,
     })
+}
+
+/// Reads and analyses the sources chunk by chunk, sending each chunk's results on.
+fn produce(
+    extractor: &Extractor,
+    sources: &[Source],
+    encoding: Option<&'static Encoding>,
+    metadata: &input::Metadata,
+    tx: &std::sync::mpsc::SyncSender<ChunkResult>,
+) -> Result<(), InputError> {
+    let text_chunk = |paths: &[PathBuf]| -> ChunkResult {
+        paths
+            .par_iter()
+            .map(|path| {
+                let article: Article = input::read_text_file(path, encoding, metadata)?;
+                let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                Ok((extractor.analyze(&article), bytes))
+            })
+            .collect()
+    };
+    let mut texts: Vec<PathBuf> = Vec::new();
+    for source in sources {
+        match source {
+            Source::Text(path) => {
+                texts.push(path.clone());
+                if texts.len() >= CHUNK {
+                    let _ = tx.send(text_chunk(&std::mem::take(&mut texts)));
+                }
+            }
+            Source::Jsonl(path) => {
+                if !texts.is_empty() {
+                    let _ = tx.send(text_chunk(&std::mem::take(&mut texts)));
+                }
+                for batch in input::jsonl_batches(path, CHUNK)? {
+                    let results: ChunkResult = batch
+                        .into_par_iter()
+                        .map(|(line, content)| {
+                            let content = content.map_err(|reason| Skipped {
+                                path: format!("{}:{line}", path.display()),
+                                reason,
+                            })?;
+                            let article = input::parse_jsonl_line(path, line, &content)?;
+                            Ok((extractor.analyze(&article), content.len() as u64))
+                        })
+                        .collect();
+                    let _ = tx.send(results);
+                }
+            }
+        }
+    }
+    if !texts.is_empty() {
+        let _ = tx.send(text_chunk(&texts));
+    }
+    Ok(())
 }
 
 struct Merge<'a> {
@@ -94,27 +133,6 @@ struct Merge<'a> {
 }
 
 impl Merge<'_> {
-    fn text_chunk(
-        &mut self,
-        extractor: &Extractor,
-        paths: Vec<PathBuf>,
-        encoding: Option<&'static Encoding>,
-        metadata: &input::Metadata,
-    ) {
-        if paths.is_empty() {
-            return;
-        }
-        let results: Vec<Result<(ArticleFacts, u64), Skipped>> = paths
-            .par_iter()
-            .map(|path| {
-                let article: Article = input::read_text_file(path, encoding, metadata)?;
-                let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                Ok((extractor.analyze(&article), bytes))
-            })
-            .collect();
-        self.merge(results);
-    }
-
     fn merge(&mut self, results: Vec<Result<(ArticleFacts, u64), Skipped>>) {
         for result in results {
             match result {

@@ -50,7 +50,12 @@ pub fn schema<'a>(maps: impl Iterator<Item = &'a serde_json::Map<String, Value>>
     for m in maps {
         for (k, v) in m {
             if let Some(t) = type_of(v) {
-                out.entry(k.clone()).and_modify(|e| *e = unify(*e, t)).or_insert(t);
+                match out.get_mut(k) {
+                    Some(e) => *e = unify(*e, t),
+                    None => {
+                        out.insert(k.clone(), t);
+                    }
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::attrs::{edge_weight, kind_colour, schemas, text, AttrType};
 use super::xml::escape;
+use super::flush;
 use crate::graph::KnowledgeGraph;
 
 fn gexf_type(t: AttrType) -> &'static str {
@@ -37,6 +38,13 @@ fn spell_date(date: &str) -> Option<String> {
 
 /// Serialises the graph as GEXF 1.3.
 pub fn to_gexf(graph: &KnowledgeGraph) -> String {
+    let mut bytes = Vec::new();
+    write_gexf(graph, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+/// Streams the export into `w` (flushing a small buffer as it goes).
+pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let (node_schema, edge_schema) = schemas(graph);
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -86,6 +94,7 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
         let (r, g, b) = kind_colour(&n.kind);
         let _ = writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>");
         out.push_str("      </node>\n");
+        flush(&mut out, w)?;
     }
     out.push_str("    </nodes>\n    <edges>\n");
     for (i, e) in graph.edges.iter().enumerate() {
@@ -106,7 +115,8 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
             }
         }
         out.push_str("        </attvalues>\n      </edge>\n");
+        flush(&mut out, w)?;
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
-    out
+    w.write_all(out.as_bytes())
 }

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::attrs::{edge_weight, schemas, text, AttrType};
 use super::xml::escape;
+use super::flush;
 use crate::graph::KnowledgeGraph;
 
 fn graphml_type(t: AttrType) -> &'static str {
@@ -19,6 +20,13 @@ fn graphml_type(t: AttrType) -> &'static str {
 
 /// Serialises the graph as GraphML.
 pub fn to_graphml(graph: &KnowledgeGraph) -> String {
+    let mut bytes = Vec::new();
+    write_graphml(graph, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+/// Streams the export into `w` (flushing a small buffer as it goes).
+pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let (node_schema, mut edge_schema) = schemas(graph);
     edge_schema.insert("weight".into(), AttrType::Double);
     edge_schema.insert("label".into(), AttrType::String);
@@ -41,6 +49,7 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
             }
         }
         out.push_str("    </node>\n");
+        flush(&mut out, w)?;
     }
     for (i, e) in graph.edges.iter().enumerate() {
         let _ = writeln!(out, "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">", escape(&e.source), escape(&e.target));
@@ -53,7 +62,8 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
             }
         }
         out.push_str("    </edge>\n");
+        flush(&mut out, w)?;
     }
     out.push_str("  </graph>\n</graphml>\n");
-    out
+    w.write_all(out.as_bytes())
 }

@@ -1,52 +1,80 @@
 //! `graph.json`: networkx node-link data (`edges="edges"`), the project's contract.
 
-use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use serde_json::Value;
 
 use crate::graph::{Edge, KnowledgeGraph, Node};
 
 /// Serialises the graph as node-link JSON. Parallel edges get `key` 0, 1, … per pair.
 pub fn to_json(graph: &KnowledgeGraph) -> String {
-    let nodes: Vec<Value> = graph
-        .nodes
-        .values()
-        .map(|n| {
-            let mut m = Map::new();
-            m.insert("id".into(), json!(n.id));
-            m.insert("kind".into(), json!(n.kind));
-            for (k, v) in &n.attrs {
-                m.insert(k.clone(), v.clone());
-            }
-            Value::Object(m)
-        })
-        .collect();
-    let mut keys: std::collections::HashMap<(&str, &str), u64> = std::collections::HashMap::new();
-    let edges: Vec<Value> = graph
-        .edges
-        .iter()
-        .map(|e| {
-            let key = keys.entry((&e.source, &e.target)).or_insert(0);
-            let mut m = Map::new();
-            m.insert("source".into(), json!(e.source));
-            m.insert("target".into(), json!(e.target));
-            m.insert("key".into(), json!(*key));
-            *key += 1;
-            m.insert("kind".into(), json!(e.kind));
-            for (k, v) in &e.attrs {
-                m.insert(k.clone(), v.clone());
-            }
-            Value::Object(m)
-        })
-        .collect();
-    let doc = json!({
-        "directed": true,
-        "multigraph": true,
-        "graph": Value::Object(graph.graph_attrs.clone()),
-        "nodes": nodes,
-        "edges": edges,
-    });
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    let mut out = Vec::with_capacity(graph.edges.len() * 400);
+    write_json(graph, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Streams the graph as node-link JSON into `w`: compact, one node or edge per line, so
+/// a large graph stays small and a small one still diffs line by line.
+pub fn write_json(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    w.write_all(b"{\"directed\": true, \"multigraph\": true, \"graph\": ")?;
+    serde_json::to_writer(&mut *w, &graph.graph_attrs).map_err(std::io::Error::other)?;
+    w.write_all(b",\n\"nodes\": [\n")?;
+    for (i, n) in graph.nodes.values().enumerate() {
+        if i > 0 {
+            w.write_all(b",\n")?;
+        }
+        record(w, &NodeOut(n))?;
+    }
+    w.write_all(b"\n],\n\"edges\": [\n")?;
+    let mut keys: HashMap<(&str, &str), u64> = HashMap::new();
+    for (i, e) in graph.edges.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",\n")?;
+        }
+        let key = keys.entry((&e.source, &e.target)).or_insert(0);
+        record(w, &EdgeOut(e, *key))?;
+        *key += 1;
+    }
+    w.write_all(b"\n]}\n")
+}
+
+/// Writes one record as compact JSON.
+fn record(w: &mut dyn std::io::Write, value: &impl Serialize) -> std::io::Result<()> {
+    serde_json::to_writer(w, value).map_err(std::io::Error::other)
+}
+
+struct NodeOut<'a>(&'a Node);
+
+struct EdgeOut<'a>(&'a Edge, u64);
+
+impl Serialize for NodeOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.0;
+        let mut m = s.serialize_map(Some(n.attrs.len() + 2))?;
+        m.serialize_entry("id", &n.id)?;
+        m.serialize_entry("kind", &n.kind)?;
+        for (k, v) in &n.attrs {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for EdgeOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut m = s.serialize_map(Some(e.attrs.len() + 4))?;
+        m.serialize_entry("source", &e.source)?;
+        m.serialize_entry("target", &e.target)?;
+        m.serialize_entry("key", &self.1)?;
+        m.serialize_entry("kind", &e.kind)?;
+        for (k, v) in &e.attrs {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 /// Why a JSON file is not a graph this tool wrote.

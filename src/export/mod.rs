@@ -14,6 +14,16 @@ use std::path::Path;
 
 use crate::graph::KnowledgeGraph;
 
+/// Hands a rendering buffer to the writer once it is large, so streamed exports use
+/// little memory however big the graph.
+pub(crate) fn flush(buffer: &mut String, w: &mut dyn Write) -> std::io::Result<()> {
+    if buffer.len() >= 1 << 16 {
+        w.write_all(buffer.as_bytes())?;
+        buffer.clear();
+    }
+    Ok(())
+}
+
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
@@ -55,45 +65,75 @@ impl Format {
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced, then
 /// renamed over the target, so a crash or Ctrl-C never leaves a half-written export.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like `write_atomic`, with the content streamed by `write` (no copy in memory).
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".shabaka-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    let tmp = tempfile::Builder::new().prefix(".shabaka-").suffix(".tmp").tempfile_in(dir)?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, tmp);
+    write(&mut buffered)?;
+    let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
+    // temporary files are private (0600); an export is for other tools and users to read
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
-/// Renders every requested format in memory, then writes them; a rendering problem
-/// leaves all previous files in place. Returns the paths written.
+/// Writes every requested format, one at a time (so only one rendering is in memory),
+/// each file atomically. Returns the paths written.
 pub fn write_formats(
     graph: &KnowledgeGraph,
     out: &Path,
     formats: &[Format],
     dot_options: &dot::DotOptions,
 ) -> std::io::Result<Vec<std::path::PathBuf>> {
-    let mut files: Vec<(std::path::PathBuf, String)> = Vec::new();
-    for format in formats {
-        match format {
-            Format::Json => files.push((out.join("graph.json"), json::to_json(graph))),
-            Format::Graphml => files.push((out.join("graph.graphml"), graphml::to_graphml(graph))),
-            Format::Gexf => files.push((out.join("graph.gexf"), gexf::to_gexf(graph))),
-            Format::Dot => files.push((out.join("graph.dot"), dot::to_dot(graph, dot_options))),
+    use rayon::prelude::*;
+    fn put(path: std::path::PathBuf, content: String) -> std::io::Result<Vec<std::path::PathBuf>> {
+        write_atomic(&path, content.as_bytes())?;
+        Ok(vec![path])
+    }
+    fn streamed(
+        path: std::path::PathBuf,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<Vec<std::path::PathBuf>> {
+        write_atomic_with(&path, write)?;
+        Ok(vec![path])
+    }
+    // formats are independent: both cores write one each
+    let per_format: Vec<std::io::Result<Vec<std::path::PathBuf>>> = formats
+        .par_iter()
+        .map(|format| match format {
+            Format::Json => streamed(out.join("graph.json"), |w| json::write_json(graph, w)),
+            Format::Graphml => streamed(out.join("graph.graphml"), |w| graphml::write_graphml(graph, w)),
+            Format::Gexf => streamed(out.join("graph.gexf"), |w| gexf::write_gexf(graph, w)),
+            Format::Dot => put(out.join("graph.dot"), dot::to_dot(graph, dot_options)),
             Format::Csv => {
                 let (nodes, edges) = csv::to_gephi_csv(graph);
-                files.push((out.join("nodes.csv"), nodes));
-                files.push((out.join("edges.csv"), edges));
+                let mut paths = put(out.join("nodes.csv"), nodes)?;
+                paths.extend(put(out.join("edges.csv"), edges)?);
+                Ok(paths)
             }
             Format::Neo4j => {
                 let dir = out.join("neo4j");
+                let mut paths = Vec::new();
                 for (name, content) in neo4j::to_neo4j(graph) {
-                    files.push((dir.join(name), content));
+                    paths.extend(put(dir.join(name), content)?);
                 }
+                Ok(paths)
             }
-        }
-    }
-    for (path, content) in &files {
-        write_atomic(path, content.as_bytes())?;
+        })
+        .collect();
+    let mut written: Vec<std::path::PathBuf> = Vec::new();
+    for paths in per_format {
+        written.extend(paths?);
     }
     // files of a previous Neo4j export that this graph no longer has would be imported too
     if formats.contains(&Format::Neo4j) {
@@ -102,10 +142,10 @@ pub fn write_formats(
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
             let ours = (name.starts_with("nodes_") || name.starts_with("rels_")) && name.ends_with(".csv");
-            if ours && !files.iter().any(|(p, _)| *p == path) {
+            if ours && !written.contains(&path) {
                 std::fs::remove_file(&path)?;
             }
         }
     }
-    Ok(files.into_iter().map(|(p, _)| p).collect())
+    Ok(written)
 }

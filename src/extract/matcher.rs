@@ -55,11 +55,13 @@ impl<T> Default for PhraseIndex<T> {
 }
 
 /// Conjunction and preposition prefixes that attach to a bare noun.
-const PLAIN_PREFIXES: [&str; 12] = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+const PLAIN_PREFIXES: [&[char]; 12] = [
+    &[], &['و'], &['ف'], &['ب'], &['ل'], &['ك'], &['و', 'ب'], &['و', 'ل'], &['و', 'ك'], &['ف', 'ب'], &['ف', 'ل'], &['ف', 'ك'],
+];
 /// Prefixes that can stand before the article ال.
-const ARTICLE_PREFIXES: [&str; 9] = ["", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"];
+const ARTICLE_PREFIXES: [&[char]; 9] = [&[], &['و'], &['ف'], &['ب'], &['ك'], &['و', 'ب'], &['ف', 'ب'], &['و', 'ك'], &['ف', 'ك']];
 /// Prefixes before لل (ل + ال with the alef dropped).
-const LAM_LAM_PREFIXES: [&str; 3] = ["", "و", "ف"];
+const LAM_LAM_PREFIXES: [&[char]; 3] = [&[], &['و'], &['ف']];
 /// A stem must keep this many letters, so a clitic split never leaves a stub.
 const MIN_STEM_CHARS: usize = 2;
 
@@ -74,41 +76,86 @@ pub struct Reading {
     pub has_article: bool,
 }
 
-/// The readings of a token, plain reading first.
-pub fn readings(token: &str) -> Vec<Reading> {
-    let mut out = Vec::with_capacity(6);
-    let long_enough = |rest: &str| rest.chars().count() >= MIN_STEM_CHARS;
+/// The readings of one token, on the stack (this runs for every token, many times).
+#[derive(Debug, Clone, Copy)]
+pub struct Readings {
+    items: [Reading; 24],
+    len: usize,
+}
+
+impl Readings {
+    fn push(&mut self, r: Reading) {
+        if self.len < self.items.len() {
+            self.items[self.len] = r;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Readings {
+    type Target = [Reading];
+    fn deref(&self) -> &[Reading] {
+        &self.items[..self.len]
+    }
+}
+
+impl IntoIterator for Readings {
+    type Item = Reading;
+    type IntoIter = std::iter::Take<std::array::IntoIter<Reading, 24>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
+/// The readings of a token, plain reading first. Prefix letters are all two-byte Arabic
+/// letters, so byte offsets are twice the letter counts.
+pub fn readings(token: &str) -> Readings {
+    let none = Reading {
+        span_prefix: 0,
+        stem_prefix: 0,
+        has_article: false,
+    };
+    let mut out = Readings { items: [none; 24], len: 0 };
+    // the first letters, decoded once: prefixes are compared letter by letter
+    let mut head = ['\0'; 6];
+    let mut total = 0usize;
+    for (i, c) in token.chars().enumerate() {
+        if i < head.len() {
+            head[i] = c;
+        }
+        total += 1;
+        if total > head.len() + MIN_STEM_CHARS {
+            break;
+        }
+    }
+    let has = |prefix: &[char], at: usize| prefix.iter().enumerate().all(|(k, c)| head.get(at + k) == Some(c));
+    // bytes of `n` leading letters (each prefix letter is two bytes in UTF-8)
+    let bytes = |n: usize| n * 2;
     for p in PLAIN_PREFIXES {
-        if let Some(rest) = token.strip_prefix(p) {
-            if long_enough(rest) {
-                out.push(Reading {
-                    span_prefix: p.len(),
-                    stem_prefix: p.len(),
-                    has_article: false,
-                });
-            }
+        if has(p, 0) && total >= p.len() + MIN_STEM_CHARS {
+            out.push(Reading {
+                span_prefix: bytes(p.len()),
+                stem_prefix: bytes(p.len()),
+                has_article: false,
+            });
         }
     }
     for p in ARTICLE_PREFIXES {
-        if let Some(rest) = token.strip_prefix(p).and_then(|r| r.strip_prefix("ال")) {
-            if long_enough(rest) {
-                out.push(Reading {
-                    span_prefix: p.len(),
-                    stem_prefix: p.len() + "ال".len(),
-                    has_article: true,
-                });
-            }
+        if has(p, 0) && has(&['ا', 'ل'], p.len()) && total >= p.len() + 2 + MIN_STEM_CHARS {
+            out.push(Reading {
+                span_prefix: bytes(p.len()),
+                stem_prefix: bytes(p.len() + 2),
+                has_article: true,
+            });
         }
     }
     for p in LAM_LAM_PREFIXES {
-        if let Some(rest) = token.strip_prefix(p).and_then(|r| r.strip_prefix("لل")) {
-            if long_enough(rest) {
-                out.push(Reading {
-                    span_prefix: p.len() + "لل".len(),
-                    stem_prefix: p.len() + "لل".len(),
-                    has_article: true,
-                });
-            }
+        if has(p, 0) && has(&['ل', 'ل'], p.len()) && total >= p.len() + 2 + MIN_STEM_CHARS {
+            out.push(Reading {
+                span_prefix: bytes(p.len() + 2),
+                stem_prefix: bytes(p.len() + 2),
+                has_article: true,
+            });
         }
     }
     out
@@ -163,14 +210,9 @@ impl<T> PhraseIndex<T> {
 
     /// The longest phrase starting at token `i` (ties: the shortest clitic prefix).
     pub fn longest_at<'a>(&'a self, doc: &Document, i: usize) -> Option<PhraseMatch<'a, T>> {
-        self.all_at(doc, i).into_iter().next()
-    }
-
-    /// Every phrase starting at token `i`, longest first, then shortest prefix.
-    pub fn all_at<'a>(&'a self, doc: &Document, i: usize) -> Vec<PhraseMatch<'a, T>> {
         let token = doc.token_text(i);
         let sentence = doc.tokens[i].sentence;
-        let mut found: Vec<PhraseMatch<'a, T>> = Vec::new();
+        let mut best: Option<PhraseMatch<'a, T>> = None;
         for reading in readings(token) {
             let has_article = reading.has_article;
             let prefix_len = reading.span_prefix;
@@ -194,8 +236,9 @@ impl<T> PhraseIndex<T> {
                     let t = &doc.tokens[i + 1 + k];
                     t.sentence == sentence && !t.after_break && doc.token_text(i + 1 + k) == word
                 });
-                if rest_ok {
-                    found.push(PhraseMatch {
+                let better = best.as_ref().is_none_or(|b| (end, std::cmp::Reverse(prefix_len)) > (b.end, std::cmp::Reverse(b.prefix_len)));
+                if rest_ok && better {
+                    best = Some(PhraseMatch {
                         first: i,
                         end,
                         prefix_len,
@@ -204,8 +247,7 @@ impl<T> PhraseIndex<T> {
                 }
             }
         }
-        found.sort_by_key(|m| (std::cmp::Reverse(m.end), m.prefix_len));
-        found
+        best
     }
 }
 

@@ -36,11 +36,13 @@ pub struct Provenance {
     pub confidence: f32,
 }
 
-/// An entity mention with provenance and the form it was written in.
+/// An entity's mentions in one article: the first one's provenance, how many there are,
+/// and every distinct form it was written in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentionFact {
     pub entity: EntityRef,
-    pub surface: String,
+    pub surfaces: Vec<String>,
+    pub count: u32,
     pub provenance: Provenance,
 }
 
@@ -166,33 +168,7 @@ impl Extractor {
     pub fn analyze(&self, article: &Article) -> ArticleFacts {
         let doc = self.document(&article.text);
         let found = self.finder.find(&doc, &self.gazetteer, &self.lexicon);
-        let mut mentions: Vec<MentionFact> = found
-            .mentions
-            .iter()
-            .map(|m| MentionFact {
-                entity: m.entity.clone(),
-                surface: m.surface.clone(),
-                provenance: provenance(&doc, &article.id, m.sentence, m.start, m.stop, &m.rule, m.confidence),
-            })
-            .collect();
-        // A nisba («الروسي») is a reference to its country: the article is about it too.
-        for n in &found.nisbas {
-            let (first, last) = (&doc.tokens[n.first as usize], &doc.tokens[n.end as usize - 1]);
-            let slug = &self.gazetteer.entries[n.country as usize].slug;
-            mentions.push(MentionFact {
-                entity: EntityRef::Known(n.country),
-                surface: doc.original(first.start, last.end),
-                provenance: provenance(
-                    &doc,
-                    &article.id,
-                    first.sentence,
-                    first.start,
-                    last.end,
-                    &format!("nisba:{slug}"),
-                    0.8,
-                ),
-            });
-        }
+        let mentions = self.mention_facts(&doc, &article.id, &found);
         let date_mentions = dates::find(&doc, &self.months);
         let (published, published_inferred) = match &article.published {
             Some(p) => (Some(p.clone()), false),
@@ -244,6 +220,60 @@ impl Extractor {
             relations,
             events,
         }
+    }
+
+    /// Mentions grouped by entity, in order of first mention; nisbas («الروسي») count as
+    /// references to their country. Evidence is built once per entity, not per mention.
+    fn mention_facts(&self, doc: &Document, article: &str, found: &DocumentMentions) -> Vec<MentionFact> {
+        struct Seen {
+            first: (u32, u32, u32, String, f32),
+            surfaces: Vec<String>,
+            count: u32,
+        }
+        let mut order: Vec<EntityRef> = Vec::new();
+        let mut by_entity: rustc_hash::FxHashMap<EntityRef, Seen> = Default::default();
+        let mut note = |entity: EntityRef, sentence: u32, start: u32, stop: u32, surface: String, rule: String, confidence: f32| {
+            match by_entity.get_mut(&entity) {
+                Some(seen) => {
+                    seen.count += 1;
+                    if !seen.surfaces.contains(&surface) {
+                        seen.surfaces.push(surface);
+                    }
+                }
+                None => {
+                    order.push(entity.clone());
+                    by_entity.insert(entity, Seen { first: (sentence, start, stop, rule, confidence), surfaces: vec![surface], count: 1 });
+                }
+            }
+        };
+        let mut all: Vec<(u32, u32, EntityRef, u32, u32, String, String, f32)> = found
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.stop, m.entity.clone(), m.sentence, m.stop, m.surface.clone(), m.rule.clone(), m.confidence))
+            .collect();
+        for n in &found.nisbas {
+            let (first, last) = (&doc.tokens[n.first as usize], &doc.tokens[n.end as usize - 1]);
+            let slug = &self.gazetteer.entries[n.country as usize].slug;
+            let surface = doc.original(first.start, last.end);
+            all.push((first.start, last.end, EntityRef::Known(n.country), first.sentence, last.end, surface, format!("nisba:{slug}"), 0.8));
+        }
+        all.sort_by_key(|m| (m.0, m.1));
+        for (start, _, entity, sentence, stop, surface, rule, confidence) in all {
+            note(entity, sentence, start, stop, surface, rule, confidence);
+        }
+        order
+            .into_iter()
+            .map(|entity| {
+                let seen = by_entity.remove(&entity).expect("noted");
+                let (sentence, start, stop, rule, confidence) = seen.first;
+                MentionFact {
+                    entity,
+                    surfaces: seen.surfaces,
+                    count: seen.count,
+                    provenance: mention_provenance(doc, article, sentence, start, stop, &rule, confidence),
+                }
+            })
+            .collect()
     }
 
     /// HOLDS_ROLE facts from role findings.
@@ -349,6 +379,26 @@ fn title_of(doc: &Document) -> String {
         .map(|(i, _)| doc.sentence_text(i as u32))
         .map(|t| t.lines().next().unwrap_or("").trim().chars().take(200).collect())
         .unwrap_or_default()
+}
+
+/// Evidence of a mention: a short window around it (the mention edge is provenance for a
+/// name, not a fact; a short window keeps a big corpus's graph small).
+const MENTION_EVIDENCE_CHARS: u32 = 160;
+
+fn mention_provenance(doc: &Document, article: &str, sentence: u32, start: u32, end: u32, rule: &str, confidence: f32) -> Provenance {
+    let s = &doc.sentences[sentence as usize];
+    let half = MENTION_EVIDENCE_CHARS / 2;
+    let from = start.saturating_sub(half).max(s.start);
+    let to = (end + half).min(s.end).max(end);
+    Provenance {
+        article: article.to_string(),
+        sentence,
+        start,
+        end,
+        evidence: doc.original(from, to),
+        rule: rule.to_string(),
+        confidence,
+    }
 }
 
 /// Provenance for a span in a sentence; long sentences give a window around the span.

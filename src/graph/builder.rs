@@ -19,11 +19,14 @@ use crate::extract::{ArticleFacts, Provenance};
 pub struct GraphBuilder<'a> {
     gazetteer: &'a Gazetteer,
     graph: KnowledgeGraph,
-    aliases: HashMap<String, BTreeSet<String>>,
-    mention_counts: HashMap<String, u64>,
-    /// (entity, article) → index of its MENTIONED_IN edge.
-    mentioned_in: HashMap<(String, String), usize>,
+    aliases: rustc_hash::FxHashMap<String, BTreeSet<String>>,
+    mention_counts: rustc_hash::FxHashMap<String, u64>,
+    /// Ids of discovered entities by (kind, normalised name), computed once.
+    discovered_ids: rustc_hash::FxHashMap<EntityRef, String>,
     events: Vec<GlobalEvent>,
+    /// Participant → events they take part in, so a new report is compared only with
+    /// events sharing a participant (not with every event of the corpus).
+    events_by_participant: HashMap<String, Vec<usize>>,
 }
 
 /// An event merged over the articles that report it; its id is fixed at the end.
@@ -34,6 +37,9 @@ struct GlobalEvent {
     participants: Vec<String>,
     places: Vec<String>,
     articles: Vec<String>,
+    /// Articles and (kind, node, article) already recorded, for constant-time checks.
+    seen_articles: std::collections::HashSet<String>,
+    seen_edges: std::collections::HashSet<(&'static str, String, String)>,
     /// (kind, other node, attributes): PARTICIPATED_IN from a participant, HELD_IN to a
     /// place, REPORTED_IN to an article.
     edges: Vec<(&'static str, String, Map<String, Value>)>,
@@ -132,10 +138,11 @@ impl<'a> GraphBuilder<'a> {
         GraphBuilder {
             gazetteer,
             graph,
-            aliases: HashMap::new(),
-            mention_counts: HashMap::new(),
-            mentioned_in: HashMap::new(),
+            aliases: Default::default(),
+            mention_counts: Default::default(),
+            discovered_ids: Default::default(),
             events: Vec::new(),
+            events_by_participant: HashMap::new(),
         }
     }
 
@@ -146,7 +153,14 @@ impl<'a> GraphBuilder<'a> {
                 let e = &self.gazetteer.entries[*i as usize];
                 (e.id.clone(), e.kind)
             }
-            EntityRef::Discovered { kind, key } => (discovered_id(kind.id_prefix(), key), *kind),
+            EntityRef::Discovered { kind, key } => {
+                let id = self
+                    .discovered_ids
+                    .entry(entity.clone())
+                    .or_insert_with(|| discovered_id(kind.id_prefix(), key))
+                    .clone();
+                (id, *kind)
+            }
         };
         if !self.graph.nodes.contains_key(&id) {
             let mut attrs = Map::new();
@@ -206,27 +220,23 @@ impl<'a> GraphBuilder<'a> {
             },
         );
         for m in &facts.mentions {
-            let id = self.entity_node(&m.entity, &m.surface, &m.provenance.rule);
-            self.aliases.entry(id.clone()).or_default().insert(m.surface.clone());
-            *self.mention_counts.entry(id.clone()).or_default() += 1;
-            let key = (id.clone(), a.id.clone());
-            match self.mentioned_in.get(&key) {
-                Some(&edge) => {
-                    let count = &mut self.graph.edges[edge].attrs["count"];
-                    *count = json!(count.as_u64().unwrap_or(0) + 1);
-                }
-                None => {
-                    let mut attrs = provenance_attrs(&m.provenance);
-                    attrs.insert("count".into(), json!(1));
-                    self.mentioned_in.insert(key, self.graph.edges.len());
-                    self.graph.edges.push(Edge {
-                        source: id,
-                        target: a.id.clone(),
-                        kind: "MENTIONED_IN".into(),
-                        attrs,
-                    });
+            let first_surface = m.surfaces.first().map(String::as_str).unwrap_or("");
+            let id = self.entity_node(&m.entity, first_surface, &m.provenance.rule);
+            let aliases = self.aliases.entry(id.clone()).or_default();
+            for s in &m.surfaces {
+                if !aliases.contains(s) {
+                    aliases.insert(s.clone());
                 }
             }
+            *self.mention_counts.entry(id.clone()).or_default() += m.count as u64;
+            let mut attrs = provenance_attrs(&m.provenance);
+            attrs.insert("count".into(), json!(m.count));
+            self.graph.edges.push(Edge {
+                source: id,
+                target: a.id.clone(),
+                kind: "MENTIONED_IN".into(),
+                attrs,
+            });
         }
 
         for r in &facts.relations {
@@ -252,7 +262,16 @@ impl<'a> GraphBuilder<'a> {
                 .map(|(entity, p)| self.entity_node(entity, "", &p.rule))
                 .collect();
             let places: Vec<String> = e.places.iter().map(|(entity, p)| self.entity_node(entity, "", &p.rule)).collect();
-            let found = self.events.iter().position(|g| {
+            let mut candidates: Vec<usize> = participants
+                .iter()
+                .filter_map(|p| self.events_by_participant.get(p))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let found = candidates.into_iter().find(|&i| {
+                let g = &self.events[i];
                 let shared = participants.iter().filter(|p| g.participants.contains(p)).count();
                 types_compatible(&g.event_type, &e.event_type)
                     && shared >= 2.min(participants.len()).max(1)
@@ -268,6 +287,8 @@ impl<'a> GraphBuilder<'a> {
                         participants: Vec::new(),
                         places: Vec::new(),
                         articles: Vec::new(),
+                        seen_articles: Default::default(),
+                        seen_edges: Default::default(),
                         edges: Vec::new(),
                         first_report: (facts.article.id.clone(), e.reports.first().map_or(0, |r| r.start)),
                     });
@@ -286,9 +307,9 @@ impl<'a> GraphBuilder<'a> {
             for (id, (_, p)) in participants.iter().zip(&e.participants) {
                 if !g.participants.contains(id) {
                     g.participants.push(id.clone());
+                    self.events_by_participant.entry(id.clone()).or_default().push(index);
                 }
-                let dup = g.edges.iter().any(|(k, o, a)| *k == "PARTICIPATED_IN" && o == id && a["article"] == json!(article));
-                if !dup {
+                if g.seen_edges.insert(("PARTICIPATED_IN", id.clone(), article.clone())) {
                     g.edges.push(("PARTICIPATED_IN", id.clone(), provenance_attrs(p)));
                 }
             }
@@ -296,12 +317,11 @@ impl<'a> GraphBuilder<'a> {
                 if !g.places.contains(id) {
                     g.places.push(id.clone());
                 }
-                let dup = g.edges.iter().any(|(k, o, a)| *k == "HELD_IN" && o == id && a["article"] == json!(article));
-                if !dup {
+                if g.seen_edges.insert(("HELD_IN", id.clone(), article.clone())) {
                     g.edges.push(("HELD_IN", id.clone(), provenance_attrs(p)));
                 }
             }
-            if !g.articles.contains(&article) {
+            if g.seen_articles.insert(article.clone()) {
                 g.articles.push(article.clone());
                 if let Some(first) = e.reports.first() {
                     let mut attrs = provenance_attrs(first);

@@ -73,7 +73,7 @@ impl BoilerplateRules {
                         break;
                     }
                     (BoilerplateRule::ReadAlso, phrase_len) => {
-                        take_next_line = !key[phrase_len..].chars().any(char::is_alphanumeric);
+                        take_next_line = !key[phrase_len..].chars().any(crate::text::is_word_char);
                         out.push((from, to));
                     }
                     (BoilerplateRule::ShareLine, _) => out.push((from, to)),
@@ -81,7 +81,7 @@ impl BoilerplateRules {
                 continue;
             }
             if key
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !crate::text::is_word_char(c))
                 .any(|w| w.chars().count() >= MENU_TOKEN_CHARS)
             {
                 out.push((from, to));
@@ -109,7 +109,7 @@ impl BoilerplateRules {
 
 /// A line reduced for comparison: leading punctuation dropped, whitespace collapsed.
 fn line_key(line: &str) -> String {
-    let trimmed = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let trimmed = line.trim_start_matches(|c: char| !crate::text::is_word_char(c));
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

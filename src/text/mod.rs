@@ -9,6 +9,18 @@ use boilerplate::BoilerplateRules;
 use normalize::NormText;
 use segment::{Sentence, Token};
 
+/// Whether a character belongs to a word: Arabic letters and digits and ASCII
+/// alphanumerics are decided without Unicode tables (the hot path); the rest asks them.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        ' ' | '\n' | '.' | '،' | ',' | '"' | ':' | '(' | ')' | '-' => false,
+        c if c.is_ascii() => false,
+        c => c.is_alphanumeric(),
+    }
+}
+
 /// An article's text prepared for extraction.
 #[derive(Debug, Clone)]
 pub struct Document {

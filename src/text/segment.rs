@@ -67,7 +67,7 @@ fn push_sentence(norm: &NormText, from: usize, to: usize, out: &mut Vec<Sentence
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
     let (from, to) = (from + lead, to - trail);
-    if from >= to || !norm.text[from..to].chars().any(char::is_alphanumeric) {
+    if from >= to || !norm.text[from..to].chars().any(crate::text::is_word_char) {
         return;
     }
     let (start, end) = norm.original_span(from, to);
@@ -103,7 +103,7 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
         let mut pending_break = saw_break;
         let is_quote = |c: char| matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | '“' | '”' | '«' | '»');
         for (i, c) in slice.char_indices() {
-            if c.is_alphanumeric() {
+            if crate::text::is_word_char(c) {
                 if token_start.is_none() {
                     token_start = Some(i);
                     saw_break = pending_break;
