@@ -227,6 +227,19 @@ enum Command {
     },
 }
 
+/// A progress bar on stderr for long builds, only when stderr is a terminal.
+fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
 fn load_extractor(data: &DataArgs, keep_boilerplate: bool) -> Result<Extractor> {
     Extractor::load(&data.gazetteers, data.lexicon.as_deref(), ExtractOptions { keep_boilerplate })
         .context("cannot load gazetteer or lexicon")
@@ -262,7 +275,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let forced = encoding.as_deref().map(encoding_by_name).transpose()?;
             let extractor = load_extractor(&data, keep_boilerplate)?;
             let started = std::time::Instant::now();
-            let outcome = shabaka::pipeline::build(&extractor, &inputs, forced, &mut |_, _| {})?;
+            let bar = progress_bar(quiet);
+            let outcome = shabaka::pipeline::build(&extractor, &inputs, forced, &mut |articles, bytes, total| {
+                if let Some(bar) = &bar {
+                    bar.set_length(total);
+                    bar.set_position(bytes);
+                    bar.set_message(format!("{articles} articles"));
+                }
+            })?;
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
+            }
             for s in &outcome.skipped {
                 eprintln!("skipped {}: {}", s.path, s.reason);
             }
@@ -275,13 +298,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             export::write_formats(&outcome.graph, &out, &formats, &dot_options)
                 .with_context(|| format!("cannot write exports to {}", out.display()))?;
             if !quiet {
+                let seconds = started.elapsed().as_secs_f64();
                 eprintln!(
-                    "built {} articles ({} skipped): {} nodes, {} edges in {:.2}s → {}",
+                    "built {} articles ({} skipped, {:.1} MB at {:.1} MB/s): {} nodes, {} edges in {:.2}s → {}",
                     outcome.articles,
                     outcome.skipped.len(),
+                    outcome.bytes as f64 / 1e6,
+                    outcome.bytes as f64 / 1e6 / seconds.max(1e-9),
                     outcome.graph.nodes.len(),
                     outcome.graph.edges.len(),
-                    started.elapsed().as_secs_f64(),
+                    seconds,
                     out.display()
                 );
             }

@@ -17,8 +17,8 @@ use crate::input::{self, Article, InputError, Skipped, Source};
 /// How many articles are in flight at once: enough for both cores, small for memory.
 const CHUNK: usize = 256;
 
-/// Progress after each chunk: articles done, input bytes done.
-pub type Progress<'a> = dyn FnMut(usize, u64) + 'a;
+/// Progress after each chunk: articles done, input bytes done, input bytes in all.
+pub type Progress<'a> = dyn FnMut(usize, u64, u64) + 'a;
 
 /// The result of a build.
 #[derive(Debug, Clone)]
@@ -44,6 +44,13 @@ pub fn build(
     progress: &mut Progress<'_>,
 ) -> Result<BuildOutcome, InputError> {
     let (sources, metadata) = input::collect(paths)?;
+    let total: u64 = sources
+        .iter()
+        .map(|s| match s {
+            Source::Text(p) | Source::Jsonl(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+        })
+        .sum();
+    progress(0, 0, total);
     let mut state = Merge {
         builder: GraphBuilder::new(&extractor.gazetteer),
         skipped: Vec::new(),
@@ -56,7 +63,7 @@ pub fn build(
         let producer = scope.spawn(move || produce(extractor, &sources, encoding, &metadata, &tx));
         for chunk in rx {
             state.merge(chunk);
-            progress(state.articles, state.bytes);
+            progress(state.articles, state.bytes, total);
         }
         producer.join().unwrap_or_else(|_| Err(InputError::Unreadable { path: String::new(), message: "analysis thread failed".into() }))
     });

@@ -1,0 +1,151 @@
+//! Hard to break: arbitrary bytes and Unicode through the whole pipeline, and the ways a
+//! build can fail (unwritable output, interrupted build) leave previous exports intact.
+
+use std::fs;
+use std::process::Command as Std;
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use proptest::prelude::*;
+use shabaka::extract::{ExtractOptions, Extractor};
+use shabaka::graph::builder::GraphBuilder;
+use shabaka::input::Article;
+use shabaka::text::decode::decode;
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap())
+}
+
+/// Runs text through analysis and graph building, checking every offset.
+fn exercise(text: &str) {
+    let ex = extractor();
+    let article = Article {
+        id: "article:x".into(),
+        stem: "x".into(),
+        path: "x.txt".into(),
+        title: None,
+        source: None,
+        url: None,
+        published: Some("2025-02-28".into()),
+        text: text.into(),
+        sha256: String::new(),
+        encoding: "UTF-8".into(),
+    };
+    let facts = ex.analyze(&article);
+    let len = text.chars().count() as u32;
+    let mut builder = GraphBuilder::new(&ex.gazetteer);
+    builder.add(&facts);
+    let graph = builder.finish();
+    for e in &graph.edges {
+        if let (Some(s), Some(t)) = (e.attrs.get("start").and_then(|v| v.as_u64()), e.attrs.get("end").and_then(|v| v.as_u64())) {
+            assert!(s < t && t as u32 <= len, "offsets {s}..{t} outside a text of {len} chars");
+        }
+    }
+    let json = shabaka::export::json::to_json(&graph);
+    let back = shabaka::export::json::from_json(&json).expect("our JSON reads back");
+    assert_eq!(back.nodes.len(), graph.nodes.len());
+    shabaka::export::graphml::to_graphml(&graph);
+    shabaka::export::gexf::to_gexf(&graph);
+}
+
+fn arabic_like() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "وزير الخارجية الروسي سيرجي لافروف", "اجتمع", " مع ", "ولافروف", "للكرملين", "في 18 فبراير 2025", "،", ".", "\n",
+        "اقرأ أيضا", "أخبار ذات صلة", "نظيره الأمريكي", "الرئيس", "قال", "يوم الخميس", "\u{0}", "\u{fffe}", "ـــ", "ً",
+        "\u{200f}", "ﻻ", "😀", "\"", "بن", "آل", "جون", "وفدان أمريكي وأوكراني", "مدير وكالة الاستخبارات المركزية",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        if let Ok(decoded) = decode(&bytes, None) {
+            exercise(&decoded.text);
+        }
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in "\\PC{0,300}") {
+        exercise(&text);
+    }
+
+    #[test]
+    fn arabic_fragments_never_panic(text in arabic_like()) {
+        exercise(&text);
+    }
+}
+
+#[test]
+fn unwritable_output_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    fs::write(&blocker, "not a folder").unwrap();
+    Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(["build", "data/articles/000_1fae26120cd127fd.txt", "--quiet", "--out"])
+        .arg(blocker.join("out"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot write exports to"));
+}
+
+#[test]
+fn a_failed_write_leaves_the_previous_file_and_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graph.json");
+    fs::write(&path, "previous").unwrap();
+    let result = shabaka::export::write_atomic_with(&path, |w| {
+        w.write_all(b"half a gra")?;
+        Err(std::io::Error::other("disk full"))
+    });
+    assert!(result.is_err());
+    assert_eq!(fs::read_to_string(&path).unwrap(), "previous");
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name() != "graph.json").collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn interrupted_build_leaves_previous_exports_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("shabaka").unwrap().args(["build", "data/articles", "--quiet", "--out"]).arg(&out).assert().success();
+    let before = fs::read(out.join("graph.json")).unwrap();
+    // a larger input so the build is still running when interrupted
+    let big = dir.path().join("big");
+    fs::create_dir(&big).unwrap();
+    let sample = fs::read_to_string("data/articles/004_cef7240dbd8b702b.txt").unwrap();
+    for i in 0..600 {
+        fs::write(big.join(format!("{i:04}.txt")), &sample).unwrap();
+    }
+    let child = Std::new(env!("CARGO_BIN_EXE_shabaka")).args(["build", "--quiet", "--out"]).arg(&out).arg(&big).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    Std::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let status = child.wait_with_output().unwrap().status;
+    let after = fs::read(out.join("graph.json")).unwrap();
+    if !status.success() {
+        assert_eq!(before, after, "an interrupted build changed graph.json");
+    }
+    // either way graph.json is a whole graph
+    serde_json::from_slice::<serde_json::Value>(&after).expect("graph.json is complete JSON");
+}
+
+#[test]
+fn very_long_lines_and_deep_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for i in 0..40 {
+        deep = deep.join(format!("d{i}"));
+    }
+    fs::create_dir_all(&deep).unwrap();
+    let line = "قال وزير الخارجية الروسي سيرجي لافروف ".repeat(40_000);
+    fs::write(deep.join("long.txt"), &line).unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("shabaka").unwrap().args(["build", "--quiet", "--out"]).arg(&out).arg(dir.path().join("d0")).assert().success();
+    let g: serde_json::Value = serde_json::from_slice(&fs::read(out.join("graph.json")).unwrap()).unwrap();
+    assert!(g["nodes"].as_array().unwrap().iter().any(|n| n["id"] == "person:sergey-lavrov"));
+}
