@@ -11,7 +11,10 @@ use shabaka::input::Article;
 use shabaka::text::decode::decode;
 
 fn main() {
-    let target_mb: f64 = std::env::var("MB").ok().and_then(|v| v.parse().ok()).unwrap_or(20.0);
+    let target_mb: f64 = std::env::var("MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20.0);
     let mut seeds = Vec::new();
     for entry in std::fs::read_dir("data/articles").expect("run from the project root") {
         let path = entry.unwrap().path();
@@ -34,7 +37,10 @@ fn main() {
         println!("{label:<40} {:>8.1} MB/s  ({s:.2} s)", mb / s);
     };
     let start = Instant::now();
-    let texts: Vec<String> = inputs.iter().map(|b| decode(b, None).unwrap().text).collect();
+    let texts: Vec<String> = inputs
+        .iter()
+        .map(|b| decode(b, None).unwrap().text)
+        .collect();
     rate("decode (UTF-8 detection)", start);
     let extractor = Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap();
     let start = Instant::now();
@@ -42,7 +48,11 @@ fn main() {
     rate("normalise + boilerplate + segment", start);
     let start = Instant::now();
     for d in &docs {
-        std::hint::black_box(extractor.finder.find(d, &extractor.gazetteer, &extractor.lexicon));
+        std::hint::black_box(
+            extractor
+                .finder
+                .find(d, &extractor.gazetteer, &extractor.lexicon),
+        );
     }
     rate("mentions (gazetteer + discovery)", start);
     drop(docs);
@@ -72,7 +82,11 @@ fn main() {
     }
     let graph = builder.finish();
     rate("graph build", start);
-    println!("graph: {} nodes, {} edges", graph.nodes.len(), graph.edges.len());
+    println!(
+        "graph: {} nodes, {} edges",
+        graph.nodes.len(),
+        graph.edges.len()
+    );
     let start = Instant::now();
     std::hint::black_box(json::to_json(&graph));
     rate("export json", start);

@@ -20,7 +20,14 @@ impl Rng {
 }
 
 fn synthetic(edges: usize) -> KnowledgeGraph {
-    let kinds = ["Person", "Organization", "Country", "Location", "Event", "Article"];
+    let kinds = [
+        "Person",
+        "Organization",
+        "Country",
+        "Location",
+        "Event",
+        "Article",
+    ];
     let nodes = edges / 5;
     let mut g = KnowledgeGraph::default();
     for i in 0..nodes {
@@ -30,7 +37,14 @@ fn synthetic(edges: usize) -> KnowledgeGraph {
         attrs.insert("label_en".into(), json!(format!("Entity {i}")));
         attrs.insert("aliases".into(), json!([format!("كيان {i}")]));
         let id = format!("{}:n{i}", kind.to_lowercase());
-        g.nodes.insert(id.clone(), Node { id, kind: kind.into(), attrs });
+        g.nodes.insert(
+            id.clone(),
+            Node {
+                id,
+                kind: kind.into(),
+                attrs,
+            },
+        );
     }
     let ids: Vec<String> = g.nodes.keys().cloned().collect();
     let mut rng = Rng(0x9E3779B97F4A7C15);
@@ -44,7 +58,12 @@ fn synthetic(edges: usize) -> KnowledgeGraph {
         attrs.insert("confidence".into(), json!(0.8));
         attrs.insert("start".into(), json!(i % 1000));
         attrs.insert("end".into(), json!(i % 1000 + 5));
-        g.edges.push(Edge { source: ids[s].clone(), target: ids[t].clone(), kind: rels[i % rels.len()].into(), attrs });
+        g.edges.push(Edge {
+            source: ids[s].clone(),
+            target: ids[t].clone(),
+            kind: rels[i % rels.len()].into(),
+            attrs,
+        });
     }
     g
 }
@@ -58,12 +77,21 @@ fn time<T>(label: &str, f: impl FnOnce() -> T) -> (T, Duration) {
 }
 
 fn main() {
-    let edges: usize = std::env::var("EDGES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let edges: usize = std::env::var("EDGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
     println!("synthetic graph: {} nodes, {edges} edges", edges / 5);
     let graph = synthetic(edges);
     let (text, _) = time("serialise graph.json", || to_json(&graph));
-    println!("{:<38} {:>10.1} MB", "graph.json size", text.len() as f64 / 1e6);
-    let (loaded, _) = time("load graph.json (parse + model)", || from_json(&text).expect("parses"));
+    println!(
+        "{:<38} {:>10.1} MB",
+        "graph.json size",
+        text.len() as f64 / 1e6
+    );
+    let (loaded, _) = time("load graph.json (parse + model)", || {
+        from_json(&text).expect("parses")
+    });
     let (queries, _) = time("build petgraph index", || Queries::new(&loaded));
     let ids: Vec<&String> = loaded.nodes.keys().collect();
     let mut rng = Rng(42);
@@ -77,8 +105,15 @@ fn main() {
         assert!(answer.paths.len() <= 1);
     }
     times.sort();
-    println!("{:<38} {:>10.1} ms (median of 20; max {:.1} ms)", "path (one shortest, facts only)", times[10].as_secs_f64() * 1000.0, times[19].as_secs_f64() * 1000.0);
+    println!(
+        "{:<38} {:>10.1} ms (median of 20; max {:.1} ms)",
+        "path (one shortest, facts only)",
+        times[10].as_secs_f64() * 1000.0,
+        times[19].as_secs_f64() * 1000.0
+    );
     time("top --by degree", || queries.top(Measure::Degree, &[], 10));
-    time("top --by pagerank", || queries.top(Measure::Pagerank, &[], 10));
+    time("top --by pagerank", || {
+        queries.top(Measure::Pagerank, &[], 10)
+    });
     println!("(betweenness is O(V·E): on this graph it is a batch job, not an interactive query)");
 }

@@ -77,7 +77,11 @@ pub fn tag(extractor: &Extractor, lines: &[Line]) -> String {
     out
 }
 
-fn tag_document(extractor: &Extractor, lines: &[Line], sentences: &[Vec<usize>]) -> Vec<(usize, String)> {
+fn tag_document(
+    extractor: &Extractor,
+    lines: &[Line],
+    sentences: &[Vec<usize>],
+) -> Vec<(usize, String)> {
     let mut text = String::new();
     let mut spans: Vec<(usize, u32, u32)> = Vec::new();
     let mut cp = 0u32;
@@ -87,7 +91,9 @@ fn tag_document(extractor: &Extractor, lines: &[Line], sentences: &[Vec<usize>])
                 text.push(' ');
                 cp += 1;
             }
-            let Line::Token(token) = &lines[i] else { continue };
+            let Line::Token(token) = &lines[i] else {
+                continue;
+            };
             text.push_str(token);
             let len = token.chars().count() as u32;
             spans.push((i, cp, cp + len));
@@ -97,7 +103,9 @@ fn tag_document(extractor: &Extractor, lines: &[Line], sentences: &[Vec<usize>])
         cp += 1;
     }
     let doc = crate::text::Document::analyze(&text, &extractor.lexicon.boilerplate, true);
-    let found = extractor.finder.find(&doc, &extractor.gazetteer, &extractor.lexicon);
+    let found = extractor
+        .finder
+        .find(&doc, &extractor.gazetteer, &extractor.lexicon);
     let mut out = Vec::new();
     for m in &found.mentions {
         let kind = match &m.entity {

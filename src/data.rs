@@ -153,6 +153,8 @@ mod tests {
         let second = rows[1].as_ref().unwrap();
         let error = second.field(1).unwrap_err();
         assert_eq!(error.line, 6);
-        assert!(error.to_string().starts_with("f.tsv:6: missing column 2 (name)"));
+        assert!(error
+            .to_string()
+            .starts_with("f.tsv:6: missing column 2 (name)"));
     }
 }

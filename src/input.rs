@@ -62,8 +62,20 @@ pub enum Source {
 /// Per-file metadata from a `metadata.tsv` sidecar (file, published, title, source, url).
 #[derive(Debug, Clone, Default)]
 pub struct Metadata {
-    by_file: HashMap<String, (Option<String>, Option<String>, Option<String>, Option<String>)>,
+    by_file: HashMap<String, FileMetadata>,
 }
+
+/// One row of the sidecar.
+#[derive(Debug, Clone, Default)]
+struct FileMetadata {
+    published: Option<String>,
+    title: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+}
+
+/// A numbered JSONL line, or why it could not be read.
+pub type JsonlLine = (usize, Result<String, String>);
 
 /// The sidecar file name looked for in every input folder.
 pub const METADATA_FILE: &str = "metadata.tsv";
@@ -82,7 +94,15 @@ impl Metadata {
             })?;
             let file = row.optional(0).to_string();
             let opt = |i: usize| Some(row.optional(i).to_string()).filter(|s| !s.is_empty());
-            self.by_file.insert(file, (opt(1), opt(2), opt(3), opt(4)));
+            self.by_file.insert(
+                file,
+                FileMetadata {
+                    published: opt(1),
+                    title: opt(2),
+                    source: opt(3),
+                    url: opt(4),
+                },
+            );
         }
         Ok(())
     }
@@ -94,7 +114,8 @@ pub fn collect(paths: &[PathBuf]) -> Result<(Vec<Source>, Metadata), InputError>
     let mut sources = Vec::new();
     let mut metadata = Metadata::default();
     for path in paths {
-        let meta = fs::metadata(path).map_err(|_| InputError::Missing(path.display().to_string()))?;
+        let meta =
+            fs::metadata(path).map_err(|_| InputError::Missing(path.display().to_string()))?;
         if meta.is_dir() {
             walk(path, &mut sources, &mut metadata)?;
         } else if has_extension(path, "jsonl") {
@@ -112,7 +133,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<(Vec<Source>, Metadata), InputError>
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 fn walk(dir: &Path, out: &mut Vec<Source>, metadata: &mut Metadata) -> Result<(), InputError> {
@@ -163,7 +186,12 @@ pub fn read_text_file(
         .unwrap_or("article")
         .to_string();
     let file_name = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
-    let (published, title, source, url) = metadata
+    let FileMetadata {
+        published,
+        title,
+        source,
+        url,
+    } = metadata
         .by_file
         .get(file_name)
         .or_else(|| metadata.by_file.get(&stem))
@@ -196,7 +224,13 @@ struct JsonArticle {
 /// Makes a JSONL id safe for a node id and a file name.
 fn id_slug(raw: &str) -> String {
     raw.chars()
-        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
@@ -207,7 +241,8 @@ pub fn parse_jsonl_line(path: &Path, line: usize, content: &str) -> Result<Artic
         path: display.clone(),
         reason,
     };
-    let parsed: JsonArticle = serde_json::from_str(content).map_err(|e| skipped(format!("invalid JSON article: {e}")))?;
+    let parsed: JsonArticle =
+        serde_json::from_str(content).map_err(|e| skipped(format!("invalid JSON article: {e}")))?;
     let raw_id = match &parsed.id {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
@@ -238,7 +273,7 @@ pub fn parse_jsonl_line(path: &Path, line: usize, content: &str) -> Result<Artic
 pub fn jsonl_batches(
     path: &Path,
     batch: usize,
-) -> Result<impl Iterator<Item = Vec<(usize, Result<String, String>)>>, InputError> {
+) -> Result<impl Iterator<Item = Vec<JsonlLine>>, InputError> {
     let file = fs::File::open(path).map_err(|e| InputError::Unreadable {
         path: path.display().to_string(),
         message: e.to_string(),
@@ -249,7 +284,11 @@ pub fn jsonl_batches(
         for (index, line) in lines.by_ref() {
             let line = match line {
                 Ok(bytes) => String::from_utf8(bytes)
-                    .map(|s| s.trim_end_matches('\r').trim_start_matches('\u{feff}').to_string())
+                    .map(|s| {
+                        s.trim_end_matches('\r')
+                            .trim_start_matches('\u{feff}')
+                            .to_string()
+                    })
                     .map_err(|_| "line is not valid UTF-8".to_string()),
                 Err(e) => Err(e.to_string()),
             };

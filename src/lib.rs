@@ -4,12 +4,12 @@
 //! `text` prepares Arabic text, `extract` finds entities and facts, `graph` builds and
 //! queries the graph, `export` writes it for other tools.
 
-pub mod data;
-pub mod text;
-pub mod extract;
-pub mod input;
-pub mod export;
-pub mod graph;
-pub mod pipeline;
 pub mod conll;
+pub mod data;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod input;
+pub mod pipeline;
 pub mod query;
+pub mod text;

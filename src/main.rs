@@ -14,7 +14,11 @@ use shabaka::text::decode::encoding_by_name;
 const EXIT_SKIPPED: u8 = 3;
 
 #[derive(Parser)]
-#[command(name = "shabaka", version, about = "Arabic news articles → knowledge graph with provenance")]
+#[command(
+    name = "shabaka",
+    version,
+    about = "Arabic news articles → knowledge graph with provenance"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -69,23 +73,45 @@ struct QueryArgs {
 }
 
 /// Resolves a name typed by the user, or explains why not.
-fn resolve(names: &shabaka::query::NameIndex, graph: &shabaka::graph::KnowledgeGraph, name: &str) -> Result<String> {
+fn resolve(
+    names: &shabaka::query::NameIndex,
+    graph: &shabaka::graph::KnowledgeGraph,
+    name: &str,
+) -> Result<String> {
     use shabaka::query::{NodeRef, Resolution};
     match names.resolve(name) {
         Resolution::Found(id) => Ok(id),
         Resolution::Ambiguous(ids) => {
-            let list: Vec<String> = ids.iter().map(|i| format!("  {} — {}", NodeRef::new(graph, i).display(), i)).collect();
-            bail!("{name:?} is ambiguous; did you mean one of:\n{}", list.join("\n"))
+            let list: Vec<String> = ids
+                .iter()
+                .map(|i| format!("  {} — {}", NodeRef::new(graph, i).display(), i))
+                .collect();
+            bail!(
+                "{name:?} is ambiguous; did you mean one of:\n{}",
+                list.join("\n")
+            )
         }
-        Resolution::Unknown(suggestions) if suggestions.is_empty() => bail!("no entity named {name:?}"),
+        Resolution::Unknown(suggestions) if suggestions.is_empty() => {
+            bail!("no entity named {name:?}")
+        }
         Resolution::Unknown(suggestions) => {
-            let list: Vec<String> = suggestions.iter().map(|(_, i)| format!("  {} — {}", NodeRef::new(graph, i).display(), i)).collect();
-            bail!("no entity named {name:?}; did you mean:\n{}", list.join("\n"))
+            let list: Vec<String> = suggestions
+                .iter()
+                .map(|(_, i)| format!("  {} — {}", NodeRef::new(graph, i).display(), i))
+                .collect();
+            bail!(
+                "no entity named {name:?}; did you mean:\n{}",
+                list.join("\n")
+            )
         }
     }
 }
 
-fn print_answer<T: serde::Serialize>(json: bool, value: &T, text: impl FnOnce(bool) -> String) -> Result<()> {
+fn print_answer<T: serde::Serialize>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce(bool) -> String,
+) -> Result<()> {
     use std::io::IsTerminal;
     if json {
         println!("{}", serde_json::to_string_pretty(value)?);
@@ -234,28 +260,40 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(0);
-    let style = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}")
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let style = indicatif::ProgressStyle::with_template(
+        "{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)
 }
 
 fn load_extractor(data: &DataArgs, keep_boilerplate: bool) -> Result<Extractor> {
-    Extractor::load(&data.gazetteers, data.lexicon.as_deref(), ExtractOptions { keep_boilerplate })
-        .context("cannot load gazetteer or lexicon")
+    Extractor::load(
+        &data.gazetteers,
+        data.lexicon.as_deref(),
+        ExtractOptions { keep_boilerplate },
+    )
+    .context("cannot load gazetteer or lexicon")
 }
 
 fn read_graph(path: &Path) -> Result<shabaka::graph::KnowledgeGraph> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read {} (run `shabaka build` first?)", path.display()))?;
-    export::json::from_json(&text).with_context(|| format!("{} is not a shabaka graph", path.display()))
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "cannot read {} (run `shabaka build` first?)",
+            path.display()
+        )
+    })?;
+    export::json::from_json(&text)
+        .with_context(|| format!("{} is not a shabaka graph", path.display()))
 }
 
 /// Exit status when a query found nothing (no path).
 const EXIT_NOT_FOUND: u8 = 4;
 
 fn name_index(graph: &shabaka::graph::KnowledgeGraph) -> Result<shabaka::query::NameIndex> {
-    let lexicon = shabaka::extract::lexicon::Lexicon::builtin().context("cannot load the lexicon")?;
+    let lexicon =
+        shabaka::extract::lexicon::Lexicon::builtin().context("cannot load the lexicon")?;
     Ok(shabaka::query::NameIndex::new(graph, lexicon.variants))
 }
 
@@ -276,13 +314,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let extractor = load_extractor(&data, keep_boilerplate)?;
             let started = std::time::Instant::now();
             let bar = progress_bar(quiet);
-            let outcome = shabaka::pipeline::build(&extractor, &inputs, forced, &mut |articles, bytes, total| {
-                if let Some(bar) = &bar {
-                    bar.set_length(total);
-                    bar.set_position(bytes);
-                    bar.set_message(format!("{articles} articles"));
-                }
-            })?;
+            let outcome = shabaka::pipeline::build(
+                &extractor,
+                &inputs,
+                forced,
+                &mut |articles, bytes, total| {
+                    if let Some(bar) = &bar {
+                        bar.set_length(total);
+                        bar.set_position(bytes);
+                        bar.set_message(format!("{articles} articles"));
+                    }
+                },
+            )?;
             if let Some(bar) = &bar {
                 bar.finish_and_clear();
             }
@@ -290,7 +333,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("skipped {}: {}", s.path, s.reason);
             }
             if strict && !outcome.skipped.is_empty() {
-                bail!("{} input(s) skipped; --strict: nothing written", outcome.skipped.len());
+                bail!(
+                    "{} input(s) skipped; --strict: nothing written",
+                    outcome.skipped.len()
+                );
             }
             if outcome.articles == 0 {
                 bail!("no articles could be read from the inputs; nothing written");
@@ -317,7 +363,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(EXIT_SKIPPED)
             })
         }
-        Command::Export { graph, out, formats } => {
+        Command::Export {
+            graph,
+            out,
+            formats,
+        } => {
             let (formats, dot_options) = formats.parse()?;
             let graph = read_graph(&graph)?;
             let written = export::write_formats(&graph, &out, &formats, &dot_options)
@@ -335,21 +385,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", shabaka::conll::tag(&extractor, &lines));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Path { a, b, all, max_hops, via_articles, kinds, q } => {
+        Command::Path {
+            a,
+            b,
+            all,
+            max_hops,
+            via_articles,
+            kinds,
+            q,
+        } => {
             let graph = read_graph(&q.graph)?;
             let names = name_index(&graph)?;
             let (a, b) = (resolve(&names, &graph, &a)?, resolve(&names, &graph, &b)?);
             let queries = shabaka::query::Queries::new(&graph);
-            let options = shabaka::query::PathOptions { all, max_hops, via_articles, kinds };
+            let options = shabaka::query::PathOptions {
+                all,
+                max_hops,
+                via_articles,
+                kinds,
+            };
             let answer = queries.path(&a, &b, &options);
-            print_answer(q.json, &answer, |c| shabaka::query::render::path(&answer, c))?;
-            Ok(if answer.paths.is_empty() { ExitCode::from(EXIT_NOT_FOUND) } else { ExitCode::SUCCESS })
+            print_answer(q.json, &answer, |c| {
+                shabaka::query::render::path(&answer, c)
+            })?;
+            Ok(if answer.paths.is_empty() {
+                ExitCode::from(EXIT_NOT_FOUND)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::Neighbors { a, depth, kinds, via_articles, q } => {
+        Command::Neighbors {
+            a,
+            depth,
+            kinds,
+            via_articles,
+            q,
+        } => {
             let graph = read_graph(&q.graph)?;
             let a = resolve(&name_index(&graph)?, &graph, &a)?;
-            let list = shabaka::query::Queries::new(&graph).neighbors(&a, depth, &kinds, via_articles);
-            print_answer(q.json, &list, |c| shabaka::query::render::neighbors(&list, c))?;
+            let list =
+                shabaka::query::Queries::new(&graph).neighbors(&a, depth, &kinds, via_articles);
+            print_answer(q.json, &list, |c| {
+                shabaka::query::render::neighbors(&list, c)
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { a, q } => {
@@ -365,13 +443,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print_answer(q.json, &stats, |c| shabaka::query::render::stats(&stats, c))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Top { by, kinds, limit, q } => {
+        Command::Top {
+            by,
+            kinds,
+            limit,
+            q,
+        } => {
             let graph = read_graph(&q.graph)?;
             let list = shabaka::query::Queries::new(&graph).top(by, &kinds, limit);
             print_answer(q.json, &list, |c| shabaka::query::render::ranked(&list, c))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Events { with, between, from, to, q } => {
+        Command::Events {
+            with,
+            between,
+            from,
+            to,
+            q,
+        } => {
             let graph = read_graph(&q.graph)?;
             let names = name_index(&graph)?;
             let ids = with
@@ -379,7 +468,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .chain(between.iter())
                 .map(|n| resolve(&names, &graph, n))
                 .collect::<Result<Vec<_>>>()?;
-            let list = shabaka::query::Queries::new(&graph).events(&ids, from.as_deref(), to.as_deref());
+            let list =
+                shabaka::query::Queries::new(&graph).events(&ids, from.as_deref(), to.as_deref());
             print_answer(q.json, &list, |c| shabaka::query::render::events(&list, c))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -387,11 +477,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let graph = read_graph(&graph)?;
             let rows = shabaka::graph::unknown(&graph);
             if json {
-                println!("{}", serde_json::to_string_pretty(&rows.iter().take(limit).collect::<Vec<_>>())?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&rows.iter().take(limit).collect::<Vec<_>>())?
+                );
             } else {
                 println!("{:>8}  {:<13} {:<30} rule", "mentions", "kind", "name");
                 for r in rows.iter().take(limit) {
-                    println!("{:>8}  {:<13} {:<30} {}", r.mentions, r.kind, r.label, r.rule);
+                    println!(
+                        "{:>8}  {:<13} {:<30} {}",
+                        r.mentions, r.kind, r.label, r.rule
+                    );
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -47,7 +47,9 @@ pub fn build(
     let total: u64 = sources
         .iter()
         .map(|s| match s {
-            Source::Text(p) | Source::Jsonl(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            Source::Text(p) | Source::Jsonl(p) => {
+                std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+            }
         })
         .sum();
     progress(0, 0, total);
@@ -65,7 +67,12 @@ pub fn build(
             state.merge(chunk);
             progress(state.articles, state.bytes, total);
         }
-        producer.join().unwrap_or_else(|_| Err(InputError::Unreadable { path: String::new(), message: "analysis thread failed".into() }))
+        producer.join().unwrap_or_else(|_| {
+            Err(InputError::Unreadable {
+                path: String::new(),
+                message: "analysis thread failed".into(),
+            })
+        })
     });
     produced?;
     Ok(BuildOutcome {

@@ -49,23 +49,44 @@ fn sample_graph_has_the_contract_fields() {
     assert_eq!(g["directed"], true);
     assert_eq!(g["multigraph"], true);
     let nodes = g["nodes"].as_array().unwrap();
-    let naryshkin = nodes.iter().find(|n| n["id"] == "person:sergey-naryshkin").unwrap();
+    let naryshkin = nodes
+        .iter()
+        .find(|n| n["id"] == "person:sergey-naryshkin")
+        .unwrap();
     assert_eq!(naryshkin["kind"], "Person");
     assert_eq!(naryshkin["label_en"], "Sergey Naryshkin");
-    let aliases: Vec<&str> = naryshkin["aliases"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    assert!(aliases.contains(&"سيرجي ناريشكين") && aliases.contains(&"سيرغي ناريشكين"), "{aliases:?}");
-    let article = nodes.iter().find(|n| n["id"] == "article:000_1fae26120cd127fd").unwrap();
+    let aliases: Vec<&str> = naryshkin["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        aliases.contains(&"سيرجي ناريشكين") && aliases.contains(&"سيرغي ناريشكين"),
+        "{aliases:?}"
+    );
+    let article = nodes
+        .iter()
+        .find(|n| n["id"] == "article:000_1fae26120cd127fd")
+        .unwrap();
     assert_eq!(article["kind"], "Article");
     // every MENTIONED_IN edge's offsets slice the mention out of the original text
     let text: Vec<char> = fs::read_to_string(SAMPLE).unwrap().chars().collect();
     let mut checked = 0;
     for e in g["edges"].as_array().unwrap() {
         if e["kind"] == "MENTIONED_IN" && e["target"] == "article:000_1fae26120cd127fd" {
-            let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let (s, t) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
             let surface: String = text[s..t].iter().collect();
             let node = nodes.iter().find(|n| n["id"] == e["source"]).unwrap();
             let aliases = node["aliases"].as_array().unwrap();
-            assert!(aliases.iter().any(|a| a == &Value::String(surface.clone())), "{surface} not an alias of {}", node["id"]);
+            assert!(
+                aliases.iter().any(|a| a == &Value::String(surface.clone())),
+                "{surface} not an alias of {}",
+                node["id"]
+            );
             checked += 1;
         }
     }
@@ -118,14 +139,22 @@ fn bad_files_are_reported_and_skipped_and_the_rest_is_built() {
     fs::create_dir(&input).unwrap();
     fs::copy(SAMPLE, input.join("good.txt")).unwrap();
     fs::write(input.join("empty.txt"), "").unwrap();
-    fs::write(input.join("binary.txt"), [0x7f, b'E', b'L', b'F', 0, 0, 0, 1, 2, 3, 0, 0]).unwrap();
+    fs::write(
+        input.join("binary.txt"),
+        [0x7f, b'E', b'L', b'F', 0, 0, 0, 1, 2, 3, 0, 0],
+    )
+    .unwrap();
     let out = dir.path().join("out");
     build(&[input.as_path()], &out)
         .code(3)
         .stderr(predicate::str::contains("empty.txt: file is empty"))
         .stderr(predicate::str::contains("binary.txt: file looks binary"));
     let g = graph(&out);
-    assert!(g["nodes"].as_array().unwrap().iter().any(|n| n["id"] == "article:good"));
+    assert!(g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["id"] == "article:good"));
     // --strict makes a skip fatal and writes nothing
     let strict_out = dir.path().join("strict");
     shabaka()
@@ -160,7 +189,9 @@ fn missing_path_is_an_error() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no/such/folder: no such file or directory"));
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or directory",
+        ));
 }
 
 #[test]
@@ -186,9 +217,20 @@ fn user_gazetteer_adds_entities() {
     let gaz = dir.path().join("extra.tsv");
     fs::write(&gaz, "id\tkind\tcategory\tlabel_ar\tlabel_en\taliases_ar\tcountry\tnisba\nzaher-x\tPerson\tofficial\tزاهر الفلاني\tZaher X\t\toman\t\n").unwrap();
     let out = dir.path().join("out");
-    shabaka().args(["build", "--quiet", "--out"]).arg(&out).arg(&input).arg("--gazetteer").arg(&gaz).assert().success();
+    shabaka()
+        .args(["build", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .arg("--gazetteer")
+        .arg(&gaz)
+        .assert()
+        .success();
     let g = graph(&out);
-    assert!(g["nodes"].as_array().unwrap().iter().any(|n| n["id"] == "person:zaher-x"));
+    assert!(g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["id"] == "person:zaher-x"));
 }
 
 #[test]
@@ -198,7 +240,9 @@ fn jsonl_input_with_a_bad_line() {
     let good = serde_json::json!({"id": "n1", "text": "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة.", "published": "2025-02-18", "title": "لافروف"});
     fs::write(&input, format!("{good}\n{{not json\n")).unwrap();
     let out = dir.path().join("out");
-    build(&[input.as_path()], &out).code(3).stderr(predicate::str::contains("dump.jsonl:2: invalid JSON"));
+    build(&[input.as_path()], &out)
+        .code(3)
+        .stderr(predicate::str::contains("dump.jsonl:2: invalid JSON"));
     let g = graph(&out);
     let nodes = g["nodes"].as_array().unwrap();
     let article = nodes.iter().find(|n| n["id"] == "article:n1").unwrap();

@@ -40,10 +40,26 @@ fn sample_exports_load_in_every_consumer_and_cypher_path_matches() {
         .arg(dir.path().join("graph.json"))
         .output()
         .unwrap();
-    assert!(path.status.success(), "{}", String::from_utf8_lossy(&path.stderr));
+    assert!(
+        path.status.success(),
+        "{}",
+        String::from_utf8_lossy(&path.stderr)
+    );
     let answer: serde_json::Value = serde_json::from_slice(&path.stdout).unwrap();
-    let hops = answer["paths"][0]["hops"].as_array().unwrap().len().to_string();
-    check(dir.path(), &["--path", "person:sergey-naryshkin", "person:marco-rubio", &hops]);
+    let hops = answer["paths"][0]["hops"]
+        .as_array()
+        .unwrap()
+        .len()
+        .to_string();
+    check(
+        dir.path(),
+        &[
+            "--path",
+            "person:sergey-naryshkin",
+            "person:marco-rubio",
+            &hops,
+        ],
+    );
 }
 
 #[test]
@@ -61,11 +77,18 @@ fn committed_exports_are_current() {
         let committed = Path::new("exports").join(rel);
         let fresh = std::fs::read(&entry).unwrap();
         let old = std::fs::read(&committed).unwrap_or_default();
-        assert!(fresh == old, "exports/{} is stale: run `bash scripts/setup.sh`", rel.display());
+        assert!(
+            fresh == old,
+            "exports/{} is stale: run `bash scripts/setup.sh`",
+            rel.display()
+        );
         compared += 1;
     }
     assert!(compared >= 10);
-    assert!(Path::new("exports/graph.svg").exists(), "exports/graph.svg is rendered by scripts/setup.sh");
+    assert!(
+        Path::new("exports/graph.svg").exists(),
+        "exports/graph.svg is rendered by scripts/setup.sh"
+    );
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -86,16 +109,51 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 /// marks, XML-forbidden U+FFFE, markup characters, Arabic with harakat.
 fn hostile_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "سيرجي", "ناريشكين", "وَزيرُ", "\"", "'", "\\", "\n", "\r\n", "\t", "\u{0}", "\u{b}", "\u{1f}", "\u{200f}",
-        "\u{202e}", "\u{fffe}", "&", "<", ">", "]]>", ";", ",", "|", " ", "٢٠٢٥", "😀", "{", "}", "--", "#",
+        "سيرجي",
+        "ناريشكين",
+        "وَزيرُ",
+        "\"",
+        "'",
+        "\\",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{0}",
+        "\u{b}",
+        "\u{1f}",
+        "\u{200f}",
+        "\u{202e}",
+        "\u{fffe}",
+        "&",
+        "<",
+        ">",
+        "]]>",
+        ";",
+        ",",
+        "|",
+        " ",
+        "٢٠٢٥",
+        "😀",
+        "{",
+        "}",
+        "--",
+        "#",
     ]);
     prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
 }
 
 fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
-    let kinds = ["Person", "Organization", "Country", "Location", "Event", "Article"];
+    let kinds = [
+        "Person",
+        "Organization",
+        "Country",
+        "Location",
+        "Event",
+        "Article",
+    ];
     let mut g = KnowledgeGraph::default();
-    g.graph_attrs.insert("generator".into(), json!("shabaka test"));
+    g.graph_attrs
+        .insert("generator".into(), json!("shabaka test"));
     for (i, (label, evidence)) in labels.iter().enumerate() {
         let mut attrs = Map::new();
         attrs.insert("label".into(), json!(label));
@@ -107,7 +165,14 @@ fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
             attrs.insert("date".into(), json!("2025-02-18"));
         }
         let id = format!("{}:n-{i}", kinds[i % kinds.len()].to_lowercase());
-        g.nodes.insert(id.clone(), Node { id, kind: kinds[i % kinds.len()].into(), attrs });
+        g.nodes.insert(
+            id.clone(),
+            Node {
+                id,
+                kind: kinds[i % kinds.len()].into(),
+                attrs,
+            },
+        );
     }
     let ids: Vec<String> = g.nodes.keys().cloned().collect();
     for (i, (_, evidence)) in labels.iter().enumerate() {
@@ -119,7 +184,12 @@ fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
         attrs.insert("article".into(), json!("article:x"));
         let (s, t) = (&ids[i], &ids[(i * 7 + 1) % ids.len()]);
         for kind in ["HOLDS_ROLE", "HOLDS_ROLE", "PARTICIPATED_IN"] {
-            g.edges.push(Edge { source: s.clone(), target: t.clone(), kind: kind.into(), attrs: attrs.clone() });
+            g.edges.push(Edge {
+                source: s.clone(),
+                target: t.clone(),
+                kind: kind.into(),
+                attrs: attrs.clone(),
+            });
         }
     }
     g.canonicalize();

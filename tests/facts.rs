@@ -35,7 +35,10 @@ fn graph(articles: &[Article]) -> KnowledgeGraph {
     builder.finish()
 }
 
-fn edges<'a>(g: &'a KnowledgeGraph, kind: &str) -> Vec<(&'a str, &'a str, &'a serde_json::Map<String, Value>)> {
+fn edges<'a>(
+    g: &'a KnowledgeGraph,
+    kind: &str,
+) -> Vec<(&'a str, &'a str, &'a serde_json::Map<String, Value>)> {
     g.edges
         .iter()
         .filter(|e| e.kind == kind)
@@ -61,7 +64,10 @@ fn participants(g: &KnowledgeGraph, event: &str) -> Vec<String> {
 #[test]
 fn office_without_a_name_resolves_by_the_article_date() {
     let text = "قال مدير وكالة الاستخبارات المركزية الأمريكية إن الوضع خطير.";
-    for (date, person) in [("2022-11-10", "person:william-burns"), ("2025-03-20", "person:john-ratcliffe")] {
+    for (date, person) in [
+        ("2022-11-10", "person:william-burns"),
+        ("2025-03-20", "person:john-ratcliffe"),
+    ] {
         let g = graph(&[article("a", text, Some(date))]);
         let roles = edges(&g, "HOLDS_ROLE");
         assert_eq!(roles.len(), 1, "{date}: {roles:?}");
@@ -69,7 +75,11 @@ fn office_without_a_name_resolves_by_the_article_date() {
         assert_eq!(roles[0].2["rule"], "role_by_date");
     }
     // no date, no guess
-    let g = graph(&[article("a", "قال مدير وكالة الاستخبارات المركزية إن الوضع خطير.", None)]);
+    let g = graph(&[article(
+        "a",
+        "قال مدير وكالة الاستخبارات المركزية إن الوضع خطير.",
+        None,
+    )]);
     assert!(edges(&g, "HOLDS_ROLE").is_empty());
 }
 
@@ -81,10 +91,36 @@ fn titles_before_after_and_nested() {
         .into_iter()
         .map(|(s, t, a)| (s, t, a["role"].as_str().unwrap().to_string()))
         .collect();
-    assert!(roles.contains(&("person:steve-witkoff", "country:united-states", "envoy".into())), "{roles:?}");
-    assert!(roles.contains(&("person:yuri-ushakov", "person:vladimir-putin", "advisor".into())), "{roles:?}");
-    assert!(roles.contains(&("person:vladimir-putin", "country:russia", "president".into())), "{roles:?}");
-    assert!(!roles.iter().any(|r| r.0 == "person:yuri-ushakov" && r.2 == "president"), "{roles:?}");
+    assert!(
+        roles.contains(&(
+            "person:steve-witkoff",
+            "country:united-states",
+            "envoy".into()
+        )),
+        "{roles:?}"
+    );
+    assert!(
+        roles.contains(&(
+            "person:yuri-ushakov",
+            "person:vladimir-putin",
+            "advisor".into()
+        )),
+        "{roles:?}"
+    );
+    assert!(
+        roles.contains(&(
+            "person:vladimir-putin",
+            "country:russia",
+            "president".into()
+        )),
+        "{roles:?}"
+    );
+    assert!(
+        !roles
+            .iter()
+            .any(|r| r.0 == "person:yuri-ushakov" && r.2 == "president"),
+        "{roles:?}"
+    );
 }
 
 #[test]
@@ -95,7 +131,10 @@ fn counterpart_is_the_same_office_in_the_other_country() {
     assert_eq!(evs.len(), 1);
     assert_eq!(evs[0].attrs["event_type"], "PhoneCall");
     assert_eq!(evs[0].attrs["date"], "2023-05-09");
-    assert_eq!(participants(&g, &evs[0].id), vec!["person:antony-blinken", "person:sergey-lavrov"]);
+    assert_eq!(
+        participants(&g, &evs[0].id),
+        vec!["person:antony-blinken", "person:sergey-lavrov"]
+    );
 }
 
 #[test]
@@ -121,30 +160,68 @@ fn meeting_with_a_list_of_people_place_and_date() {
     assert_eq!(evs[0].attrs["date_text"], "18 فبراير 2025");
     assert_eq!(
         participants(&g, &evs[0].id),
-        vec!["person:marco-rubio", "person:mike-waltz", "person:sergey-lavrov"]
+        vec![
+            "person:marco-rubio",
+            "person:mike-waltz",
+            "person:sergey-lavrov"
+        ]
     );
-    let places: Vec<&str> = edges(&g, "HELD_IN").into_iter().map(|(_, t, _)| t).collect();
+    let places: Vec<&str> = edges(&g, "HELD_IN")
+        .into_iter()
+        .map(|(_, t, _)| t)
+        .collect();
     assert_eq!(places, vec!["location:riyadh"]);
     // every fact edge carries full provenance that slices the text
     let chars: Vec<char> = text.chars().collect();
     for e in &g.edges {
-        for key in ["article", "sentence", "start", "end", "evidence", "rule", "confidence"] {
+        for key in [
+            "article",
+            "sentence",
+            "start",
+            "end",
+            "evidence",
+            "rule",
+            "confidence",
+        ] {
             assert!(e.attrs.contains_key(key), "{} lacks {key}", e.kind);
         }
-        let (s, t) = (e.attrs["start"].as_u64().unwrap() as usize, e.attrs["end"].as_u64().unwrap() as usize);
+        let (s, t) = (
+            e.attrs["start"].as_u64().unwrap() as usize,
+            e.attrs["end"].as_u64().unwrap() as usize,
+        );
         assert!(s < t && t <= chars.len());
     }
 }
 
 #[test]
 fn one_event_reported_twice_is_one_node_and_two_events_stay_two() {
-    let first = article("a", "أجرى سيرجي ناريشكين اتصالا هاتفيا مع جون راتكليف في 11 مارس 2025.", None);
-    let second = article("b", "وكان ناريشكين قد أجرى مكالمة هاتفية مع راتكليف في 11 مارس الماضي.", Some("2025-06-01"));
-    let third = article("c", "أجرى ناريشكين اتصالا هاتفيا جديدا مع راتكليف في 2 يونيو 2025.", None);
+    let first = article(
+        "a",
+        "أجرى سيرجي ناريشكين اتصالا هاتفيا مع جون راتكليف في 11 مارس 2025.",
+        None,
+    );
+    let second = article(
+        "b",
+        "وكان ناريشكين قد أجرى مكالمة هاتفية مع راتكليف في 11 مارس الماضي.",
+        Some("2025-06-01"),
+    );
+    let third = article(
+        "c",
+        "أجرى ناريشكين اتصالا هاتفيا جديدا مع راتكليف في 2 يونيو 2025.",
+        None,
+    );
     let g = graph(&[first, second, third]);
     let evs = events(&g);
-    assert_eq!(evs.len(), 2, "{:?}", evs.iter().map(|e| &e.attrs["label_en"]).collect::<Vec<_>>());
-    let march = evs.iter().find(|e| e.attrs["date"] == "2025-03-11").unwrap();
+    assert_eq!(
+        evs.len(),
+        2,
+        "{:?}",
+        evs.iter().map(|e| &e.attrs["label_en"]).collect::<Vec<_>>()
+    );
+    let march = evs
+        .iter()
+        .find(|e| e.attrs["date"] == "2025-03-11")
+        .unwrap();
     let reported: Vec<&str> = edges(&g, "REPORTED_IN")
         .into_iter()
         .filter(|(s, _, _)| *s == march.id)
@@ -160,14 +237,25 @@ fn delegations_meet_as_countries() {
     let g = graph(&[article("a", text, Some("2025-02-28"))]);
     let evs = events(&g);
     assert_eq!(evs.len(), 1);
-    assert_eq!(participants(&g, &evs[0].id), vec!["country:russia", "country:united-states"]);
+    assert_eq!(
+        participants(&g, &evs[0].id),
+        vec!["country:russia", "country:united-states"]
+    );
     assert_eq!(evs[0].attrs["date"], "2025-02-27");
 }
 
 #[test]
 fn build_is_deterministic_in_memory() {
-    let a = article("a", "اجتمع ماركو روبيو مع سيرجي لافروف في الرياض في 18 فبراير 2025.", None);
-    let b = article("b", "قال بيسكوف إن بوتين تحدث هاتفيا مع ترامب أمس.", Some("2025-02-13"));
+    let a = article(
+        "a",
+        "اجتمع ماركو روبيو مع سيرجي لافروف في الرياض في 18 فبراير 2025.",
+        None,
+    );
+    let b = article(
+        "b",
+        "قال بيسكوف إن بوتين تحدث هاتفيا مع ترامب أمس.",
+        Some("2025-02-13"),
+    );
     let one = shabaka::export::json::to_json(&graph(&[a.clone(), b.clone()]));
     let two = shabaka::export::json::to_json(&graph(&[a, b]));
     assert_eq!(one, two);

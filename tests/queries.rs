@@ -14,14 +14,37 @@ fn graph() -> &'static PathBuf {
     static GRAPH: OnceLock<PathBuf> = OnceLock::new();
     GRAPH.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();
-        Command::cargo_bin("shabaka").unwrap().args(["build", "data/articles", "--format", "json", "--quiet", "--out"]).arg(&dir).assert().success();
+        Command::cargo_bin("shabaka")
+            .unwrap()
+            .args([
+                "build",
+                "data/articles",
+                "--format",
+                "json",
+                "--quiet",
+                "--out",
+            ])
+            .arg(&dir)
+            .assert()
+            .success();
         dir.join("graph.json")
     })
 }
 
 fn query(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("shabaka").unwrap().args(args).arg("--json").arg("--graph").arg(graph()).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(args)
+        .arg("--json")
+        .arg("--graph")
+        .arg(graph())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -34,10 +57,19 @@ fn path_goes_through_facts_with_evidence_on_every_hop() {
     assert!(!hops.is_empty());
     for h in hops {
         let rel = h["relation"].as_str().unwrap();
-        assert!(!matches!(rel, "MENTIONED_IN" | "REPORTED_IN"), "a hop through an article: {h}");
+        assert!(
+            !matches!(rel, "MENTIONED_IN" | "REPORTED_IN"),
+            "a hop through an article: {h}"
+        );
         assert_ne!(h["from"]["kind"], "Article");
-        assert!(h["citation"]["evidence"].as_str().unwrap().chars().count() > 10, "{h}");
-        assert!(h["citation"]["article"].as_str().unwrap().starts_with("article:"));
+        assert!(
+            h["citation"]["evidence"].as_str().unwrap().chars().count() > 10,
+            "{h}"
+        );
+        assert!(h["citation"]["article"]
+            .as_str()
+            .unwrap()
+            .starts_with("article:"));
     }
     // consecutive hops chain
     for w in hops.windows(2) {
@@ -48,7 +80,12 @@ fn path_goes_through_facts_with_evidence_on_every_hop() {
 #[test]
 fn english_names_variants_and_clitic_forms_give_the_same_path() {
     let arabic = query(&["path", "ناريشكين", "روبيو"]);
-    for (a, b) in [("Sergey Naryshkin", "marco rubio"), ("naryshkin", "RUBIO"), ("سيرغي ناريشكين", "وروبيو"), ("لناريشكين", "ماركو روبيو")] {
+    for (a, b) in [
+        ("Sergey Naryshkin", "marco rubio"),
+        ("naryshkin", "RUBIO"),
+        ("سيرغي ناريشكين", "وروبيو"),
+        ("لناريشكين", "ماركو روبيو"),
+    ] {
         assert_eq!(query(&["path", a, b]), arabic, "{a} / {b}");
     }
 }
@@ -70,7 +107,10 @@ fn unknown_names_get_suggestions_and_fail() {
         .arg(graph())
         .assert()
         .failure()
-        .stderr(predicate::str::contains("did you mean").and(predicate::str::contains("person:sergey-naryshkin")));
+        .stderr(
+            predicate::str::contains("did you mean")
+                .and(predicate::str::contains("person:sergey-naryshkin")),
+        );
     Command::cargo_bin("shabaka")
         .unwrap()
         .args(["show", "Zzyzx Qwerty", "--graph"])
@@ -85,17 +125,36 @@ fn show_neighbors_and_events() {
     let card = query(&["show", "Naryshkin"]);
     assert_eq!(card["node"]["id"], "person:sergey-naryshkin");
     let roles = card["roles"].as_array().unwrap();
-    assert!(roles.iter().any(|r| r["role"] == "head" && r["office"]["id"] == "organization:svr" && r["sources"].as_u64().unwrap() >= 3));
-    assert_eq!(card["events"].as_array().unwrap().len(), 3, "two calls and the Ankara talks");
+    assert!(roles.iter().any(|r| r["role"] == "head"
+        && r["office"]["id"] == "organization:svr"
+        && r["sources"].as_u64().unwrap() >= 3));
+    assert_eq!(
+        card["events"].as_array().unwrap().len(),
+        3,
+        "two calls and the Ankara talks"
+    );
     assert_eq!(card["articles"].as_array().unwrap().len(), 3);
 
     let near = query(&["neighbors", "ناريشكين"]);
-    let ids: Vec<&str> = near.as_array().unwrap().iter().map(|n| n["node"]["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = near
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["node"]["id"].as_str().unwrap())
+        .collect();
     assert!(ids.contains(&"organization:svr"));
     assert!(!ids.iter().any(|i| i.starts_with("article:")));
     let people = query(&["neighbors", "ناريشكين", "--depth", "2", "--kind", "Person"]);
-    let ids: Vec<&str> = people.as_array().unwrap().iter().map(|n| n["node"]["id"].as_str().unwrap()).collect();
-    assert!(ids.contains(&"person:john-ratcliffe") && ids.contains(&"person:william-burns"), "{ids:?}");
+    let ids: Vec<&str> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["node"]["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"person:john-ratcliffe") && ids.contains(&"person:william-burns"),
+        "{ids:?}"
+    );
 
     let timeline = query(&["events", "--between", "ناريشكين", "راتكليف"]);
     let list = timeline.as_array().unwrap();
@@ -103,7 +162,12 @@ fn show_neighbors_and_events() {
     assert_eq!(list[0]["date"], "2025-03-11");
     assert_eq!(list[0]["event_type"], "PhoneCall");
     let in_2025 = query(&["events", "--from", "2025-02", "--to", "2025-02-28"]);
-    let dates: Vec<&str> = in_2025.as_array().unwrap().iter().map(|e| e["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = in_2025
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
     assert_eq!(dates, vec!["2025-02", "2025-02-18", "2025-02-27"]);
     let stats = query(&["stats"]);
     assert_eq!(stats["nodes"]["Article"], 5);
@@ -122,18 +186,33 @@ G.add_edges_from((e["source"], e["target"]) for e in d["edges"]
                  if e["kind"] not in ("MENTIONED_IN", "REPORTED_IN") and e["source"] != e["target"])
 print(json.dumps({"degree": dict(G.degree()), "betweenness": nx.betweenness_centrality(G), "pagerank": nx.pagerank(G)}))
 "#;
-    let out = Std::new("python3").args(["-c", script]).arg(graph()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Std::new("python3")
+        .args(["-c", script])
+        .arg(graph())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let expected: Value = serde_json::from_slice(&out.stdout).unwrap();
     for measure in ["degree", "betweenness", "pagerank"] {
         let ours = query(&["top", "--by", measure, "-n", "1000"]);
         let ours = ours.as_array().unwrap();
-        assert_eq!(ours.len(), expected[measure].as_object().unwrap().len(), "{measure}: node count");
+        assert_eq!(
+            ours.len(),
+            expected[measure].as_object().unwrap().len(),
+            "{measure}: node count"
+        );
         for r in ours {
             let id = r["node"]["id"].as_str().unwrap();
             let want = expected[measure][id].as_f64().unwrap();
             let got = r["score"].as_f64().unwrap();
-            assert!((want - got).abs() < 1e-6, "{measure} of {id}: ours {got}, networkx {want}");
+            assert!(
+                (want - got).abs() < 1e-6,
+                "{measure} of {id}: ours {got}, networkx {want}"
+            );
         }
     }
 }

@@ -15,7 +15,8 @@ use shabaka::text::decode::decode;
 
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-    EXTRACTOR.get_or_init(|| Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap())
+    EXTRACTOR
+        .get_or_init(|| Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap())
 }
 
 /// Runs text through analysis and graph building, checking every offset.
@@ -39,8 +40,14 @@ fn exercise(text: &str) {
     builder.add(&facts);
     let graph = builder.finish();
     for e in &graph.edges {
-        if let (Some(s), Some(t)) = (e.attrs.get("start").and_then(|v| v.as_u64()), e.attrs.get("end").and_then(|v| v.as_u64())) {
-            assert!(s < t && t as u32 <= len, "offsets {s}..{t} outside a text of {len} chars");
+        if let (Some(s), Some(t)) = (
+            e.attrs.get("start").and_then(|v| v.as_u64()),
+            e.attrs.get("end").and_then(|v| v.as_u64()),
+        ) {
+            assert!(
+                s < t && t as u32 <= len,
+                "offsets {s}..{t} outside a text of {len} chars"
+            );
         }
     }
     let json = shabaka::export::json::to_json(&graph);
@@ -52,9 +59,34 @@ fn exercise(text: &str) {
 
 fn arabic_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "وزير الخارجية الروسي سيرجي لافروف", "اجتمع", " مع ", "ولافروف", "للكرملين", "في 18 فبراير 2025", "،", ".", "\n",
-        "اقرأ أيضا", "أخبار ذات صلة", "نظيره الأمريكي", "الرئيس", "قال", "يوم الخميس", "\u{0}", "\u{fffe}", "ـــ", "ً",
-        "\u{200f}", "ﻻ", "😀", "\"", "بن", "آل", "جون", "وفدان أمريكي وأوكراني", "مدير وكالة الاستخبارات المركزية",
+        "وزير الخارجية الروسي سيرجي لافروف",
+        "اجتمع",
+        " مع ",
+        "ولافروف",
+        "للكرملين",
+        "في 18 فبراير 2025",
+        "،",
+        ".",
+        "\n",
+        "اقرأ أيضا",
+        "أخبار ذات صلة",
+        "نظيره الأمريكي",
+        "الرئيس",
+        "قال",
+        "يوم الخميس",
+        "\u{0}",
+        "\u{fffe}",
+        "ـــ",
+        "ً",
+        "\u{200f}",
+        "ﻻ",
+        "😀",
+        "\"",
+        "بن",
+        "آل",
+        "جون",
+        "وفدان أمريكي وأوكراني",
+        "مدير وكالة الاستخبارات المركزية",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
@@ -87,7 +119,12 @@ fn unwritable_output_is_a_clear_error() {
     fs::write(&blocker, "not a folder").unwrap();
     Command::cargo_bin("shabaka")
         .unwrap()
-        .args(["build", "data/articles/000_1fae26120cd127fd.txt", "--quiet", "--out"])
+        .args([
+            "build",
+            "data/articles/000_1fae26120cd127fd.txt",
+            "--quiet",
+            "--out",
+        ])
         .arg(blocker.join("out"))
         .assert()
         .code(1)
@@ -105,7 +142,11 @@ fn a_failed_write_leaves_the_previous_file_and_no_temporary() {
     });
     assert!(result.is_err());
     assert_eq!(fs::read_to_string(&path).unwrap(), "previous");
-    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name() != "graph.json").collect();
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name() != "graph.json")
+        .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
@@ -113,7 +154,12 @@ fn a_failed_write_leaves_the_previous_file_and_no_temporary() {
 fn interrupted_build_leaves_previous_exports_intact() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    Command::cargo_bin("shabaka").unwrap().args(["build", "data/articles", "--quiet", "--out"]).arg(&out).assert().success();
+    Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(["build", "data/articles", "--quiet", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
     let before = fs::read(out.join("graph.json")).unwrap();
     // a larger input so the build is still running when interrupted
     let big = dir.path().join("big");
@@ -122,9 +168,17 @@ fn interrupted_build_leaves_previous_exports_intact() {
     for i in 0..600 {
         fs::write(big.join(format!("{i:04}.txt")), &sample).unwrap();
     }
-    let child = Std::new(env!("CARGO_BIN_EXE_shabaka")).args(["build", "--quiet", "--out"]).arg(&out).arg(&big).spawn().unwrap();
+    let child = Std::new(env!("CARGO_BIN_EXE_shabaka"))
+        .args(["build", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&big)
+        .spawn()
+        .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(150));
-    Std::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    Std::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
     let status = child.wait_with_output().unwrap().status;
     let after = fs::read(out.join("graph.json")).unwrap();
     if !status.success() {
@@ -145,7 +199,18 @@ fn very_long_lines_and_deep_folders() {
     let line = "قال وزير الخارجية الروسي سيرجي لافروف ".repeat(40_000);
     fs::write(deep.join("long.txt"), &line).unwrap();
     let out = dir.path().join("out");
-    Command::cargo_bin("shabaka").unwrap().args(["build", "--quiet", "--out"]).arg(&out).arg(dir.path().join("d0")).assert().success();
-    let g: serde_json::Value = serde_json::from_slice(&fs::read(out.join("graph.json")).unwrap()).unwrap();
-    assert!(g["nodes"].as_array().unwrap().iter().any(|n| n["id"] == "person:sergey-lavrov"));
+    Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(["build", "--quiet", "--out"])
+        .arg(&out)
+        .arg(dir.path().join("d0"))
+        .assert()
+        .success();
+    let g: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("graph.json")).unwrap()).unwrap();
+    assert!(g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["id"] == "person:sergey-lavrov"));
 }

@@ -45,7 +45,9 @@ fn unify(a: AttrType, b: AttrType) -> AttrType {
 }
 
 /// Attribute name → type, sorted by name, over the given attribute maps.
-pub fn schema<'a>(maps: impl Iterator<Item = &'a serde_json::Map<String, Value>>) -> BTreeMap<String, AttrType> {
+pub fn schema<'a>(
+    maps: impl Iterator<Item = &'a serde_json::Map<String, Value>>,
+) -> BTreeMap<String, AttrType> {
     let mut out: BTreeMap<String, AttrType> = BTreeMap::new();
     for m in maps {
         for (k, v) in m {
@@ -76,13 +78,21 @@ pub fn text(v: &Value, t: AttrType) -> String {
     match (v, t) {
         (Value::Array(items), _) => items
             .iter()
-            .map(|i| i.as_str().map(str::to_string).unwrap_or_else(|| i.to_string()))
+            .map(|i| {
+                i.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| i.to_string())
+            })
             .collect::<Vec<_>>()
             .join(LIST_SEPARATOR),
         (Value::String(s), _) => s.clone(),
         (Value::Number(n), AttrType::Double) => {
             let f = n.as_f64().unwrap_or(0.0);
-            if f.fract() == 0.0 { format!("{f:.1}") } else { f.to_string() }
+            if f.fract() == 0.0 {
+                format!("{f:.1}")
+            } else {
+                f.to_string()
+            }
         }
         (Value::Null, _) => String::new(),
         (v, _) => v.to_string(),

@@ -39,7 +39,10 @@ fn short(s: &str) -> String {
 /// ending in a backslash.
 fn quote(s: &str) -> String {
     let mut out = String::from("\"");
-    for c in s.chars().filter(|c| xml_allowed(*c) && !c.is_control() || *c == '\n') {
+    for c in s
+        .chars()
+        .filter(|c| xml_allowed(*c) && !c.is_control() || *c == '\n')
+    {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -69,7 +72,13 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
         .nodes
         .values()
         .filter(|n| options.with_articles || n.kind != "Article")
-        .filter(|n| options.kinds.is_empty() || options.kinds.iter().any(|k| k.eq_ignore_ascii_case(&n.kind)))
+        .filter(|n| {
+            options.kinds.is_empty()
+                || options
+                    .kinds
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(&n.kind))
+        })
         .map(|n| &n.id)
         .collect();
     if options.max_nodes > 0 && keep.len() > options.max_nodes {
@@ -80,12 +89,21 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
                 *degree.entry(&e.target).or_default() += 1;
             }
         }
-        keep.sort_by(|a, b| degree.get(b.as_str()).cmp(&degree.get(a.as_str())).then(a.cmp(b)));
+        keep.sort_by(|a, b| {
+            degree
+                .get(b.as_str())
+                .cmp(&degree.get(a.as_str()))
+                .then(a.cmp(b))
+        });
         keep.truncate(options.max_nodes);
         keep.sort_by_key(|id| graph.nodes.get_index_of(*id));
     }
     let kept: HashSet<&str> = keep.iter().map(|s| s.as_str()).collect();
-    let ids: HashMap<&str, String> = keep.iter().enumerate().map(|(i, id)| (id.as_str(), format!("n{i}"))).collect();
+    let ids: HashMap<&str, String> = keep
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), format!("n{i}")))
+        .collect();
     let mut out = String::new();
     out.push_str("digraph shabaka {\n  charset=\"UTF-8\";\n  rankdir=LR;\n  overlap=false;\n");
     out.push_str("  node [fontname=\"Noto Naskh Arabic,Noto Sans Arabic,DejaVu Sans\", style=filled, fontsize=11];\n");
@@ -93,7 +111,11 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
     for id in &keep {
         let n = &graph.nodes[*id];
         let label = n.attrs.get("label").and_then(Value::as_str).unwrap_or(id);
-        let en = n.attrs.get("label_en").and_then(Value::as_str).filter(|s| !s.is_empty() && *s != label);
+        let en = n
+            .attrs
+            .get("label_en")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty() && *s != label);
         let text = match en {
             Some(en) => format!("{}\n{}", short(label), short(en)),
             None => short(label),
@@ -127,8 +149,18 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
         }
     }
     for ((source, target, label), count) in drawn {
-        let label = if count > 1 { format!("{label} ×{count}") } else { label };
-        let _ = writeln!(out, "  {} -> {} [label={}];", ids[source], ids[target], quote(&label));
+        let label = if count > 1 {
+            format!("{label} ×{count}")
+        } else {
+            label
+        };
+        let _ = writeln!(
+            out,
+            "  {} -> {} [label={}];",
+            ids[source],
+            ids[target],
+            quote(&label)
+        );
     }
     out.push_str("}\n");
     out

@@ -7,8 +7,8 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use super::attrs::{edge_weight, kind_colour, schemas, text, AttrType};
-use super::xml::escape;
 use super::flush;
+use super::xml::escape;
 use crate::graph::KnowledgeGraph;
 
 fn gexf_type(t: AttrType) -> &'static str {
@@ -49,19 +49,33 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n");
-    let generator = graph.graph_attrs.get("generator").and_then(Value::as_str).unwrap_or("shabaka");
+    let generator = graph
+        .graph_attrs
+        .get("generator")
+        .and_then(Value::as_str)
+        .unwrap_or("shabaka");
     let _ = writeln!(out, "  <meta><creator>{}</creator><description>Arabic news knowledge graph</description></meta>", escape(generator));
     out.push_str("  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n");
     let node_ids: Vec<&String> = node_schema.keys().filter(|k| *k != "label").collect();
     out.push_str("    <attributes class=\"node\" mode=\"static\">\n");
     for (i, name) in node_ids.iter().enumerate() {
-        let _ = writeln!(out, "      <attribute id=\"{i}\" title=\"{}\" type=\"{}\"/>", escape(name), gexf_type(node_schema[*name]));
+        let _ = writeln!(
+            out,
+            "      <attribute id=\"{i}\" title=\"{}\" type=\"{}\"/>",
+            escape(name),
+            gexf_type(node_schema[*name])
+        );
     }
     out.push_str("    </attributes>\n");
     let edge_ids: Vec<&String> = edge_schema.keys().collect();
     out.push_str("    <attributes class=\"edge\" mode=\"static\">\n");
     for (i, name) in edge_ids.iter().enumerate() {
-        let _ = writeln!(out, "      <attribute id=\"{i}\" title=\"{}\" type=\"{}\"/>", escape(name), gexf_type(edge_schema[*name]));
+        let _ = writeln!(
+            out,
+            "      <attribute id=\"{i}\" title=\"{}\" type=\"{}\"/>",
+            escape(name),
+            gexf_type(edge_schema[*name])
+        );
     }
     out.push_str("    </attributes>\n");
     out.push_str("    <nodes>\n");
@@ -82,17 +96,33 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
             .and_then(spell_date)
             .map(|d| format!(" start=\"{d}\" end=\"{d}\""))
             .unwrap_or_default();
-        let _ = writeln!(out, "      <node id=\"{}\" label=\"{}\"{spell}>", escape(&n.id), escape(label));
+        let _ = writeln!(
+            out,
+            "      <node id=\"{}\" label=\"{}\"{spell}>",
+            escape(&n.id),
+            escape(label)
+        );
         out.push_str("        <attvalues>\n");
         for (i, name) in node_ids.iter().enumerate() {
-            let value = if *name == "kind" { Some(Value::String(n.kind.clone())) } else { n.attrs.get(*name).cloned() };
+            let value = if *name == "kind" {
+                Some(Value::String(n.kind.clone()))
+            } else {
+                n.attrs.get(*name).cloned()
+            };
             if let Some(v) = value {
-                let _ = writeln!(out, "          <attvalue for=\"{i}\" value=\"{}\"/>", escape(&gexf_value(&v, node_schema[*name])));
+                let _ = writeln!(
+                    out,
+                    "          <attvalue for=\"{i}\" value=\"{}\"/>",
+                    escape(&gexf_value(&v, node_schema[*name]))
+                );
             }
         }
         out.push_str("        </attvalues>\n");
         let (r, g, b) = kind_colour(&n.kind);
-        let _ = writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>");
+        let _ = writeln!(
+            out,
+            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>"
+        );
         out.push_str("      </node>\n");
         flush(&mut out, w)?;
     }
@@ -109,9 +139,17 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
         );
         out.push_str("        <attvalues>\n");
         for (k, name) in edge_ids.iter().enumerate() {
-            let value = if *name == "kind" { Some(Value::String(e.kind.clone())) } else { e.attrs.get(*name).cloned() };
+            let value = if *name == "kind" {
+                Some(Value::String(e.kind.clone()))
+            } else {
+                e.attrs.get(*name).cloned()
+            };
             if let Some(v) = value {
-                let _ = writeln!(out, "          <attvalue for=\"{k}\" value=\"{}\"/>", escape(&gexf_value(&v, edge_schema[*name])));
+                let _ = writeln!(
+                    out,
+                    "          <attvalue for=\"{k}\" value=\"{}\"/>",
+                    escape(&gexf_value(&v, edge_schema[*name]))
+                );
             }
         }
         out.push_str("        </attvalues>\n      </edge>\n");

@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::attrs::{edge_weight, schemas, text, AttrType};
-use super::xml::escape;
 use super::flush;
+use super::xml::escape;
 use crate::graph::KnowledgeGraph;
 
 fn graphml_type(t: AttrType) -> &'static str {
@@ -34,31 +34,76 @@ pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std:
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (name, t) in &node_schema {
-        let _ = writeln!(out, "  <key id=\"node_{0}\" for=\"node\" attr.name=\"{0}\" attr.type=\"{1}\"/>", escape(name), graphml_type(*t));
+        let _ = writeln!(
+            out,
+            "  <key id=\"node_{0}\" for=\"node\" attr.name=\"{0}\" attr.type=\"{1}\"/>",
+            escape(name),
+            graphml_type(*t)
+        );
     }
     for (name, t) in &edge_schema {
-        let _ = writeln!(out, "  <key id=\"edge_{0}\" for=\"edge\" attr.name=\"{0}\" attr.type=\"{1}\"/>", escape(name), graphml_type(*t));
+        let _ = writeln!(
+            out,
+            "  <key id=\"edge_{0}\" for=\"edge\" attr.name=\"{0}\" attr.type=\"{1}\"/>",
+            escape(name),
+            graphml_type(*t)
+        );
     }
     out.push_str("  <graph id=\"shabaka\" edgedefault=\"directed\">\n");
     for n in graph.nodes.values() {
         let _ = writeln!(out, "    <node id=\"{}\">", escape(&n.id));
-        let _ = writeln!(out, "      <data key=\"node_kind\">{}</data>", escape(&n.kind));
+        let _ = writeln!(
+            out,
+            "      <data key=\"node_kind\">{}</data>",
+            escape(&n.kind)
+        );
         for (name, t) in &node_schema {
             if let Some(v) = n.attrs.get(name).filter(|_| name != "kind") {
-                let _ = writeln!(out, "      <data key=\"node_{}\">{}</data>", escape(name), escape(&text(v, *t)));
+                let _ = writeln!(
+                    out,
+                    "      <data key=\"node_{}\">{}</data>",
+                    escape(name),
+                    escape(&text(v, *t))
+                );
             }
         }
         out.push_str("    </node>\n");
         flush(&mut out, w)?;
     }
     for (i, e) in graph.edges.iter().enumerate() {
-        let _ = writeln!(out, "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">", escape(&e.source), escape(&e.target));
-        let _ = writeln!(out, "      <data key=\"edge_kind\">{}</data>", escape(&e.kind));
-        let _ = writeln!(out, "      <data key=\"edge_label\">{}</data>", escape(&e.kind));
-        let _ = writeln!(out, "      <data key=\"edge_weight\">{}</data>", text(&serde_json::json!(edge_weight(e)), AttrType::Double));
+        let _ = writeln!(
+            out,
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
+            escape(&e.source),
+            escape(&e.target)
+        );
+        let _ = writeln!(
+            out,
+            "      <data key=\"edge_kind\">{}</data>",
+            escape(&e.kind)
+        );
+        let _ = writeln!(
+            out,
+            "      <data key=\"edge_label\">{}</data>",
+            escape(&e.kind)
+        );
+        let _ = writeln!(
+            out,
+            "      <data key=\"edge_weight\">{}</data>",
+            text(&serde_json::json!(edge_weight(e)), AttrType::Double)
+        );
         for (name, t) in &edge_schema {
-            if let Some(v) = e.attrs.get(name).filter(|_| !matches!(name.as_str(), "kind" | "weight" | "label")) {
-                let _ = writeln!(out, "      <data key=\"edge_{}\">{}</data>", escape(name), escape(&text(v, *t)));
+            if let Some(v) = e
+                .attrs
+                .get(name)
+                .filter(|_| !matches!(name.as_str(), "kind" | "weight" | "label"))
+            {
+                let _ = writeln!(
+                    out,
+                    "      <data key=\"edge_{}\">{}</data>",
+                    escape(name),
+                    escape(&text(v, *t))
+                );
             }
         }
         out.push_str("    </edge>\n");

@@ -91,14 +91,30 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
     let doc: Value = serde_json::from_str(text)?;
     let shape = |m: &str| ReadError::Shape(m.to_string());
     let mut graph = KnowledgeGraph {
-        graph_attrs: doc.get("graph").and_then(Value::as_object).cloned().unwrap_or_default(),
+        graph_attrs: doc
+            .get("graph")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default(),
         ..Default::default()
     };
-    let nodes = doc.get("nodes").and_then(Value::as_array).ok_or_else(|| shape("no \"nodes\" list"))?;
+    let nodes = doc
+        .get("nodes")
+        .and_then(Value::as_array)
+        .ok_or_else(|| shape("no \"nodes\" list"))?;
     for n in nodes {
-        let mut attrs = n.as_object().cloned().ok_or_else(|| shape("a node is not an object"))?;
-        let id = attrs.remove("id").and_then(|v| v.as_str().map(str::to_string)).ok_or_else(|| shape("a node has no string id"))?;
-        let kind = attrs.remove("kind").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let mut attrs = n
+            .as_object()
+            .cloned()
+            .ok_or_else(|| shape("a node is not an object"))?;
+        let id = attrs
+            .remove("id")
+            .and_then(|v| v.as_str().map(str::to_string))
+            .ok_or_else(|| shape("a node has no string id"))?;
+        let kind = attrs
+            .remove("kind")
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         graph.nodes.insert(id.clone(), Node { id, kind, attrs });
     }
     let edges = doc
@@ -107,16 +123,26 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
         .and_then(Value::as_array)
         .ok_or_else(|| shape("no \"edges\" list"))?;
     for e in edges {
-        let mut attrs = e.as_object().cloned().ok_or_else(|| shape("an edge is not an object"))?;
+        let mut attrs = e
+            .as_object()
+            .cloned()
+            .ok_or_else(|| shape("an edge is not an object"))?;
         let mut take = |k: &str| attrs.remove(k).and_then(|v| v.as_str().map(str::to_string));
         let source = take("source").ok_or_else(|| shape("an edge has no source"))?;
         let target = take("target").ok_or_else(|| shape("an edge has no target"))?;
         let kind = take("kind").unwrap_or_default();
         attrs.remove("key");
         if !graph.nodes.contains_key(&source) || !graph.nodes.contains_key(&target) {
-            return Err(shape(&format!("edge {source} → {target} names a missing node")));
+            return Err(shape(&format!(
+                "edge {source} → {target} names a missing node"
+            )));
         }
-        graph.edges.push(Edge { source, target, kind, attrs });
+        graph.edges.push(Edge {
+            source,
+            target,
+            kind,
+            attrs,
+        });
     }
     Ok(graph)
 }

@@ -36,7 +36,14 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [Format::Json, Format::Graphml, Format::Gexf, Format::Dot, Format::Csv, Format::Neo4j];
+    pub const ALL: [Format; 6] = [
+        Format::Json,
+        Format::Graphml,
+        Format::Gexf,
+        Format::Dot,
+        Format::Csv,
+        Format::Neo4j,
+    ];
 
     /// Parses a comma-separated list (`all`, `json`, `graphml`, `gexf`, `dot`, `csv`, `neo4j`).
     pub fn parse_list(s: &str) -> Result<Vec<Format>, String> {
@@ -50,7 +57,11 @@ impl Format {
                 "dot" => out.push(Format::Dot),
                 "csv" => out.push(Format::Csv),
                 "neo4j" => out.push(Format::Neo4j),
-                other => return Err(format!("unknown format {other:?} (all, json, graphml, gexf, dot, csv, neo4j)")),
+                other => {
+                    return Err(format!(
+                        "unknown format {other:?} (all, json, graphml, gexf, dot, csv, neo4j)"
+                    ))
+                }
             }
         }
         out.sort();
@@ -69,10 +80,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Like `write_atomic`, with the content streamed by `write` (no copy in memory).
-pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let tmp = tempfile::Builder::new().prefix(".shabaka-").suffix(".tmp").tempfile_in(dir)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".shabaka-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     let mut buffered = std::io::BufWriter::with_capacity(1 << 20, tmp);
     write(&mut buffered)?;
     let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
@@ -80,7 +100,8 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std:
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -112,7 +133,9 @@ pub fn write_formats(
         .par_iter()
         .map(|format| match format {
             Format::Json => streamed(out.join("graph.json"), |w| json::write_json(graph, w)),
-            Format::Graphml => streamed(out.join("graph.graphml"), |w| graphml::write_graphml(graph, w)),
+            Format::Graphml => streamed(out.join("graph.graphml"), |w| {
+                graphml::write_graphml(graph, w)
+            }),
             Format::Gexf => streamed(out.join("graph.gexf"), |w| gexf::write_gexf(graph, w)),
             Format::Dot => put(out.join("graph.dot"), dot::to_dot(graph, dot_options)),
             Format::Csv => {
@@ -141,7 +164,8 @@ pub fn write_formats(
         for entry in std::fs::read_dir(&dir)?.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
-            let ours = (name.starts_with("nodes_") || name.starts_with("rels_")) && name.ends_with(".csv");
+            let ours =
+                (name.starts_with("nodes_") || name.starts_with("rels_")) && name.ends_with(".csv");
             if ours && !written.contains(&path) {
                 std::fs::remove_file(&path)?;
             }

@@ -31,7 +31,16 @@ fn neo4j_type(t: AttrType) -> &'static str {
 
 /// A valid label or type: `[A-Za-z_][A-Za-z0-9_]*`.
 pub fn identifier(s: &str) -> String {
-    let mut out: String = s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, '_');
     }
@@ -54,13 +63,21 @@ fn value(v: &Value, t: AttrType) -> String {
 /// CSV readers and mean nothing in a name or a sentence).
 pub fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|c| !c.is_control())
         .collect()
 }
 
 fn write_csv(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut w = csv::WriterBuilder::new().quote_style(csv::QuoteStyle::Necessary).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
     let _ = w.write_record(header);
     for r in rows {
         let _ = w.write_record(r);
@@ -75,8 +92,12 @@ pub type File = (String, String);
 pub fn to_neo4j(graph: &KnowledgeGraph) -> Vec<File> {
     let mut files = Vec::new();
     let mut node_files = Vec::new();
-    let mut cypher = String::from("// Load with: cypher-shell -f import.cypher (CSV files in Neo4j's import folder)\n");
-    cypher.push_str(&format!("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ID_SPACE}) REQUIRE n.id IS UNIQUE;\n"));
+    let mut cypher = String::from(
+        "// Load with: cypher-shell -f import.cypher (CSV files in Neo4j's import folder)\n",
+    );
+    cypher.push_str(&format!(
+        "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ID_SPACE}) REQUIRE n.id IS UNIQUE;\n"
+    ));
     let mut labels: BTreeMap<String, Vec<&crate::graph::Node>> = BTreeMap::new();
     for n in graph.nodes.values() {
         labels.entry(identifier(&n.kind)).or_default().push(n);
@@ -85,13 +106,19 @@ pub fn to_neo4j(graph: &KnowledgeGraph) -> Vec<File> {
     for (label, nodes) in &labels {
         let cols = schema(nodes.iter().map(|n| &n.attrs));
         let mut header = vec![format!("id:ID({ID_SPACE})"), ":LABEL".to_string()];
-        header.extend(cols.iter().map(|(k, t)| format!("{}{}", identifier(k), neo4j_type(*t))));
+        header.extend(
+            cols.iter()
+                .map(|(k, t)| format!("{}{}", identifier(k), neo4j_type(*t))),
+        );
         let rows: Vec<Vec<String>> = nodes
             .iter()
             .map(|n| {
                 node_label.insert(n.id.as_str(), label.clone());
                 let mut r = vec![n.id.clone(), format!("{ID_SPACE};{label}")];
-                r.extend(cols.iter().map(|(k, t)| n.attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()));
+                r.extend(
+                    cols.iter()
+                        .map(|(k, t)| n.attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()),
+                );
                 r
             })
             .collect();
@@ -111,13 +138,26 @@ pub fn to_neo4j(graph: &KnowledgeGraph) -> Vec<File> {
     let mut rel_files = Vec::new();
     for (rel_type, edges) in &by_type {
         let cols = schema(edges.iter().map(|e| &e.attrs));
-        let mut header = vec![format!(":START_ID({ID_SPACE})"), format!(":END_ID({ID_SPACE})"), ":TYPE".to_string()];
-        header.extend(cols.iter().map(|(k, t)| format!("{}{}", identifier(k), neo4j_type(*t))));
+        let mut header = vec![
+            format!(":START_ID({ID_SPACE})"),
+            format!(":END_ID({ID_SPACE})"),
+            ":TYPE".to_string(),
+        ];
+        header.extend(
+            cols.iter()
+                .map(|(k, t)| format!("{}{}", identifier(k), neo4j_type(*t))),
+        );
         let mut by_pair: BTreeMap<(String, String), Vec<Vec<String>>> = BTreeMap::new();
         for e in edges {
-            let pair = (node_label[e.source.as_str()].clone(), node_label[e.target.as_str()].clone());
+            let pair = (
+                node_label[e.source.as_str()].clone(),
+                node_label[e.target.as_str()].clone(),
+            );
             let mut r = vec![e.source.clone(), e.target.clone(), rel_type.clone()];
-            r.extend(cols.iter().map(|(k, t)| e.attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()));
+            r.extend(
+                cols.iter()
+                    .map(|(k, t)| e.attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()),
+            );
             by_pair.entry(pair).or_default().push(r);
         }
         for ((from, to), rows) in by_pair {

@@ -13,13 +13,25 @@ use crate::text::Document;
 /// What a date expression says before it is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateValue {
-    Full { year: i32, month: u32, day: u32 },
-    MonthYear { year: i32, month: u32 },
+    Full {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    MonthYear {
+        year: i32,
+        month: u32,
+    },
     Year(i32),
-    DayMonth { day: u32, month: u32 },
+    DayMonth {
+        day: u32,
+        month: u32,
+    },
     /// A month name alone or with الماضي (last March): the latest such month not after
     /// the article's date.
-    Month { month: u32 },
+    Month {
+        month: u32,
+    },
     Weekday(Weekday),
     LastMonth,
     ThisMonth,
@@ -84,7 +96,8 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let n = doc.tokens.len();
     let text = |i: usize| if i < n { doc.token_text(i) } else { "" };
-    let same_sentence = |a: usize, b: usize| b < n && doc.tokens[a].sentence == doc.tokens[b].sentence;
+    let same_sentence =
+        |a: usize, b: usize| b < n && doc.tokens[a].sentence == doc.tokens[b].sentence;
     let mut i = 0;
     while i < n {
         if doc.token_excluded(i) {
@@ -93,45 +106,75 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>) -> Vec<DateMention> {
         }
         let mut found: Option<(usize, DateValue)> = None;
         let month_at = |j: usize| -> Option<(usize, u32)> {
-            (j < n && same_sentence(i, j)).then(|| months.longest_at(doc, j)).flatten().map(|m| (m.end, *m.payload))
+            (j < n && same_sentence(i, j))
+                .then(|| months.longest_at(doc, j))
+                .flatten()
+                .map(|m| (m.end, *m.payload))
         };
         // day month [year]
         if let Some(day) = number(text(i), 31) {
             if let Some((after, month)) = month_at(i + 1) {
-                found = Some(match year(text(after)).filter(|_| same_sentence(i, after)) {
-                    Some(y) => (after + 1, DateValue::Full { year: y, month, day }),
-                    None => (after, DateValue::DayMonth { day, month }),
-                });
+                found = Some(
+                    match year(text(after)).filter(|_| same_sentence(i, after)) {
+                        Some(y) => (
+                            after + 1,
+                            DateValue::Full {
+                                year: y,
+                                month,
+                                day,
+                            },
+                        ),
+                        None => (after, DateValue::DayMonth { day, month }),
+                    },
+                );
             }
         }
         // month [year | الماضي]
         if found.is_none() {
             if let Some((after, month)) = month_at(i) {
-                found = Some(match year(text(after)).filter(|_| same_sentence(i, after)) {
-                    Some(y) => (after + 1, DateValue::MonthYear { year: y, month }),
-                    None if same_sentence(i, after) && matches!(text(after), "الماضي" | "المنصرم") => {
-                        (after + 1, DateValue::Month { month })
-                    }
-                    None => (after, DateValue::Month { month }),
-                });
+                found = Some(
+                    match year(text(after)).filter(|_| same_sentence(i, after)) {
+                        Some(y) => (after + 1, DateValue::MonthYear { year: y, month }),
+                        None if same_sentence(i, after)
+                            && matches!(text(after), "الماضي" | "المنصرم") =>
+                        {
+                            (after + 1, DateValue::Month { month })
+                        }
+                        None => (after, DateValue::Month { month }),
+                    },
+                );
             }
         }
         if found.is_none() {
             let w = text(i);
-            let next = if same_sentence(i, i + 1) { text(i + 1) } else { "" };
-            let stem = w.strip_prefix('و').filter(|s| s.chars().count() > 2).unwrap_or(w);
+            let next = if same_sentence(i, i + 1) {
+                text(i + 1)
+            } else {
+                ""
+            };
+            let stem = w
+                .strip_prefix('و')
+                .filter(|s| s.chars().count() > 2)
+                .unwrap_or(w);
             found = match (stem, next) {
                 ("عام" | "العام" | "سنه" | "لعام" | "بعام", y) if year(y).is_some() => {
                     Some((i + 2, DateValue::Year(year(y).unwrap_or_default())))
                 }
-                ("الشهر", "الماضي" | "المنصرم") => Some((i + 2, DateValue::LastMonth)),
-                ("الشهر", "الجاري" | "الحالي") => Some((i + 2, DateValue::ThisMonth)),
+                ("الشهر", "الماضي" | "المنصرم") => {
+                    Some((i + 2, DateValue::LastMonth))
+                }
+                ("الشهر", "الجاري" | "الحالي") => {
+                    Some((i + 2, DateValue::ThisMonth))
+                }
                 ("هذا", "الشهر") => Some((i + 2, DateValue::ThisMonth)),
                 ("امس", _) => Some((i + 1, DateValue::Yesterday)),
                 ("اليوم", "ذاته" | "نفسه") => Some((i + 2, DateValue::SameDay)),
                 ("نفس", "اليوم") => Some((i + 2, DateValue::SameDay)),
                 ("يوم" | "مساء" | "صباح" | "ليله" | "ظهر", d) if weekday_of(d).is_some() => {
-                    Some((i + 2, DateValue::Weekday(weekday_of(d).unwrap_or(Weekday::Mon))))
+                    Some((
+                        i + 2,
+                        DateValue::Weekday(weekday_of(d).unwrap_or(Weekday::Mon)),
+                    ))
                 }
                 _ => None,
             };
@@ -184,28 +227,44 @@ pub fn resolve(value: DateValue, article: Option<&str>, same_day: Option<&str>) 
         DateValue::DayMonth { day, month } => {
             let (y, m, _) = reference?;
             // a day and month later than the article's month is last year's
-            let year = if m.is_some_and(|rm| month > rm) { y - 1 } else { y };
+            let year = if m.is_some_and(|rm| month > rm) {
+                y - 1
+            } else {
+                y
+            };
             NaiveDate::from_ymd_opt(year, month, day).map(|_| iso(year, Some(month), Some(day)))
         }
         DateValue::Month { month } => {
             let (y, m, _) = reference?;
-            let year = if m.is_some_and(|rm| month > rm) { y - 1 } else { y };
+            let year = if m.is_some_and(|rm| month > rm) {
+                y - 1
+            } else {
+                y
+            };
             Some(iso(year, Some(month), None))
         }
         DateValue::LastMonth => {
             let (y, m, _) = reference?;
             let m = m?;
-            Some(if m == 1 { iso(y - 1, Some(12), None) } else { iso(y, Some(m - 1), None) })
+            Some(if m == 1 {
+                iso(y - 1, Some(12), None)
+            } else {
+                iso(y, Some(m - 1), None)
+            })
         }
         DateValue::ThisMonth => {
             let (y, m, _) = reference?;
             Some(iso(y, Some(m?), None))
         }
         DateValue::Today => full_ref.map(|d| d.format("%Y-%m-%d").to_string()),
-        DateValue::Yesterday => full_ref.map(|d| (d - Duration::days(1)).format("%Y-%m-%d").to_string()),
+        DateValue::Yesterday => {
+            full_ref.map(|d| (d - Duration::days(1)).format("%Y-%m-%d").to_string())
+        }
         DateValue::Weekday(wd) => {
             let d = full_ref?;
-            let back = (7 + d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+            let back = (7 + d.weekday().num_days_from_monday() as i64
+                - wd.num_days_from_monday() as i64)
+                % 7;
             Some((d - Duration::days(back)).format("%Y-%m-%d").to_string())
         }
         DateValue::SameDay => same_day.map(str::to_string),
@@ -259,25 +318,62 @@ mod tests {
 
     #[test]
     fn explicit_dates_in_both_month_series_and_digit_forms() {
-        assert_eq!(one("تم الاتصال يوم 11 مارس 2025.", None).as_deref(), Some("2025-03-11"));
+        assert_eq!(
+            one("تم الاتصال يوم 11 مارس 2025.", None).as_deref(),
+            Some("2025-03-11")
+        );
         assert_eq!(one("في ١٨ شباط ٢٠٢٥", None).as_deref(), Some("2025-02-18"));
-        assert_eq!(one("في كانون الثاني 2024", None).as_deref(), Some("2024-01"));
+        assert_eq!(
+            one("في كانون الثاني 2024", None).as_deref(),
+            Some("2024-01")
+        );
         assert_eq!(one("منذ عام 2014", None).as_deref(), Some("2014"));
-        assert_eq!(dates("في 18 فبراير", None), vec![("18 فبراير".to_string(), None)]);
+        assert_eq!(
+            dates("في 18 فبراير", None),
+            vec![("18 فبراير".to_string(), None)]
+        );
     }
 
     #[test]
     fn relative_dates_resolve_against_the_article() {
-        assert_eq!(one("في 18 فبراير في الرياض", Some("2025-02-28")).as_deref(), Some("2025-02-18"));
-        assert_eq!(one("خلال شهر فبراير الماضي", Some("2025-03-12")).as_deref(), Some("2025-02"));
-        assert_eq!(one("في 11 ديسمبر الماضي", Some("2025-03-12")).as_deref(), Some("2024-12-11"));
-        assert_eq!(one("الشهر الماضي", Some("2025-01-05")).as_deref(), Some("2024-12"));
-        assert_eq!(one("في وقت سابق من هذا الشهر", Some("2025-02-28")).as_deref(), Some("2025-02"));
+        assert_eq!(
+            one("في 18 فبراير في الرياض", Some("2025-02-28")).as_deref(),
+            Some("2025-02-18")
+        );
+        assert_eq!(
+            one("خلال شهر فبراير الماضي", Some("2025-03-12")).as_deref(),
+            Some("2025-02")
+        );
+        assert_eq!(
+            one("في 11 ديسمبر الماضي", Some("2025-03-12")).as_deref(),
+            Some("2024-12-11")
+        );
+        assert_eq!(
+            one("الشهر الماضي", Some("2025-01-05")).as_deref(),
+            Some("2024-12")
+        );
+        assert_eq!(
+            one("في وقت سابق من هذا الشهر", Some("2025-02-28")).as_deref(),
+            Some("2025-02")
+        );
         // 2022-11-14 was a Monday; 2025-02-28 a Friday
-        assert_eq!(one("مساء الاثنين", Some("2022-11-14")).as_deref(), Some("2022-11-14"));
-        assert_eq!(one("يوم الخميس", Some("2025-02-28")).as_deref(), Some("2025-02-27"));
-        assert_eq!(one("يوم الأحد", Some("2025")), None, "a weekday needs a full article date");
-        assert_eq!(one("أمس", Some("2025-03-01")).as_deref(), Some("2025-02-28"));
+        assert_eq!(
+            one("مساء الاثنين", Some("2022-11-14")).as_deref(),
+            Some("2022-11-14")
+        );
+        assert_eq!(
+            one("يوم الخميس", Some("2025-02-28")).as_deref(),
+            Some("2025-02-27")
+        );
+        assert_eq!(
+            one("يوم الأحد", Some("2025")),
+            None,
+            "a weekday needs a full article date"
+        );
+        assert_eq!(
+            one("أمس", Some("2025-03-01")).as_deref(),
+            Some("2025-02-28")
+        );
         assert_eq!(one("في اليوم ذاته", None).as_deref(), Some("2025-03-11"));
     }
 
@@ -286,7 +382,14 @@ mod tests {
         assert!(compatible("2025-02", "2025-02-18"));
         assert!(!compatible("2025-02", "2025-03-11"));
         let lexicon = Lexicon::builtin().unwrap();
-        let doc = Document::analyze("في فبراير 2022 ثم في 11 مارس 2025 و 2 يناير 2025", &BoilerplateRules::default(), false);
-        assert_eq!(infer_article_date(&find(&doc, &month_index(&lexicon))).as_deref(), Some("2025-03-11"));
+        let doc = Document::analyze(
+            "في فبراير 2022 ثم في 11 مارس 2025 و 2 يناير 2025",
+            &BoilerplateRules::default(),
+            false,
+        );
+        assert_eq!(
+            infer_article_date(&find(&doc, &month_index(&lexicon))).as_deref(),
+            Some("2025-03-11")
+        );
     }
 }

@@ -52,7 +52,11 @@ pub fn types_compatible(a: &str, b: &str) -> bool {
 
 /// The more specific of two compatible types.
 pub fn merged_type(a: &str, b: &str) -> String {
-    if a == "Talks" { b.to_string() } else { a.to_string() }
+    if a == "Talks" {
+        b.to_string()
+    } else {
+        a.to_string()
+    }
 }
 
 const MODALITY_BEFORE: usize = 6;
@@ -101,9 +105,19 @@ impl EventFinder {
         lexicon: &Lexicon,
         titles: &PhraseIndex<String>,
     ) -> Vec<ArticleEvent> {
-        let cx = Cx { doc, found, gazetteer, lexicon, titles, finder: self };
+        let cx = Cx {
+            doc,
+            found,
+            gazetteer,
+            lexicon,
+            titles,
+            finder: self,
+        };
         let mut mentions: Vec<Mention> = Vec::new();
-        let title_spans: Vec<(usize, usize)> = roles.iter().map(|r| (r.title_first, r.person_first.max(r.title_end))).collect();
+        let title_spans: Vec<(usize, usize)> = roles
+            .iter()
+            .map(|r| (r.title_first, r.person_first.max(r.title_end)))
+            .collect();
         let mut i = 0;
         while i < doc.tokens.len() {
             if doc.token_excluded(i) || matches!(found.cover[i], Cover::Mention(_)) {
@@ -119,8 +133,13 @@ impl EventFinder {
                     .last()
                     .filter(|p| p.sentence == doc.tokens[i].sentence)
                     .map_or(0, |p| p.scope_end);
-                let mut mention = cx.mention(i, m.end, m.payload.clone(), roles, date_mentions, floor);
-                mention.places.retain(|p| !title_spans.iter().any(|&(a, b)| p.first >= a && p.first < b));
+                let mut mention =
+                    cx.mention(i, m.end, m.payload.clone(), roles, date_mentions, floor);
+                mention.places.retain(|p| {
+                    !title_spans
+                        .iter()
+                        .any(|&(a, b)| p.first >= a && p.first < b)
+                });
                 // a date after coordinated events belongs to both
                 if let Some(previous) = mentions.last_mut() {
                     if previous.coordinated && previous.date.is_none() && previous.scope_end == i {
@@ -154,14 +173,19 @@ impl Cx<'_> {
 
     fn stem_in(&self, j: usize, set: &std::collections::HashSet<String>) -> bool {
         let w = self.doc.token_text(j);
-        readings(w).into_iter().any(|r| !r.has_article && set.contains(&w[r.stem_prefix..]))
+        readings(w)
+            .into_iter()
+            .any(|r| !r.has_article && set.contains(&w[r.stem_prefix..]))
     }
 
     fn planned(&self, first: usize, end: usize) -> bool {
         let sentence = self.doc.tokens[first].sentence;
         let from = first.saturating_sub(MODALITY_BEFORE);
         let mut to = end;
-        while to < self.doc.tokens.len() && to < end + MODALITY_AFTER && !self.doc.tokens[to].after_punct {
+        while to < self.doc.tokens.len()
+            && to < end + MODALITY_AFTER
+            && !self.doc.tokens[to].after_punct
+        {
             to += 1;
         }
         (from..to)
@@ -171,14 +195,19 @@ impl Cx<'_> {
 
     fn mention_starting(&self, j: usize) -> Option<&super::mentions::Mention> {
         match self.found.cover.get(j)? {
-            Cover::Mention(m) => Some(&self.found.mentions[*m as usize]).filter(|m| m.first as usize == j),
+            Cover::Mention(m) => {
+                Some(&self.found.mentions[*m as usize]).filter(|m| m.first as usize == j)
+            }
             _ => None,
         }
     }
 
     /// Whether the text after a punctuation break at `k` still continues the event's clause.
     fn continues(&self, k: usize, dates: &[DateMention]) -> bool {
-        if self.mention_starting(k).is_some_and(|m| self.kind(&m.entity) != EntityKind::Organization) {
+        if self
+            .mention_starting(k)
+            .is_some_and(|m| self.kind(&m.entity) != EntityKind::Organization)
+        {
             return true;
         }
         if self.titles.longest_at(self.doc, k).is_some() || dates.iter().any(|d| d.first == k) {
@@ -211,7 +240,13 @@ impl Cx<'_> {
                 opener = Some(j);
                 break;
             }
-            if self.finder.triggers.longest_at(doc, j).is_some_and(|m| m.end <= first) && !matches!(self.found.cover[j], Cover::Mention(_)) {
+            if self
+                .finder
+                .triggers
+                .longest_at(doc, j)
+                .is_some_and(|m| m.end <= first)
+                && !matches!(self.found.cover[j], Cover::Mention(_))
+            {
                 break;
             }
             start = j;
@@ -235,7 +270,9 @@ impl Cx<'_> {
                 stop += 2;
                 continue;
             }
-            if !matches!(self.found.cover[stop], Cover::Mention(_)) && self.finder.triggers.longest_at(doc, stop).is_some() {
+            if !matches!(self.found.cover[stop], Cover::Mention(_))
+                && self.finder.triggers.longest_at(doc, stop).is_some()
+            {
                 coordinated = !t.after_punct && doc.token_text(stop).starts_with('و');
                 break;
             }
@@ -254,23 +291,31 @@ impl Cx<'_> {
             sentence,
             rule: rule.to_string(),
         };
-        for m in self.found.mentions.iter().filter(|m| in_scope(m.first as usize)) {
+        for m in self
+            .found
+            .mentions
+            .iter()
+            .filter(|m| in_scope(m.first as usize))
+        {
             let (mf, me) = (m.first as usize, m.end as usize);
             match self.kind(&m.entity) {
                 EntityKind::Person => {
                     // «للرئيس الروسي فلاديمير بوتين يوري أوشاكوف»: the first name only qualifies
-                    let qualifies_next = self
-                        .mention_starting(me)
-                        .is_some_and(|n| self.kind(&n.entity) == EntityKind::Person && !doc.tokens[me].after_break);
+                    let qualifies_next = self.mention_starting(me).is_some_and(|n| {
+                        self.kind(&n.entity) == EntityKind::Person && !doc.tokens[me].after_break
+                    });
                     if !qualifies_next {
                         participants.push(part(m.entity.clone(), mf, me, "event:participant"));
                     }
                 }
-                EntityKind::Location if event_type != "PhoneCall" => places.push(part(m.entity.clone(), mf, me, "event:place")),
+                EntityKind::Location if event_type != "PhoneCall" => {
+                    places.push(part(m.entity.clone(), mf, me, "event:place"))
+                }
                 EntityKind::Country if event_type != "PhoneCall" => {
                     // «بالسعودية», «في تركيا»: the country is where it happened
                     let prefix = doc.original(doc.tokens[mf].start, m.start);
-                    let written_in = prefix.contains('ب') || (mf > 0 && doc.token_text(mf - 1) == "في");
+                    let written_in =
+                        prefix.contains('ب') || (mf > 0 && doc.token_text(mf - 1) == "في");
                     if written_in {
                         places.push(part(m.entity.clone(), mf, me, "event:place"));
                     }
@@ -278,8 +323,16 @@ impl Cx<'_> {
                 _ => {}
             }
         }
-        for r in roles.iter().filter(|r| !r.named() && in_scope(r.title_first)) {
-            participants.push(part(r.person.clone(), r.title_first, r.person_end, &format!("event:participant:{}", r.rule)));
+        for r in roles
+            .iter()
+            .filter(|r| !r.named() && in_scope(r.title_first))
+        {
+            participants.push(part(
+                r.person.clone(),
+                r.title_first,
+                r.person_end,
+                &format!("event:participant:{}", r.rule),
+            ));
         }
         // delegations: «وفدان أمريكي وأوكراني», «الوفدان الأمريكي والروسي»
         for j in start..stop {
@@ -289,7 +342,12 @@ impl Cx<'_> {
             let mut k = j + 1;
             while let Some(Cover::Nisba(n)) = self.found.cover.get(k) {
                 let n = &self.found.nisbas[*n as usize];
-                participants.push(part(EntityRef::Known(n.country), n.first as usize, n.end as usize, "event:delegation"));
+                participants.push(part(
+                    EntityRef::Known(n.country),
+                    n.first as usize,
+                    n.end as usize,
+                    "event:delegation",
+                ));
                 k = n.end as usize;
             }
         }
@@ -331,7 +389,8 @@ impl Cx<'_> {
             EntityRef::Known(i) => Some(self.gazetteer.entries[*i as usize].slug.clone()),
             _ => None,
         };
-        (country(a).is_some() && country(a) == slug(b)) || (country(b).is_some() && country(b) == slug(a))
+        (country(a).is_some() && country(a) == slug(b))
+            || (country(b).is_some() && country(b) == slug(a))
     }
 }
 
@@ -350,9 +409,16 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
             continue;
         }
         let date = m.date.as_ref().and_then(resolve);
-        let same_day = m.date.as_ref().is_some_and(|d| d.value == DateValue::SameDay);
+        let same_day = m
+            .date
+            .as_ref()
+            .is_some_and(|d| d.value == DateValue::SameDay);
         let existing = anchors.iter_mut().find(|a| {
-            let shared = m.participants.iter().filter(|p| a.event.participants.iter().any(|q| q.entity == p.entity)).count();
+            let shared = m
+                .participants
+                .iter()
+                .filter(|p| a.event.participants.iter().any(|q| q.entity == p.entity))
+                .count();
             types_compatible(&a.event.event_type, &m.event_type)
                 && shared >= 2.min(m.participants.len())
                 && match (&a.event.date, &date) {
@@ -381,7 +447,11 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
                     date,
                     date_text: m.date.as_ref().map(|d| d.text.clone()).unwrap_or_default(),
                     participants: m.participants,
-                    places: if m.event_type == "PhoneCall" { Vec::new() } else { m.places },
+                    places: if m.event_type == "PhoneCall" {
+                        Vec::new()
+                    } else {
+                        m.places
+                    },
                     reports: vec![(m.first, m.end, m.sentence)],
                 },
                 same_day,
@@ -397,16 +467,32 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
         let fits = |a: &Anchor| {
             let e = &a.event;
             types_compatible(&e.event_type, &m.event_type)
-                && m.participants.iter().all(|p| e.participants.iter().any(|q| q.entity == p.entity))
+                && m.participants
+                    .iter()
+                    .all(|p| e.participants.iter().any(|q| q.entity == p.entity))
                 && (m.places.is_empty() || e.event_type != "PhoneCall")
-                && m.places.iter().all(|p| e.places.is_empty() || e.places.iter().any(|q| cx.place_fits(&p.entity, &q.entity)))
+                && m.places.iter().all(|p| {
+                    e.places.is_empty()
+                        || e.places.iter().any(|q| cx.place_fits(&p.entity, &q.entity))
+                })
                 && match (&e.date, &date) {
                     (Some(x), Some(y)) => dates::compatible(x, y),
                     _ => true,
                 }
         };
-        let distance = |a: &Anchor| a.event.reports.iter().map(|r| r.0.abs_diff(m.first)).min().unwrap_or(usize::MAX);
-        if let Some(a) = anchors.iter_mut().filter(|a| fits(a)).min_by_key(|a| distance(a)) {
+        let distance = |a: &Anchor| {
+            a.event
+                .reports
+                .iter()
+                .map(|r| r.0.abs_diff(m.first))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        if let Some(a) = anchors
+            .iter_mut()
+            .filter(|a| fits(a))
+            .min_by_key(|a| distance(a))
+        {
             add_places(&mut a.event, m.places);
             let more_precise = match (&a.event.date, &date) {
                 (None, Some(_)) => true,
@@ -423,11 +509,23 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
     // «في اليوم ذاته»: the day of the event last talked about before it
     let dated: Vec<(usize, String)> = anchors
         .iter()
-        .filter_map(|a| Some((a.event.reports.first()?.0, a.event.date.clone().filter(|d| d.len() == 10)?)))
+        .filter_map(|a| {
+            Some((
+                a.event.reports.first()?.0,
+                a.event.date.clone().filter(|d| d.len() == 10)?,
+            ))
+        })
         .collect();
-    for a in anchors.iter_mut().filter(|a| a.same_day && a.event.date.is_none()) {
+    for a in anchors
+        .iter_mut()
+        .filter(|a| a.same_day && a.event.date.is_none())
+    {
         let at = a.event.reports.first().map_or(0, |r| r.0);
-        a.event.date = dated.iter().filter(|(p, _)| *p < at).max_by_key(|(p, _)| *p).map(|(_, d)| d.clone());
+        a.event.date = dated
+            .iter()
+            .filter(|(p, _)| *p < at)
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, d)| d.clone());
     }
     anchors.into_iter().map(|a| a.event).collect()
 }

@@ -15,11 +15,26 @@ use crate::data::{DataError, TsvRows};
 use crate::text::normalize::normalize_key;
 
 const BUILTIN: &[(&str, &str)] = &[
-    ("data/gazetteer/countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
-    ("data/gazetteer/locations.tsv", include_str!("../../data/gazetteer/locations.tsv")),
-    ("data/gazetteer/organizations.tsv", include_str!("../../data/gazetteer/organizations.tsv")),
-    ("data/gazetteer/people.tsv", include_str!("../../data/gazetteer/people.tsv")),
-    ("data/gazetteer/roles.tsv", include_str!("../../data/gazetteer/roles.tsv")),
+    (
+        "data/gazetteer/countries.tsv",
+        include_str!("../../data/gazetteer/countries.tsv"),
+    ),
+    (
+        "data/gazetteer/locations.tsv",
+        include_str!("../../data/gazetteer/locations.tsv"),
+    ),
+    (
+        "data/gazetteer/organizations.tsv",
+        include_str!("../../data/gazetteer/organizations.tsv"),
+    ),
+    (
+        "data/gazetteer/people.tsv",
+        include_str!("../../data/gazetteer/people.tsv"),
+    ),
+    (
+        "data/gazetteer/roles.tsv",
+        include_str!("../../data/gazetteer/roles.tsv"),
+    ),
 ];
 
 /// The entity kinds of the graph contract (Article and Event are not gazetteer kinds).
@@ -340,8 +355,13 @@ impl Gazetteer {
             .iter()
             .filter(|r| r.role == role && r.target == target)
             .filter(|r| {
-                let from_ok = r.from.as_deref().is_none_or(|f| date_overlaps_after(date, f));
-                let to_ok = r.to.as_deref().is_none_or(|t| date_overlaps_before(date, t));
+                let from_ok = r
+                    .from
+                    .as_deref()
+                    .is_none_or(|f| date_overlaps_after(date, f));
+                let to_ok =
+                    r.to.as_deref()
+                        .is_none_or(|t| date_overlaps_before(date, t));
                 from_ok && to_ok
             })
             .collect()
@@ -437,7 +457,10 @@ mod tests {
         let g = Gazetteer::load(&[] as &[&str]).unwrap();
         assert!(g.entries.len() > 500);
         assert_eq!(g.get("russia").unwrap().kind, EntityKind::Country);
-        assert_eq!(g.get("sergey-naryshkin").unwrap().id, "person:sergey-naryshkin");
+        assert_eq!(
+            g.get("sergey-naryshkin").unwrap().id,
+            "person:sergey-naryshkin"
+        );
     }
 
     #[test]
@@ -465,7 +488,10 @@ mod tests {
     fn holders_by_date() {
         let g = Gazetteer::load(&[] as &[&str]).unwrap();
         let names = |date: &str| -> Vec<String> {
-            g.holders("head", "cia", date).iter().map(|r| r.person.clone()).collect()
+            g.holders("head", "cia", date)
+                .iter()
+                .map(|r| r.person.clone())
+                .collect()
         };
         assert_eq!(names("2022-11"), vec!["william-burns"]);
         assert_eq!(names("2025-03-11"), vec!["john-ratcliffe"]);
@@ -483,6 +509,10 @@ mod tests {
         let e = g.add_file("extra.tsv", short).unwrap_err();
         assert_eq!(e.line, 2);
         let roles = "person\trole\ttarget\ttitle_ar\tfrom\tto\na\thead\tb\t\t2025-13\t\n";
-        assert!(g.add_file("r.tsv", roles).unwrap_err().message.contains("ISO"));
+        assert!(g
+            .add_file("r.tsv", roles)
+            .unwrap_err()
+            .message
+            .contains("ISO"));
     }
 }

@@ -10,20 +10,53 @@ use crate::text::normalize::normalize_key;
 
 /// Every lexicon file by name, with its built-in content.
 const BUILTIN: &[(&str, &str)] = &[
-    ("boilerplate.tsv", include_str!("../../data/lexicon/boilerplate.tsv")),
+    (
+        "boilerplate.tsv",
+        include_str!("../../data/lexicon/boilerplate.tsv"),
+    ),
     ("titles.tsv", include_str!("../../data/lexicon/titles.tsv")),
-    ("speech_verbs.tsv", include_str!("../../data/lexicon/speech_verbs.tsv")),
-    ("org_heads.tsv", include_str!("../../data/lexicon/org_heads.tsv")),
-    ("place_triggers.tsv", include_str!("../../data/lexicon/place_triggers.tsv")),
-    ("common_words.tsv", include_str!("../../data/lexicon/common_words.tsv")),
-    ("first_names.tsv", include_str!("../../data/lexicon/first_names.tsv")),
-    ("variants.tsv", include_str!("../../data/lexicon/variants.tsv")),
+    (
+        "speech_verbs.tsv",
+        include_str!("../../data/lexicon/speech_verbs.tsv"),
+    ),
+    (
+        "org_heads.tsv",
+        include_str!("../../data/lexicon/org_heads.tsv"),
+    ),
+    (
+        "place_triggers.tsv",
+        include_str!("../../data/lexicon/place_triggers.tsv"),
+    ),
+    (
+        "common_words.tsv",
+        include_str!("../../data/lexicon/common_words.tsv"),
+    ),
+    (
+        "first_names.tsv",
+        include_str!("../../data/lexicon/first_names.tsv"),
+    ),
+    (
+        "variants.tsv",
+        include_str!("../../data/lexicon/variants.tsv"),
+    ),
     ("months.tsv", include_str!("../../data/lexicon/months.tsv")),
     ("events.tsv", include_str!("../../data/lexicon/events.tsv")),
-    ("modality.tsv", include_str!("../../data/lexicon/modality.tsv")),
-    ("clause_openers.tsv", include_str!("../../data/lexicon/clause_openers.tsv")),
-    ("delegations.tsv", include_str!("../../data/lexicon/delegations.tsv")),
-    ("happened_verbs.tsv", include_str!("../../data/lexicon/happened_verbs.tsv")),
+    (
+        "modality.tsv",
+        include_str!("../../data/lexicon/modality.tsv"),
+    ),
+    (
+        "clause_openers.tsv",
+        include_str!("../../data/lexicon/clause_openers.tsv"),
+    ),
+    (
+        "delegations.tsv",
+        include_str!("../../data/lexicon/delegations.tsv"),
+    ),
+    (
+        "happened_verbs.tsv",
+        include_str!("../../data/lexicon/happened_verbs.tsv"),
+    ),
 ];
 
 /// An event trigger: words that report an event of a type.
@@ -117,7 +150,9 @@ impl Lexicon {
             }
             let key = normalize_key(first);
             match base {
-                "titles.tsv" => self.titles.push((tokens_of(first), row.field(1)?.to_string())),
+                "titles.tsv" => self
+                    .titles
+                    .push((tokens_of(first), row.field(1)?.to_string())),
                 "speech_verbs.tsv" => {
                     self.speech_verbs.insert(key);
                 }

@@ -56,10 +56,31 @@ impl<T> Default for PhraseIndex<T> {
 
 /// Conjunction and preposition prefixes that attach to a bare noun.
 const PLAIN_PREFIXES: [&[char]; 12] = [
-    &[], &['و'], &['ف'], &['ب'], &['ل'], &['ك'], &['و', 'ب'], &['و', 'ل'], &['و', 'ك'], &['ف', 'ب'], &['ف', 'ل'], &['ف', 'ك'],
+    &[],
+    &['و'],
+    &['ف'],
+    &['ب'],
+    &['ل'],
+    &['ك'],
+    &['و', 'ب'],
+    &['و', 'ل'],
+    &['و', 'ك'],
+    &['ف', 'ب'],
+    &['ف', 'ل'],
+    &['ف', 'ك'],
 ];
 /// Prefixes that can stand before the article ال.
-const ARTICLE_PREFIXES: [&[char]; 9] = [&[], &['و'], &['ف'], &['ب'], &['ك'], &['و', 'ب'], &['ف', 'ب'], &['و', 'ك'], &['ف', 'ك']];
+const ARTICLE_PREFIXES: [&[char]; 9] = [
+    &[],
+    &['و'],
+    &['ف'],
+    &['ب'],
+    &['ك'],
+    &['و', 'ب'],
+    &['ف', 'ب'],
+    &['و', 'ك'],
+    &['ف', 'ك'],
+];
 /// Prefixes before لل (ل + ال with the alef dropped).
 const LAM_LAM_PREFIXES: [&[char]; 3] = [&[], &['و'], &['ف']];
 /// A stem must keep this many letters, so a clitic split never leaves a stub.
@@ -115,7 +136,10 @@ pub fn readings(token: &str) -> Readings {
         stem_prefix: 0,
         has_article: false,
     };
-    let mut out = Readings { items: [none; 24], len: 0 };
+    let mut out = Readings {
+        items: [none; 24],
+        len: 0,
+    };
     // the first letters, decoded once: prefixes are compared letter by letter
     let mut head = ['\0'; 6];
     let mut total = 0usize;
@@ -128,7 +152,12 @@ pub fn readings(token: &str) -> Readings {
             break;
         }
     }
-    let has = |prefix: &[char], at: usize| prefix.iter().enumerate().all(|(k, c)| head.get(at + k) == Some(c));
+    let has = |prefix: &[char], at: usize| {
+        prefix
+            .iter()
+            .enumerate()
+            .all(|(k, c)| head.get(at + k) == Some(c))
+    };
     // bytes of `n` leading letters (each prefix letter is two bytes in UTF-8)
     let bytes = |n: usize| n * 2;
     for p in PLAIN_PREFIXES {
@@ -236,7 +265,9 @@ impl<T> PhraseIndex<T> {
                     let t = &doc.tokens[i + 1 + k];
                     t.sentence == sentence && !t.after_break && doc.token_text(i + 1 + k) == word
                 });
-                let better = best.as_ref().is_none_or(|b| (end, std::cmp::Reverse(prefix_len)) > (b.end, std::cmp::Reverse(b.prefix_len)));
+                let better = best.as_ref().is_none_or(|b| {
+                    (end, std::cmp::Reverse(prefix_len)) > (b.end, std::cmp::Reverse(b.prefix_len))
+                });
                 if rest_ok && better {
                     best = Some(PhraseMatch {
                         first: i,
@@ -300,7 +331,10 @@ mod tests {
         assert_eq!(find("ولافروف"), vec![("lavrov", "لافروف".to_string())]);
         assert_eq!(find("للكرملين"), vec![("kremlin", "كرملين".to_string())]);
         assert_eq!(find("بالسعودية"), vec![("saudi", "السعودية".to_string())]);
-        assert_eq!(find("وبالكرملين"), vec![("kremlin", "الكرملين".to_string())]);
+        assert_eq!(
+            find("وبالكرملين"),
+            vec![("kremlin", "الكرملين".to_string())]
+        );
     }
 
     #[test]
@@ -308,14 +342,23 @@ mod tests {
         assert_eq!(find("واشنطن"), vec![("washington", "واشنطن".to_string())]);
         assert_eq!(find("لافروف"), vec![("lavrov", "لافروف".to_string())]);
         assert_eq!(find("بوتين"), vec![("putin", "بوتين".to_string())]);
-        assert_eq!(find("ووليام بيرنز"), vec![("burns", "وليام بيرنز".to_string())]);
-        assert_eq!(find("وليام بيرنز"), vec![("burns", "وليام بيرنز".to_string())]);
+        assert_eq!(
+            find("ووليام بيرنز"),
+            vec![("burns", "وليام بيرنز".to_string())]
+        );
+        assert_eq!(
+            find("وليام بيرنز"),
+            vec![("burns", "وليام بيرنز".to_string())]
+        );
     }
 
     #[test]
     fn no_match_inside_longer_words() {
         assert!(find("عبوتين").is_empty());
-        assert!(find("المصري").is_empty(), "مصر must not match inside المصري");
+        assert!(
+            find("المصري").is_empty(),
+            "مصر must not match inside المصري"
+        );
         assert!(find("كرملين").is_empty(), "the article is part of الكرملين");
     }
 
@@ -326,6 +369,9 @@ mod tests {
             vec![("cia", "وكالة الاستخبارات المركزية".to_string())]
         );
         assert_eq!(find("الروسي"), vec![("russian", "الروسي".to_string())]);
-        assert!(find("وكالة الاستخبارات، المركزية").is_empty(), "a comma breaks a name");
+        assert!(
+            find("وكالة الاستخبارات، المركزية").is_empty(),
+            "a comma breaks a name"
+        );
     }
 }

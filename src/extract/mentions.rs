@@ -111,7 +111,13 @@ impl MentionFinder {
             .event_triggers
             .iter()
             .map(|t| &t.tokens)
-            .chain(lexicon.titles.iter().filter(|(_, role)| role != "honorific").map(|(t, _)| t))
+            .chain(
+                lexicon
+                    .titles
+                    .iter()
+                    .filter(|(_, role)| role != "honorific")
+                    .map(|(t, _)| t),
+            )
             .chain(lexicon.months.iter().map(|(t, _)| t))
             .chain(lexicon.modality.iter())
             .flatten()
@@ -126,7 +132,12 @@ impl MentionFinder {
     }
 
     /// Finds the mentions in `doc`.
-    pub fn find(&self, doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocumentMentions {
+    pub fn find(
+        &self,
+        doc: &Document,
+        gazetteer: &Gazetteer,
+        lexicon: &Lexicon,
+    ) -> DocumentMentions {
         let mut state = State {
             doc,
             gazetteer,
@@ -174,11 +185,24 @@ impl MentionFinder {
                 i += 1;
                 continue;
             };
-            let names: Vec<&AliasTarget> =
-                m.payload.iter().filter(|t| t.kind == AliasKind::Name).collect();
+            let names: Vec<&AliasTarget> = m
+                .payload
+                .iter()
+                .filter(|t| t.kind == AliasKind::Name)
+                .collect();
             if let Some(target) = names.first() {
-                let rule = format!("gazetteer:{}", s.gazetteer.entries[target.entry as usize].slug);
-                s.add(EntityRef::Known(target.entry), m.first, m.end, m.prefix_len, rule, 0.95);
+                let rule = format!(
+                    "gazetteer:{}",
+                    s.gazetteer.entries[target.entry as usize].slug
+                );
+                s.add(
+                    EntityRef::Known(target.entry),
+                    m.first,
+                    m.end,
+                    m.prefix_len,
+                    rule,
+                    0.95,
+                );
             } else if let Some(nisba) = m.payload.iter().find(|t| t.kind == AliasKind::Nisba) {
                 s.out.nisbas.push(NisbaMention {
                     country: nisba.entry,
@@ -213,7 +237,9 @@ impl MentionFinder {
                 }
                 let w = s.doc.token_text(end);
                 let covered_ok = match s.out.cover[end] {
-                    Cover::Free => w.starts_with("ال") && is_arabic_word(w) && !s.lexicon.is_common(w),
+                    Cover::Free => {
+                        w.starts_with("ال") && is_arabic_word(w) && !s.lexicon.is_common(w)
+                    }
                     Cover::Nisba(_) => true,
                     Cover::Mention(_) => false,
                 };
@@ -239,7 +265,14 @@ impl MentionFinder {
                 },
             };
             let head = name[0].clone();
-            s.add(entity, i, end, prefix, format!("discovered:org_head:{head}"), 0.6);
+            s.add(
+                entity,
+                i,
+                end,
+                prefix,
+                format!("discovered:org_head:{head}"),
+                0.6,
+            );
             i = end;
         }
     }
@@ -270,9 +303,11 @@ impl MentionFinder {
             // after a title phrase, past its target and decorations
             if let Some(m) = self.titles.longest_at(s.doc, i) {
                 let name_at = self.skip_title_tail(s, m.end);
-                let attached = s.doc.tokens.get(name_at).is_some_and(|t| {
-                    t.sentence == s.doc.tokens[i].sentence && !t.after_punct
-                });
+                let attached = s
+                    .doc
+                    .tokens
+                    .get(name_at)
+                    .is_some_and(|t| t.sentence == s.doc.tokens[i].sentence && !t.after_punct);
                 if let Some(end) = s.name_span(name_at, 1, 3).filter(|_| attached) {
                     let title: Vec<&str> = (m.first..m.end).map(|t| s.doc.token_text(t)).collect();
                     let rule = format!("discovered:title:{}", title.join(" "));
@@ -284,15 +319,15 @@ impl MentionFinder {
                 continue;
             }
             // after a verb of saying; a one-word name must close its clause («وقال فرويد إن»)
-            if s.free_stem(i, |w| s.lexicon.speech_verbs.contains(w)).is_some() {
+            if s.free_stem(i, |w| s.lexicon.speech_verbs.contains(w))
+                .is_some()
+            {
                 let name_at = self.skip_title_tail(s, i + 1);
                 if let Some(end) = s.name_span(name_at, 1, 3) {
                     let first_is_name = s.lexicon.first_names.contains(s.doc.token_text(name_at));
-                    let closed = s
-                        .doc
-                        .tokens
-                        .get(end)
-                        .is_none_or(|t| t.after_break || matches!(s.doc.token_text(end), "ان" | "انه"));
+                    let closed = s.doc.tokens.get(end).is_none_or(|t| {
+                        t.after_break || matches!(s.doc.token_text(end), "ان" | "انه")
+                    });
                     if (first_is_name && end - name_at >= 2) || closed {
                         s.add_person(name_at, end, 0, "discovered:speech_verb".into(), 0.6);
                         i = end;
@@ -348,7 +383,8 @@ impl MentionFinder {
     fn discover_places(&self, s: &mut State) {
         let mut i = 0;
         while i < s.doc.tokens.len() {
-            if s.free_stem(i, |w| s.lexicon.place_triggers.contains_key(w)).is_none()
+            if s.free_stem(i, |w| s.lexicon.place_triggers.contains_key(w))
+                .is_none()
                 && !s.doc.token_text(i).ends_with("عاصمه")
             {
                 i += 1;
@@ -359,7 +395,10 @@ impl MentionFinder {
                 j += 1;
             }
             if let Some(end) = s.name_span(j, 1, 2) {
-                let key = (j..end).map(|t| s.doc.token_text(t)).collect::<Vec<_>>().join(" ");
+                let key = (j..end)
+                    .map(|t| s.doc.token_text(t))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let entity = EntityRef::Discovered {
                     kind: EntityKind::Location,
                     key,
@@ -374,7 +413,10 @@ impl MentionFinder {
 
     /// Gazetteer surnames: the person named in full in this article, else the only person
     /// with that surname; an ambiguous surname with no full name nearby is left alone.
-    fn resolve_gazetteer_surnames(s: &mut State, gazetteer_surnames: Vec<(usize, usize, usize, Vec<AliasTarget>)>) {
+    fn resolve_gazetteer_surnames(
+        s: &mut State,
+        gazetteer_surnames: Vec<(usize, usize, usize, Vec<AliasTarget>)>,
+    ) {
         let full: Vec<EntityRef> = s.out.mentions.iter().map(|m| m.entity.clone()).collect();
         for (first, end, prefix, targets) in gazetteer_surnames {
             if (first..end).any(|t| s.out.cover[t] != Cover::Free) {
@@ -400,7 +442,11 @@ impl MentionFinder {
     fn resolve_discovered_surnames(s: &mut State) {
         let mut local: FxHashMap<String, EntityRef> = FxHashMap::default();
         for m in &s.out.mentions {
-            if let EntityRef::Discovered { kind: EntityKind::Person, key } = &m.entity {
+            if let EntityRef::Discovered {
+                kind: EntityKind::Person,
+                key,
+            } = &m.entity
+            {
                 let parts: Vec<&str> = key.split(' ').collect();
                 if parts.len() >= 2 {
                     let last = parts[parts.len() - 1];
@@ -411,7 +457,9 @@ impl MentionFinder {
                         && !CONNECTORS.contains(&before)
                         && !s.lexicon.is_common(last);
                     if usable {
-                        local.entry(last.to_string()).or_insert_with(|| m.entity.clone());
+                        local
+                            .entry(last.to_string())
+                            .or_insert_with(|| m.entity.clone());
                     }
                 }
             }
@@ -427,7 +475,11 @@ impl MentionFinder {
             let hit = readings(token)
                 .into_iter()
                 .filter(|r| !r.has_article)
-                .find_map(|r| local.get(&token[r.stem_prefix..]).map(|e| (r.span_prefix, e.clone())));
+                .find_map(|r| {
+                    local
+                        .get(&token[r.stem_prefix..])
+                        .map(|e| (r.span_prefix, e.clone()))
+                });
             if let Some((prefix, entity)) = hit {
                 s.add(entity, i, i + 1, prefix, "surname:discovered".into(), 0.6);
             }
@@ -452,7 +504,15 @@ impl State<'_> {
         }
     }
 
-    fn add(&mut self, entity: EntityRef, first: usize, end: usize, prefix: usize, rule: String, confidence: f32) {
+    fn add(
+        &mut self,
+        entity: EntityRef,
+        first: usize,
+        end: usize,
+        prefix: usize,
+        rule: String,
+        confidence: f32,
+    ) {
         let t0 = &self.doc.tokens[first];
         let (start, _) = self.doc.norm.original_span(t0.from + prefix, t0.to);
         let stop = self.doc.tokens[end - 1].end;
@@ -473,8 +533,17 @@ impl State<'_> {
         }
     }
 
-    fn add_person(&mut self, first: usize, end: usize, prefix: usize, rule: String, confidence: f32) {
-        let mut words: Vec<String> = (first..end).map(|t| self.doc.token_text(t).to_string()).collect();
+    fn add_person(
+        &mut self,
+        first: usize,
+        end: usize,
+        prefix: usize,
+        rule: String,
+        confidence: f32,
+    ) {
+        let mut words: Vec<String> = (first..end)
+            .map(|t| self.doc.token_text(t).to_string())
+            .collect();
         words[0] = words[0][prefix..].to_string();
         let entity = EntityRef::Discovered {
             kind: EntityKind::Person,
@@ -507,7 +576,9 @@ impl State<'_> {
 
     /// A common word, possibly behind a clitic (وأول، فكان، بعد).
     fn is_common_with_clitics(&self, w: &str) -> bool {
-        let listed = |x: &str| self.lexicon.is_common(x) || self.lexicon_words.is_some_and(|l| l.contains(x));
+        let listed = |x: &str| {
+            self.lexicon.is_common(x) || self.lexicon_words.is_some_and(|l| l.contains(x))
+        };
         listed(w)
             || readings(w)
                 .into_iter()
@@ -532,7 +603,9 @@ impl State<'_> {
                 && !self.is_common_with_clitics(w)
                 && !self.lexicon.org_heads.contains_key(w)
                 && !self.lexicon.place_triggers.contains_key(w)
-                && (!w.starts_with("ال") || after_connector || (end > start && w.chars().count() > 4))
+                && (!w.starts_with("ال")
+                    || after_connector
+                    || (end > start && w.chars().count() > 4))
                 && !(end == start && CONNECTORS.contains(&w));
             if !ok {
                 break;

@@ -13,9 +13,9 @@ pub mod relations;
 
 use std::path::Path;
 
+use events::{ArticleEvent, EventFinder};
 use gazetteer::Gazetteer;
 use lexicon::Lexicon;
-use events::{ArticleEvent, EventFinder};
 use matcher::PhraseIndex;
 use mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
 use relations::{find_roles, RoleContext, RoleFinding};
@@ -106,7 +106,11 @@ impl ArticleFacts {
             r.provenance.article = id.to_string();
         }
         for e in &mut self.events {
-            let provenances = e.participants.iter_mut().chain(e.places.iter_mut()).map(|(_, p)| p);
+            let provenances = e
+                .participants
+                .iter_mut()
+                .chain(e.places.iter_mut())
+                .map(|(_, p)| p);
             for p in provenances.chain(e.reports.iter_mut()) {
                 p.article = id.to_string();
             }
@@ -161,7 +165,11 @@ impl Extractor {
 
     /// Prepares an article's text (normalisation, boilerplate, sentences, tokens).
     pub fn document(&self, text: &str) -> Document {
-        Document::analyze(text, &self.lexicon.boilerplate, self.options.keep_boilerplate)
+        Document::analyze(
+            text,
+            &self.lexicon.boilerplate,
+            self.options.keep_boilerplate,
+        )
     }
 
     /// Extracts everything from one article.
@@ -224,7 +232,12 @@ impl Extractor {
 
     /// Mentions grouped by entity, in order of first mention; nisbas («الروسي») count as
     /// references to their country. Evidence is built once per entity, not per mention.
-    fn mention_facts(&self, doc: &Document, article: &str, found: &DocumentMentions) -> Vec<MentionFact> {
+    fn mention_facts(
+        &self,
+        doc: &Document,
+        article: &str,
+        found: &DocumentMentions,
+    ) -> Vec<MentionFact> {
         struct Seen {
             first: (u32, u32, u32, String, f32),
             surfaces: Vec<String>,
@@ -232,7 +245,13 @@ impl Extractor {
         }
         let mut order: Vec<EntityRef> = Vec::new();
         let mut by_entity: rustc_hash::FxHashMap<EntityRef, Seen> = Default::default();
-        let mut note = |entity: EntityRef, sentence: u32, start: u32, stop: u32, surface: String, rule: String, confidence: f32| {
+        let mut note = |entity: EntityRef,
+                        sentence: u32,
+                        start: u32,
+                        stop: u32,
+                        surface: String,
+                        rule: String,
+                        confidence: f32| {
             match by_entity.get_mut(&entity) {
                 Some(seen) => {
                     seen.count += 1;
@@ -242,24 +261,66 @@ impl Extractor {
                 }
                 None => {
                     order.push(entity.clone());
-                    by_entity.insert(entity, Seen { first: (sentence, start, stop, rule, confidence), surfaces: vec![surface], count: 1 });
+                    by_entity.insert(
+                        entity,
+                        Seen {
+                            first: (sentence, start, stop, rule, confidence),
+                            surfaces: vec![surface],
+                            count: 1,
+                        },
+                    );
                 }
             }
         };
-        let mut all: Vec<(u32, u32, EntityRef, u32, u32, String, String, f32)> = found
+        struct Raw {
+            start: u32,
+            stop: u32,
+            entity: EntityRef,
+            sentence: u32,
+            surface: String,
+            rule: String,
+            confidence: f32,
+        }
+        let mut all: Vec<Raw> = found
             .mentions
             .iter()
-            .map(|m| (m.start, m.stop, m.entity.clone(), m.sentence, m.stop, m.surface.clone(), m.rule.clone(), m.confidence))
+            .map(|m| Raw {
+                start: m.start,
+                stop: m.stop,
+                entity: m.entity.clone(),
+                sentence: m.sentence,
+                surface: m.surface.clone(),
+                rule: m.rule.clone(),
+                confidence: m.confidence,
+            })
             .collect();
         for n in &found.nisbas {
-            let (first, last) = (&doc.tokens[n.first as usize], &doc.tokens[n.end as usize - 1]);
+            let (first, last) = (
+                &doc.tokens[n.first as usize],
+                &doc.tokens[n.end as usize - 1],
+            );
             let slug = &self.gazetteer.entries[n.country as usize].slug;
-            let surface = doc.original(first.start, last.end);
-            all.push((first.start, last.end, EntityRef::Known(n.country), first.sentence, last.end, surface, format!("nisba:{slug}"), 0.8));
+            all.push(Raw {
+                start: first.start,
+                stop: last.end,
+                entity: EntityRef::Known(n.country),
+                sentence: first.sentence,
+                surface: doc.original(first.start, last.end),
+                rule: format!("nisba:{slug}"),
+                confidence: 0.8,
+            });
         }
-        all.sort_by_key(|m| (m.0, m.1));
-        for (start, _, entity, sentence, stop, surface, rule, confidence) in all {
-            note(entity, sentence, start, stop, surface, rule, confidence);
+        all.sort_by_key(|m| (m.start, m.stop));
+        for m in all {
+            note(
+                m.entity,
+                m.sentence,
+                m.start,
+                m.stop,
+                m.surface,
+                m.rule,
+                m.confidence,
+            );
         }
         order
             .into_iter()
@@ -270,14 +331,21 @@ impl Extractor {
                     entity,
                     surfaces: seen.surfaces,
                     count: seen.count,
-                    provenance: mention_provenance(doc, article, sentence, start, stop, &rule, confidence),
+                    provenance: mention_provenance(
+                        doc, article, sentence, start, stop, &rule, confidence,
+                    ),
                 }
             })
             .collect()
     }
 
     /// HOLDS_ROLE facts from role findings.
-    fn role_relations(&self, doc: &Document, article: &str, roles: &[RoleFinding]) -> Vec<RelationFact> {
+    fn role_relations(
+        &self,
+        doc: &Document,
+        article: &str,
+        roles: &[RoleFinding],
+    ) -> Vec<RelationFact> {
         roles
             .iter()
             .map(|r| {
@@ -289,7 +357,15 @@ impl Extractor {
                     source: r.person.clone(),
                     target: r.target.clone(),
                     attrs: vec![("role", r.role.clone()), ("title", r.title.clone())],
-                    provenance: provenance(doc, article, r.sentence, start, stop, &r.rule, r.confidence),
+                    provenance: provenance(
+                        doc,
+                        article,
+                        r.sentence,
+                        start,
+                        stop,
+                        &r.rule,
+                        r.confidence,
+                    ),
                 }
             })
             .collect()
@@ -297,7 +373,12 @@ impl Extractor {
 
     /// PART_OF (organisation → country) and LOCATED_IN (place → country), once per entity
     /// per article, from the gazetteer or from a nisba inside a discovered name.
-    fn affiliations(&self, doc: &Document, article: &str, found: &DocumentMentions) -> Vec<RelationFact> {
+    fn affiliations(
+        &self,
+        doc: &Document,
+        article: &str,
+        found: &DocumentMentions,
+    ) -> Vec<RelationFact> {
         let mut out: Vec<RelationFact> = Vec::new();
         let mut seen: Vec<(EntityRef, EntityRef)> = Vec::new();
         // a gazetteer affiliation is reported where the article names the country too
@@ -307,8 +388,15 @@ impl Extractor {
             let (kind, country, rule) = match &m.entity {
                 EntityRef::Known(i) => {
                     let e = &self.gazetteer.entries[*i as usize];
-                    let country = e.country.as_deref().and_then(|c| self.gazetteer.index_of(c));
-                    (e.kind, country.map(|c| EntityRef::Known(c as u32)), format!("gazetteer:{}", e.slug))
+                    let country = e
+                        .country
+                        .as_deref()
+                        .and_then(|c| self.gazetteer.index_of(c));
+                    (
+                        e.kind,
+                        country.map(|c| EntityRef::Known(c as u32)),
+                        format!("gazetteer:{}", e.slug),
+                    )
                 }
                 EntityRef::Discovered { kind, .. } => {
                     let nisba = (m.first..m.end).find_map(|t| match found.cover[t as usize] {
@@ -316,9 +404,17 @@ impl Extractor {
                         _ => None,
                     });
                     let nisba = nisba.or_else(|| {
-                        found.nisbas.iter().find(|n| n.first >= m.first && n.end <= m.end).map(|n| n.country)
+                        found
+                            .nisbas
+                            .iter()
+                            .find(|n| n.first >= m.first && n.end <= m.end)
+                            .map(|n| n.country)
                     });
-                    (*kind, nisba.map(EntityRef::Known), "nisba_in_name".to_string())
+                    (
+                        *kind,
+                        nisba.map(EntityRef::Known),
+                        "nisba_in_name".to_string(),
+                    )
                 }
             };
             let relation = match kind {
@@ -350,7 +446,10 @@ impl Extractor {
 fn event_fact(doc: &Document, article: &str, e: &ArticleEvent) -> EventFact {
     let part = |p: &events::EventPart, confidence: f32| {
         let (start, end) = (doc.tokens[p.first].start, doc.tokens[p.end - 1].end);
-        (p.entity.clone(), provenance(doc, article, p.sentence, start, end, &p.rule, confidence))
+        (
+            p.entity.clone(),
+            provenance(doc, article, p.sentence, start, end, &p.rule, confidence),
+        )
     };
     EventFact {
         event_type: e.event_type.clone(),
@@ -377,7 +476,15 @@ fn title_of(doc: &Document) -> String {
         .enumerate()
         .find(|(i, _)| !doc.excluded[*i])
         .map(|(i, _)| doc.sentence_text(i as u32))
-        .map(|t| t.lines().next().unwrap_or("").trim().chars().take(200).collect())
+        .map(|t| {
+            t.lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .chars()
+                .take(200)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -385,7 +492,15 @@ fn title_of(doc: &Document) -> String {
 /// name, not a fact; a short window keeps a big corpus's graph small).
 const MENTION_EVIDENCE_CHARS: u32 = 160;
 
-fn mention_provenance(doc: &Document, article: &str, sentence: u32, start: u32, end: u32, rule: &str, confidence: f32) -> Provenance {
+fn mention_provenance(
+    doc: &Document,
+    article: &str,
+    sentence: u32,
+    start: u32,
+    end: u32,
+    rule: &str,
+    confidence: f32,
+) -> Provenance {
     let s = &doc.sentences[sentence as usize];
     let half = MENTION_EVIDENCE_CHARS / 2;
     let from = start.saturating_sub(half).max(s.start);

@@ -64,7 +64,8 @@ impl RoleContext<'_> {
     }
 
     fn person_at(&self, j: usize) -> Option<&super::mentions::Mention> {
-        self.mention_at(j).filter(|m| m.first as usize == j && self.kind(&m.entity) == EntityKind::Person)
+        self.mention_at(j)
+            .filter(|m| m.first as usize == j && self.kind(&m.entity) == EntityKind::Person)
     }
 
     fn country_of(&self, e: &EntityRef) -> Option<EntityRef> {
@@ -74,12 +75,16 @@ impl RoleContext<'_> {
             return Some(e.clone());
         }
         let slug = entry.country.as_deref()?;
-        self.gazetteer.index_of(slug).map(|i| EntityRef::Known(i as u32))
+        self.gazetteer
+            .index_of(slug)
+            .map(|i| EntityRef::Known(i as u32))
     }
 
     /// Gazetteer holders of `role` at `target` (or at an office of `target`'s country).
     fn holders(&self, role: &str, target: &EntityRef) -> Vec<EntityRef> {
-        let (Some(date), EntityRef::Known(t)) = (self.date, target) else { return Vec::new() };
+        let (Some(date), EntityRef::Known(t)) = (self.date, target) else {
+            return Vec::new();
+        };
         let target_slug = &self.gazetteer.entries[*t as usize].slug;
         let mut people: Vec<EntityRef> = self
             .gazetteer
@@ -88,11 +93,24 @@ impl RoleContext<'_> {
             .filter(|r| r.role == role)
             .filter(|r| {
                 r.target == *target_slug
-                    || self.gazetteer.get(&r.target).and_then(|e| e.country.as_deref()) == Some(target_slug)
+                    || self
+                        .gazetteer
+                        .get(&r.target)
+                        .and_then(|e| e.country.as_deref())
+                        == Some(target_slug)
             })
             .filter(|r| !self.gazetteer.holders(&r.role, &r.target, date).is_empty())
-            .filter(|r| self.gazetteer.holders(&r.role, &r.target, date).iter().any(|h| h.person == r.person))
-            .filter_map(|r| self.gazetteer.index_of(&r.person).map(|i| EntityRef::Known(i as u32)))
+            .filter(|r| {
+                self.gazetteer
+                    .holders(&r.role, &r.target, date)
+                    .iter()
+                    .any(|h| h.person == r.person)
+            })
+            .filter_map(|r| {
+                self.gazetteer
+                    .index_of(&r.person)
+                    .map(|i| EntityRef::Known(i as u32))
+            })
             .collect();
         people.sort();
         people.dedup();
@@ -115,7 +133,12 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             i += 1;
             continue;
         }
-        let Some(m) = cx.finder.titles.longest_at(doc, i).filter(|m| m.payload != "honorific") else {
+        let Some(m) = cx
+            .finder
+            .titles
+            .longest_at(doc, i)
+            .filter(|m| m.payload != "honorific")
+        else {
             i += 1;
             continue;
         };
@@ -129,7 +152,13 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
         let title: String = doc.original(title_start, doc.tokens[m.end - 1].end);
         let tail = parse_tail(cx, m.end, sentence);
         let mut role = m.payload.clone();
-        let make = |person: EntityRef, target: EntityRef, role: String, pf: usize, pe: usize, rule: String, confidence: f32| RoleFinding {
+        let make = |person: EntityRef,
+                    target: EntityRef,
+                    role: String,
+                    pf: usize,
+                    pe: usize,
+                    rule: String,
+                    confidence: f32| RoleFinding {
             person,
             target,
             role,
@@ -148,7 +177,9 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             let mut target = tail.org.clone().or(tail.country.clone());
             // «مستشار ... للرئيس الروسي فلاديمير بوتين يوري أوشاكوف»: the title is the
             // second person's, and the first is whom they serve
-            let second = cx.person_at(pe).filter(|_| tail.inner_title && !doc.tokens[pe].after_break);
+            let second = cx
+                .person_at(pe)
+                .filter(|_| tail.inner_title && !doc.tokens[pe].after_break);
             if let Some(second) = second {
                 target = Some(person_ref.clone());
                 person_ref = second.entity.clone();
@@ -160,7 +191,15 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
                 if role == "head" && cx.kind(&target) == EntityKind::Country {
                     role = "president".into();
                 }
-                out.push(make(person_ref, target, role, pf, pe, "title_before".into(), 0.85));
+                out.push(make(
+                    person_ref,
+                    target,
+                    role,
+                    pf,
+                    pe,
+                    "title_before".into(),
+                    0.85,
+                ));
             }
             i = m.end;
             continue;
@@ -173,7 +212,15 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
         let target = tail.org.clone().or(tail.country.clone());
         if let Some(p) = before {
             if let Some(target) = target.or_else(|| cx.country_of(&p.entity)) {
-                out.push(make(p.entity.clone(), target, role, p.first as usize, p.end as usize, "title_after".into(), 0.8));
+                out.push(make(
+                    p.entity.clone(),
+                    target,
+                    role,
+                    p.first as usize,
+                    p.end as usize,
+                    "title_after".into(),
+                    0.8,
+                ));
             }
         } else if let Some(target) = target {
             // an office without a name: its holder on the article's date, if only one
@@ -182,7 +229,15 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
                 holders = cx.holders("president", &target);
             }
             if let [holder] = holders.as_slice() {
-                out.push(make(holder.clone(), target, role, i, tail.end, "role_by_date".into(), 0.7));
+                out.push(make(
+                    holder.clone(),
+                    target,
+                    role,
+                    i,
+                    tail.end,
+                    "role_by_date".into(),
+                    0.7,
+                ));
             }
         }
         i = m.end;
@@ -281,12 +336,22 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
         .filter(|r| !r.has_article)
         .find(|r| COUNTERPART.contains(&&token[r.stem_prefix..]))?;
     let sentence = doc.tokens[i].sentence;
-    let Cover::Nisba(n) = *cx.found.cover.get(i + 1)? else { return None };
+    let Cover::Nisba(n) = *cx.found.cover.get(i + 1)? else {
+        return None;
+    };
     let nisba = &cx.found.nisbas[n as usize];
     let country = EntityRef::Known(nisba.country);
-    let reference = earlier.iter().rev().find(|r| r.sentence + 2 >= sentence && r.sentence <= sentence)?;
+    let reference = earlier
+        .iter()
+        .rev()
+        .find(|r| r.sentence + 2 >= sentence && r.sentence <= sentence)?;
     let after = nisba.end as usize;
-    let make = |person: EntityRef, target: EntityRef, pf: usize, pe: usize, rule: String, confidence: f32| RoleFinding {
+    let make = |person: EntityRef,
+                target: EntityRef,
+                pf: usize,
+                pe: usize,
+                rule: String,
+                confidence: f32| RoleFinding {
         person,
         target,
         role: reference.role.clone(),
@@ -299,11 +364,23 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
         rule,
         confidence,
     };
-    if let Some(p) = cx.person_at(after).filter(|_| !doc.tokens[after].after_punct) {
-        return Some(make(p.entity.clone(), country, p.first as usize, p.end as usize, "counterpart_named".into(), 0.8));
+    if let Some(p) = cx
+        .person_at(after)
+        .filter(|_| !doc.tokens[after].after_punct)
+    {
+        return Some(make(
+            p.entity.clone(),
+            country,
+            p.first as usize,
+            p.end as usize,
+            "counterpart_named".into(),
+            0.8,
+        ));
     }
     // the same kind of office in the other country
-    let EntityRef::Known(ref_target) = reference.target else { return None };
+    let EntityRef::Known(ref_target) = reference.target else {
+        return None;
+    };
     let ref_entry = &cx.gazetteer.entries[ref_target as usize];
     let date = cx.date?;
     let country_slug = &cx.gazetteer.entries[nisba.country as usize].slug;
@@ -312,14 +389,25 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
         if r.role != reference.role {
             continue;
         }
-        let Some(target) = cx.gazetteer.get(&r.target) else { continue };
+        let Some(target) = cx.gazetteer.get(&r.target) else {
+            continue;
+        };
         let same_office = if ref_entry.kind == EntityKind::Country {
             target.slug == *country_slug || target.country.as_deref() == Some(country_slug)
         } else {
             target.category == ref_entry.category && target.country.as_deref() == Some(country_slug)
         };
-        if same_office && cx.gazetteer.holders(&r.role, &r.target, date).iter().any(|h| h.person == r.person) {
-            if let (Some(p), Some(t)) = (cx.gazetteer.index_of(&r.person), cx.gazetteer.index_of(&r.target)) {
+        if same_office
+            && cx
+                .gazetteer
+                .holders(&r.role, &r.target, date)
+                .iter()
+                .any(|h| h.person == r.person)
+        {
+            if let (Some(p), Some(t)) = (
+                cx.gazetteer.index_of(&r.person),
+                cx.gazetteer.index_of(&r.target),
+            ) {
                 people.push((p as u32, t as u32));
             }
         }

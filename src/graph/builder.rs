@@ -125,16 +125,20 @@ pub fn provenance_attrs(p: &Provenance) -> Map<String, Value> {
     attrs.insert("end".into(), json!(p.end));
     attrs.insert("evidence".into(), json!(p.evidence));
     attrs.insert("rule".into(), json!(p.rule));
-    attrs.insert("confidence".into(), json!((p.confidence as f64 * 100.0).round() / 100.0));
+    attrs.insert(
+        "confidence".into(),
+        json!((p.confidence as f64 * 100.0).round() / 100.0),
+    );
     attrs
 }
 
 impl<'a> GraphBuilder<'a> {
     pub fn new(gazetteer: &'a Gazetteer) -> GraphBuilder<'a> {
         let mut graph = KnowledgeGraph::default();
-        graph
-            .graph_attrs
-            .insert("generator".into(), json!(format!("shabaka {}", env!("CARGO_PKG_VERSION"))));
+        graph.graph_attrs.insert(
+            "generator".into(),
+            json!(format!("shabaka {}", env!("CARGO_PKG_VERSION"))),
+        );
         GraphBuilder {
             gazetteer,
             graph,
@@ -172,7 +176,8 @@ impl<'a> GraphBuilder<'a> {
                     attrs.insert("category".into(), json!(e.category));
                     attrs.insert("discovered".into(), json!(false));
                     attrs.insert("rule".into(), json!(format!("gazetteer:{}", e.slug)));
-                    if let Some(country) = e.country.as_deref().and_then(|c| self.gazetteer.get(c)) {
+                    if let Some(country) = e.country.as_deref().and_then(|c| self.gazetteer.get(c))
+                    {
                         attrs.insert("country".into(), json!(country.id));
                     }
                 }
@@ -206,7 +211,10 @@ impl<'a> GraphBuilder<'a> {
         attrs.insert("path".into(), json!(a.path));
         attrs.insert("source".into(), json!(a.source.clone().unwrap_or_default()));
         attrs.insert("url".into(), json!(a.url.clone().unwrap_or_default()));
-        attrs.insert("published".into(), json!(a.published.clone().unwrap_or_default()));
+        attrs.insert(
+            "published".into(),
+            json!(a.published.clone().unwrap_or_default()),
+        );
         attrs.insert("published_inferred".into(), json!(a.published_inferred));
         attrs.insert("sha256".into(), json!(a.sha256));
         attrs.insert("encoding".into(), json!(a.encoding));
@@ -261,7 +269,11 @@ impl<'a> GraphBuilder<'a> {
                 .iter()
                 .map(|(entity, p)| self.entity_node(entity, "", &p.rule))
                 .collect();
-            let places: Vec<String> = e.places.iter().map(|(entity, p)| self.entity_node(entity, "", &p.rule)).collect();
+            let places: Vec<String> = e
+                .places
+                .iter()
+                .map(|(entity, p)| self.entity_node(entity, "", &p.rule))
+                .collect();
             let mut candidates: Vec<usize> = participants
                 .iter()
                 .filter_map(|p| self.events_by_participant.get(p))
@@ -272,7 +284,10 @@ impl<'a> GraphBuilder<'a> {
             candidates.dedup();
             let found = candidates.into_iter().find(|&i| {
                 let g = &self.events[i];
-                let shared = participants.iter().filter(|p| g.participants.contains(p)).count();
+                let shared = participants
+                    .iter()
+                    .filter(|p| g.participants.contains(p))
+                    .count();
                 types_compatible(&g.event_type, &e.event_type)
                     && shared >= 2.min(participants.len()).max(1)
                     && matches!((&g.date, &e.date), (Some(a), Some(b)) if dates::compatible(a, b))
@@ -290,7 +305,10 @@ impl<'a> GraphBuilder<'a> {
                         seen_articles: Default::default(),
                         seen_edges: Default::default(),
                         edges: Vec::new(),
-                        first_report: (facts.article.id.clone(), e.reports.first().map_or(0, |r| r.start)),
+                        first_report: (
+                            facts.article.id.clone(),
+                            e.reports.first().map_or(0, |r| r.start),
+                        ),
                     });
                     self.events.len() - 1
                 }
@@ -307,17 +325,25 @@ impl<'a> GraphBuilder<'a> {
             for (id, (_, p)) in participants.iter().zip(&e.participants) {
                 if !g.participants.contains(id) {
                     g.participants.push(id.clone());
-                    self.events_by_participant.entry(id.clone()).or_default().push(index);
+                    self.events_by_participant
+                        .entry(id.clone())
+                        .or_default()
+                        .push(index);
                 }
-                if g.seen_edges.insert(("PARTICIPATED_IN", id.clone(), article.clone())) {
-                    g.edges.push(("PARTICIPATED_IN", id.clone(), provenance_attrs(p)));
+                if g.seen_edges
+                    .insert(("PARTICIPATED_IN", id.clone(), article.clone()))
+                {
+                    g.edges
+                        .push(("PARTICIPATED_IN", id.clone(), provenance_attrs(p)));
                 }
             }
             for (id, (_, p)) in places.iter().zip(&e.places) {
                 if !g.places.contains(id) {
                     g.places.push(id.clone());
                 }
-                if g.seen_edges.insert(("HELD_IN", id.clone(), article.clone())) {
+                if g.seen_edges
+                    .insert(("HELD_IN", id.clone(), article.clone()))
+                {
                     g.edges.push(("HELD_IN", id.clone(), provenance_attrs(p)));
                 }
             }
@@ -346,38 +372,87 @@ impl<'a> GraphBuilder<'a> {
                 g.first_report.1
             );
             let digest = Sha256::digest(defining.as_bytes());
-            let id = format!("event:{}", digest.iter().take(6).map(|b| format!("{b:02x}")).collect::<String>());
+            let id = format!(
+                "event:{}",
+                digest
+                    .iter()
+                    .take(6)
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            );
             let names = |lang: &str| -> Vec<String> {
                 g.participants
                     .iter()
                     .map(|p| {
                         let node = &self.graph.nodes[p];
-                        let label = node.attrs.get(lang).and_then(Value::as_str).filter(|s| !s.is_empty());
-                        label.or_else(|| node.attrs.get("label").and_then(Value::as_str)).unwrap_or(p).to_string()
+                        let label = node
+                            .attrs
+                            .get(lang)
+                            .and_then(Value::as_str)
+                            .filter(|s| !s.is_empty());
+                        label
+                            .or_else(|| node.attrs.get("label").and_then(Value::as_str))
+                            .unwrap_or(p)
+                            .to_string()
                     })
                     .collect()
             };
             let date = g.date.clone().unwrap_or_default();
-            let when = if date.is_empty() { String::new() } else { format!(" ({date})") };
+            let when = if date.is_empty() {
+                String::new()
+            } else {
+                format!(" ({date})")
+            };
             let mut attrs = Map::new();
-            attrs.insert("label".into(), json!(format!("{}: {}{when}", event_type_ar(&g.event_type), names("label").join("، "))));
-            attrs.insert("label_en".into(), json!(format!("{}: {}{when}", g.event_type, names("label_en").join(", "))));
+            attrs.insert(
+                "label".into(),
+                json!(format!(
+                    "{}: {}{when}",
+                    event_type_ar(&g.event_type),
+                    names("label").join("، ")
+                )),
+            );
+            attrs.insert(
+                "label_en".into(),
+                json!(format!(
+                    "{}: {}{when}",
+                    g.event_type,
+                    names("label_en").join(", ")
+                )),
+            );
             attrs.insert("aliases".into(), json!(Vec::<String>::new()));
             attrs.insert("event_type".into(), json!(g.event_type));
             attrs.insert("date".into(), json!(date));
             attrs.insert("date_text".into(), json!(g.date_text));
             attrs.insert("status".into(), json!("happened"));
             attrs.insert("mentions".into(), json!(g.articles.len()));
-            self.graph.nodes.insert(id.clone(), Node { id: id.clone(), kind: "Event".into(), attrs });
+            self.graph.nodes.insert(
+                id.clone(),
+                Node {
+                    id: id.clone(),
+                    kind: "Event".into(),
+                    attrs,
+                },
+            );
             for (kind, other, attrs) in g.edges {
-                let (source, target) = if kind == "PARTICIPATED_IN" { (other, id.clone()) } else { (id.clone(), other) };
+                let (source, target) = if kind == "PARTICIPATED_IN" {
+                    (other, id.clone())
+                } else {
+                    (id.clone(), other)
+                };
                 self.add_edge(source, target, kind, attrs);
             }
         }
     }
 
     /// Adds a fact edge between two existing nodes.
-    pub fn add_edge(&mut self, source: String, target: String, kind: &str, attrs: Map<String, Value>) {
+    pub fn add_edge(
+        &mut self,
+        source: String,
+        target: String,
+        kind: &str,
+        attrs: Map<String, Value>,
+    ) {
         self.graph.edges.push(Edge {
             source,
             target,
@@ -393,10 +468,16 @@ impl<'a> GraphBuilder<'a> {
             if node.kind == "Article" || node.kind == "Event" {
                 continue;
             }
-            let aliases: Vec<&String> = self.aliases.get(id).map(|s| s.iter().collect()).unwrap_or_default();
+            let aliases: Vec<&String> = self
+                .aliases
+                .get(id)
+                .map(|s| s.iter().collect())
+                .unwrap_or_default();
             node.attrs.insert("aliases".into(), json!(aliases));
-            node.attrs
-                .insert("mentions".into(), json!(self.mention_counts.get(id).copied().unwrap_or(0)));
+            node.attrs.insert(
+                "mentions".into(),
+                json!(self.mention_counts.get(id).copied().unwrap_or(0)),
+            );
         }
         self.graph.canonicalize();
         self.graph

@@ -28,7 +28,9 @@ impl<'a> GraphIndex<'a> {
             index.insert(id.as_str(), pg.add_node(i));
         }
         for (i, e) in graph.edges.iter().enumerate() {
-            if let (Some(&s), Some(&t)) = (index.get(e.source.as_str()), index.get(e.target.as_str())) {
+            if let (Some(&s), Some(&t)) =
+                (index.get(e.source.as_str()), index.get(e.target.as_str()))
+            {
                 pg.add_edge(s, t, i);
             }
         }
@@ -37,33 +39,54 @@ impl<'a> GraphIndex<'a> {
 
     /// The node id at a petgraph index.
     pub fn id(&self, n: NodeIndex) -> &'a str {
-        self.graph.nodes.get_index(self.pg[n]).map(|(k, _)| k.as_str()).unwrap_or("")
+        self.graph
+            .nodes
+            .get_index(self.pg[n])
+            .map(|(k, _)| k.as_str())
+            .unwrap_or("")
     }
 
     /// The kind of the node at a petgraph index.
     pub fn kind(&self, n: NodeIndex) -> &'a str {
-        self.graph.nodes.get_index(self.pg[n]).map(|(_, v)| v.kind.as_str()).unwrap_or("")
+        self.graph
+            .nodes
+            .get_index(self.pg[n])
+            .map(|(_, v)| v.kind.as_str())
+            .unwrap_or("")
     }
 
     /// Edges touching `n` in either direction: (neighbour, edge index, outgoing?).
     pub fn incident(&self, n: NodeIndex) -> impl Iterator<Item = (NodeIndex, usize, bool)> + '_ {
-        let out = self.pg.edges_directed(n, Direction::Outgoing).map(|e| (petgraph::visit::EdgeRef::target(&e), *e.weight(), true));
-        let inc = self.pg.edges_directed(n, Direction::Incoming).map(|e| (petgraph::visit::EdgeRef::source(&e), *e.weight(), false));
+        let out = self
+            .pg
+            .edges_directed(n, Direction::Outgoing)
+            .map(|e| (petgraph::visit::EdgeRef::target(&e), *e.weight(), true));
+        let inc = self
+            .pg
+            .edges_directed(n, Direction::Incoming)
+            .map(|e| (petgraph::visit::EdgeRef::source(&e), *e.weight(), false));
         out.chain(inc)
     }
 
     /// Undirected simple adjacency over facts: no articles, no provenance edges, no
     /// parallel edges or self-loops. Centralities are computed on this graph.
     pub fn fact_adjacency(&self) -> (Vec<NodeIndex>, Vec<Vec<usize>>) {
-        let nodes: Vec<NodeIndex> = self.pg.node_indices().filter(|&n| self.kind(n) != "Article").collect();
-        let position: HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let nodes: Vec<NodeIndex> = self
+            .pg
+            .node_indices()
+            .filter(|&n| self.kind(n) != "Article")
+            .collect();
+        let position: HashMap<NodeIndex, usize> =
+            nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         let mut adj: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
         for e in self.pg.edge_indices() {
             let edge = &self.graph.edges[self.pg[e]];
             if is_provenance(&edge.kind) {
                 continue;
             }
-            let Some((s, t)) = self.pg.edge_endpoints(e) else { continue };
+            let Some((s, t)) = self.pg.edge_endpoints(e) else {
+                continue;
+            };
             if let (Some(&a), Some(&b)) = (position.get(&s), position.get(&t)) {
                 if a != b {
                     adj[a].push(b);

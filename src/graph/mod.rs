@@ -27,9 +27,23 @@ pub fn unknown(graph: &KnowledgeGraph) -> Vec<UnknownEntity> {
         .map(|n| UnknownEntity {
             id: n.id.clone(),
             kind: n.kind.clone(),
-            label: n.attrs.get("label").and_then(|v| v.as_str()).unwrap_or("").to_string(),
-            mentions: n.attrs.get("mentions").and_then(|v| v.as_u64()).unwrap_or(0),
-            rule: n.attrs.get("rule").and_then(|v| v.as_str()).unwrap_or("").to_string(),
+            label: n
+                .attrs
+                .get("label")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
+            mentions: n
+                .attrs
+                .get("mentions")
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            rule: n
+                .attrs
+                .get("rule")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
         })
         .collect();
     rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));

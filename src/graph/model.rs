@@ -48,14 +48,21 @@ impl KnowledgeGraph {
     /// Sorts nodes by (kind, id) and edges by (source, target, kind, article, start), so
     /// exports are byte-identical whatever order the work was done in.
     pub fn canonicalize(&mut self) {
-        self.nodes
-            .sort_by(|_, a, _, b| kind_rank(&a.kind).cmp(&kind_rank(&b.kind)).then_with(|| a.id.cmp(&b.id)));
+        self.nodes.sort_by(|_, a, _, b| {
+            kind_rank(&a.kind)
+                .cmp(&kind_rank(&b.kind))
+                .then_with(|| a.id.cmp(&b.id))
+        });
         let key = |e: &Edge| {
             (
                 e.source.clone(),
                 e.target.clone(),
                 e.kind.clone(),
-                e.attrs.get("article").and_then(Value::as_str).unwrap_or("").to_string(),
+                e.attrs
+                    .get("article")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
                 e.attrs.get("start").and_then(Value::as_u64).unwrap_or(0),
                 e.attrs.get("end").and_then(Value::as_u64).unwrap_or(0),
             )

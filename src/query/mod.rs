@@ -30,7 +30,11 @@ impl NodeRef {
         let s = |k: &str| graph.str_attr(id, k).unwrap_or("").to_string();
         NodeRef {
             id: id.to_string(),
-            kind: graph.nodes.get(id).map(|n| n.kind.clone()).unwrap_or_default(),
+            kind: graph
+                .nodes
+                .get(id)
+                .map(|n| n.kind.clone())
+                .unwrap_or_default(),
             label: s("label"),
             label_en: s("label_en"),
         }
@@ -104,15 +108,28 @@ pub struct Queries<'a> {
 
 impl<'a> Queries<'a> {
     pub fn new(graph: &'a KnowledgeGraph) -> Queries<'a> {
-        Queries { graph, index: GraphIndex::new(graph) }
+        Queries {
+            graph,
+            index: GraphIndex::new(graph),
+        }
     }
 
     fn citation(&self, edge: usize) -> Citation {
         let e = &self.graph.edges[edge];
-        let s = |k: &str| e.attrs.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let s = |k: &str| {
+            e.attrs
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
         let article = s("article");
         Citation {
-            article_title: self.graph.str_attr(&article, "title").unwrap_or("").to_string(),
+            article_title: self
+                .graph
+                .str_attr(&article, "title")
+                .unwrap_or("")
+                .to_string(),
             article,
             sentence: e.attrs.get("sentence").and_then(Value::as_u64),
             evidence: s("evidence"),
@@ -124,22 +141,36 @@ impl<'a> Queries<'a> {
         options.via_articles || !is_provenance(&self.graph.edges[edge].kind)
     }
 
-    fn node_allowed(&self, n: NodeIndex, options: &PathOptions, ends: (NodeIndex, NodeIndex)) -> bool {
+    fn node_allowed(
+        &self,
+        n: NodeIndex,
+        options: &PathOptions,
+        ends: (NodeIndex, NodeIndex),
+    ) -> bool {
         if n == ends.0 || n == ends.1 {
             return true;
         }
         let kind = self.index.kind(n);
         (options.via_articles || kind != "Article")
-            && (options.kinds.is_empty() || options.kinds.iter().any(|k| k.eq_ignore_ascii_case(kind)))
+            && (options.kinds.is_empty()
+                || options.kinds.iter().any(|k| k.eq_ignore_ascii_case(kind)))
     }
 
     /// Shortest paths (by hops, in either edge direction) from `a` to `b`.
     pub fn path(&self, a: &str, b: &str, options: &PathOptions) -> PathAnswer {
-        let answer = |paths| PathAnswer { from: NodeRef::new(self.graph, a), to: NodeRef::new(self.graph, b), paths };
+        let answer = |paths| PathAnswer {
+            from: NodeRef::new(self.graph, a),
+            to: NodeRef::new(self.graph, b),
+            paths,
+        };
         let (Some(&s), Some(&t)) = (self.index.index.get(a), self.index.index.get(b)) else {
             return answer(Vec::new());
         };
-        let max_hops = if options.max_hops == 0 { usize::MAX } else { options.max_hops };
+        let max_hops = if options.max_hops == 0 {
+            usize::MAX
+        } else {
+            options.max_hops
+        };
         // BFS recording every predecessor on a shortest path
         let mut dist: HashMap<NodeIndex, usize> = HashMap::from([(s, 0)]);
         let mut preds: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
@@ -197,7 +228,12 @@ impl<'a> Queries<'a> {
         }
         let paths = sequences
             .into_iter()
-            .map(|seq| PathItem { hops: seq.windows(2).map(|w| self.hop(w[0], w[1], options)).collect() })
+            .map(|seq| PathItem {
+                hops: seq
+                    .windows(2)
+                    .map(|w| self.hop(w[0], w[1], options))
+                    .collect(),
+            })
             .collect();
         answer(paths)
     }
@@ -210,31 +246,57 @@ impl<'a> Queries<'a> {
             .filter(|(w, e, _)| *w == to && self.edge_allowed(*e, options))
             .map(|(_, e, out)| (e, out))
             .collect();
-        let confidence = |e: usize| self.graph.edges[e].attrs.get("confidence").and_then(Value::as_f64).unwrap_or(0.0);
+        let confidence = |e: usize| {
+            self.graph.edges[e]
+                .attrs
+                .get("confidence")
+                .and_then(Value::as_f64)
+                .unwrap_or(0.0)
+        };
         // facts before provenance, then the most confident, then the first in order
         edges.sort_by(|a, b| {
             let pa = is_provenance(&self.graph.edges[a.0].kind);
             let pb = is_provenance(&self.graph.edges[b.0].kind);
-            pa.cmp(&pb).then(confidence(b.0).total_cmp(&confidence(a.0))).then(a.0.cmp(&b.0))
+            pa.cmp(&pb)
+                .then(confidence(b.0).total_cmp(&confidence(a.0)))
+                .then(a.0.cmp(&b.0))
         });
         let (best, forward) = edges[0];
         let e = &self.graph.edges[best];
-        let same = edges.iter().filter(|(x, _)| self.graph.edges[*x].kind == e.kind).count();
+        let same = edges
+            .iter()
+            .filter(|(x, _)| self.graph.edges[*x].kind == e.kind)
+            .count();
         Hop {
             from: NodeRef::new(self.graph, self.index.id(from)),
             to: NodeRef::new(self.graph, self.index.id(to)),
             relation: e.kind.clone(),
             forward,
-            role: e.attrs.get("role").and_then(Value::as_str).map(str::to_string),
+            role: e
+                .attrs
+                .get("role")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             sources: same,
             citation: self.citation(best),
         }
     }
 
     /// Nodes within `depth` hops over facts (articles only with `via_articles`).
-    pub fn neighbors(&self, id: &str, depth: usize, kinds: &[String], via_articles: bool) -> Vec<Neighbor> {
-        let Some(&start) = self.index.index.get(id) else { return Vec::new() };
-        let options = PathOptions { via_articles, ..Default::default() };
+    pub fn neighbors(
+        &self,
+        id: &str,
+        depth: usize,
+        kinds: &[String],
+        via_articles: bool,
+    ) -> Vec<Neighbor> {
+        let Some(&start) = self.index.index.get(id) else {
+            return Vec::new();
+        };
+        let options = PathOptions {
+            via_articles,
+            ..Default::default()
+        };
         let mut dist: HashMap<NodeIndex, usize> = HashMap::from([(start, 0)]);
         let mut queue = VecDeque::from([start]);
         let mut out: Vec<Neighbor> = Vec::new();
@@ -285,18 +347,35 @@ impl<'a> Queries<'a> {
                 let other = self.index.id(w);
                 match (edge.kind.as_str(), out) {
                     ("HOLDS_ROLE", _) => {
-                        let role = edge.attrs.get("role").and_then(Value::as_str).unwrap_or("").to_string();
+                        let role = edge
+                            .attrs
+                            .get("role")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string();
                         let (holder, office) = if out { (id, other) } else { (other, id) };
-                        let line = roles.entry((holder.to_string(), role.clone(), office.to_string())).or_insert_with(|| RoleLine {
-                            person: NodeRef::new(self.graph, holder),
-                            role: role.clone(),
-                            office: NodeRef::new(self.graph, office),
-                            title: edge.attrs.get("title").and_then(Value::as_str).unwrap_or("").to_string(),
-                            dates: Vec::new(),
-                            sources: 0,
-                        });
+                        let line = roles
+                            .entry((holder.to_string(), role.clone(), office.to_string()))
+                            .or_insert_with(|| RoleLine {
+                                person: NodeRef::new(self.graph, holder),
+                                role: role.clone(),
+                                office: NodeRef::new(self.graph, office),
+                                title: edge
+                                    .attrs
+                                    .get("title")
+                                    .and_then(Value::as_str)
+                                    .unwrap_or("")
+                                    .to_string(),
+                                dates: Vec::new(),
+                                sources: 0,
+                            });
                         line.sources += 1;
-                        if let Some(p) = edge.attrs.get("article").and_then(Value::as_str).and_then(|a| self.graph.str_attr(a, "published")) {
+                        if let Some(p) = edge
+                            .attrs
+                            .get("article")
+                            .and_then(Value::as_str)
+                            .and_then(|a| self.graph.str_attr(a, "published"))
+                        {
                             if !p.is_empty() && !line.dates.contains(&p.to_string()) {
                                 line.dates.push(p.to_string());
                                 line.dates.sort();
@@ -304,10 +383,15 @@ impl<'a> Queries<'a> {
                         }
                     }
                     ("PARTICIPATED_IN", true) => events.push(NodeRef::new(self.graph, other)),
-                    ("MENTIONED_IN", true) => {
-                        articles.push((NodeRef::new(self.graph, other), edge.attrs.get("count").and_then(Value::as_u64).unwrap_or(1)))
+                    ("MENTIONED_IN", true) => articles.push((
+                        NodeRef::new(self.graph, other),
+                        edge.attrs.get("count").and_then(Value::as_u64).unwrap_or(1),
+                    )),
+                    (kind, _) if !is_provenance(kind) => {
+                        *related
+                            .entry((kind.to_string(), other.to_string()))
+                            .or_default() += 1
                     }
-                    (kind, _) if !is_provenance(kind) => *related.entry((kind.to_string(), other.to_string())).or_default() += 1,
                     _ => {}
                 }
             }
@@ -323,10 +407,20 @@ impl<'a> Queries<'a> {
             attrs,
             roles: roles.into_values().collect(),
             events,
-            articles: articles.into_iter().map(|(a, count)| ArticleLine { article: a, mentions: count }).collect(),
+            articles: articles
+                .into_iter()
+                .map(|(a, count)| ArticleLine {
+                    article: a,
+                    mentions: count,
+                })
+                .collect(),
             related: related
                 .into_iter()
-                .map(|((kind, other), count)| Related { relation: kind, node: NodeRef::new(self.graph, &other), sources: count })
+                .map(|((kind, other), count)| Related {
+                    relation: kind,
+                    node: NodeRef::new(self.graph, &other),
+                    sources: count,
+                })
                 .collect(),
         }
     }
@@ -345,7 +439,13 @@ impl<'a> Queries<'a> {
         for e in &self.graph.edges {
             *edges.entry(e.kind.clone()).or_default() += 1;
         }
-        Stats { nodes_total: self.graph.nodes.len(), edges_total: self.graph.edges.len(), nodes, edges, discovered }
+        Stats {
+            nodes_total: self.graph.nodes.len(),
+            edges_total: self.graph.edges.len(),
+            nodes,
+            edges,
+            discovered,
+        }
     }
 
     /// The most central entities of the fact graph.
@@ -359,8 +459,13 @@ impl<'a> Queries<'a> {
         let mut ranked: Vec<Ranked> = nodes
             .iter()
             .zip(scores)
-            .map(|(n, score)| Ranked { node: NodeRef::new(self.graph, self.index.id(*n)), score })
-            .filter(|r| kinds.is_empty() || kinds.iter().any(|k| k.eq_ignore_ascii_case(&r.node.kind)))
+            .map(|(n, score)| Ranked {
+                node: NodeRef::new(self.graph, self.index.id(*n)),
+                score,
+            })
+            .filter(|r| {
+                kinds.is_empty() || kinds.iter().any(|k| k.eq_ignore_ascii_case(&r.node.kind))
+            })
             .collect();
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.node.id.cmp(&b.node.id)));
         ranked.truncate(limit);
@@ -371,7 +476,9 @@ impl<'a> Queries<'a> {
     pub fn events(&self, with: &[String], from: Option<&str>, to: Option<&str>) -> Vec<EventLine> {
         let mut out: Vec<EventLine> = Vec::new();
         for n in self.graph.nodes.values().filter(|n| n.kind == "Event") {
-            let Some(&idx) = self.index.index.get(n.id.as_str()) else { continue };
+            let Some(&idx) = self.index.index.get(n.id.as_str()) else {
+                continue;
+            };
             let mut participants = Vec::new();
             let mut places = Vec::new();
             let mut articles = Vec::new();
@@ -387,8 +494,15 @@ impl<'a> Queries<'a> {
             if !with.iter().all(|w| participants.iter().any(|p| &p.id == w)) {
                 continue;
             }
-            let date = n.attrs.get("date").and_then(Value::as_str).unwrap_or("").to_string();
-            if from.is_some_and(|f| date.is_empty() || date.as_str() < f) || to.is_some_and(|t| date.is_empty() || date.as_str() > t) {
+            let date = n
+                .attrs
+                .get("date")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            if from.is_some_and(|f| date.is_empty() || date.as_str() < f)
+                || to.is_some_and(|t| date.is_empty() || date.as_str() > t)
+            {
                 continue;
             }
             for list in [&mut participants, &mut places, &mut articles] {
@@ -396,15 +510,31 @@ impl<'a> Queries<'a> {
             }
             out.push(EventLine {
                 event: NodeRef::new(self.graph, &n.id),
-                event_type: n.attrs.get("event_type").and_then(Value::as_str).unwrap_or("").to_string(),
+                event_type: n
+                    .attrs
+                    .get("event_type")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
                 date,
-                date_text: n.attrs.get("date_text").and_then(Value::as_str).unwrap_or("").to_string(),
+                date_text: n
+                    .attrs
+                    .get("date_text")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
                 participants,
                 places,
                 articles,
             });
         }
-        out.sort_by(|a, b| (a.date.is_empty(), &a.date, &a.event.id).cmp(&(b.date.is_empty(), &b.date, &b.event.id)));
+        out.sort_by(|a, b| {
+            (a.date.is_empty(), &a.date, &a.event.id).cmp(&(
+                b.date.is_empty(),
+                &b.date,
+                &b.event.id,
+            ))
+        });
         out
     }
 }

@@ -8,7 +8,14 @@ use super::{Card, EventLine, Neighbor, PathAnswer, Ranked, Stats};
 /// Display width of a cell: code points (Arabic letters are one column each; combining
 /// harakat take none).
 fn width(s: &str) -> usize {
-    s.chars().filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200E}' | '\u{200F}')).count()
+    s.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200E}' | '\u{200F}'
+            )
+        })
+        .count()
 }
 
 /// Renders rows as an aligned table with a header.
@@ -44,32 +51,66 @@ pub fn table(header: &[&str], rows: &[Vec<String>], color: bool) -> String {
 }
 
 fn bold(s: &str, color: bool) -> String {
-    if color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() }
+    if color {
+        format!("\x1b[1m{s}\x1b[0m")
+    } else {
+        s.to_string()
+    }
 }
 
 pub fn path(answer: &PathAnswer, color: bool) -> String {
     let mut out = String::new();
     if answer.paths.is_empty() {
-        let _ = writeln!(out, "no path between {} and {}", answer.from.display(), answer.to.display());
+        let _ = writeln!(
+            out,
+            "no path between {} and {}",
+            answer.from.display(),
+            answer.to.display()
+        );
         return out;
     }
     for (i, p) in answer.paths.iter().enumerate() {
-        let title = format!("path {} of {} ({} hops): {} → {}", i + 1, answer.paths.len(), p.hops.len(), answer.from.display(), answer.to.display());
+        let title = format!(
+            "path {} of {} ({} hops): {} → {}",
+            i + 1,
+            answer.paths.len(),
+            p.hops.len(),
+            answer.from.display(),
+            answer.to.display()
+        );
         let _ = writeln!(out, "{}", bold(&title, color));
         for (k, h) in p.hops.iter().enumerate() {
             let rel = match &h.role {
                 Some(role) => format!("{} ({role})", h.relation),
                 None => h.relation.clone(),
             };
-            let arrow = if h.forward { format!("—{rel}→") } else { format!("←{rel}—") };
-            let sources = if h.sources > 1 { format!("  [{} sources]", h.sources) } else { String::new() };
-            let _ = writeln!(out, "  {}. {} {arrow} {}{sources}", k + 1, h.from.display(), h.to.display());
+            let arrow = if h.forward {
+                format!("—{rel}→")
+            } else {
+                format!("←{rel}—")
+            };
+            let sources = if h.sources > 1 {
+                format!("  [{} sources]", h.sources)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "  {}. {} {arrow} {}{sources}",
+                k + 1,
+                h.from.display(),
+                h.to.display()
+            );
             let article = if h.citation.article_title.is_empty() {
                 h.citation.article.clone()
             } else {
                 format!("{} «{}»", h.citation.article, h.citation.article_title)
             };
-            let sentence = h.citation.sentence.map(|s| format!(", sentence {s}")).unwrap_or_default();
+            let sentence = h
+                .citation
+                .sentence
+                .map(|s| format!(", sentence {s}"))
+                .unwrap_or_default();
             let _ = writeln!(out, "     {article}{sentence}");
             let _ = writeln!(out, "     “{}”", h.citation.evidence.replace('\n', " "));
         }
@@ -80,24 +121,56 @@ pub fn path(answer: &PathAnswer, color: bool) -> String {
 pub fn neighbors(list: &[Neighbor], color: bool) -> String {
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|n| vec![n.distance.to_string(), n.node.kind.clone(), n.node.display(), n.relation.clone(), n.via.display()])
+        .map(|n| {
+            vec![
+                n.distance.to_string(),
+                n.node.kind.clone(),
+                n.node.display(),
+                n.relation.clone(),
+                n.via.display(),
+            ]
+        })
         .collect();
     table(&["hops", "kind", "name", "relation", "via"], &rows, color)
 }
 
 pub fn card(c: &Card, color: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", bold(&format!("{} — {} [{}]", c.node.display(), c.node.id, c.node.kind), color));
+    let _ = writeln!(
+        out,
+        "{}",
+        bold(
+            &format!("{} — {} [{}]", c.node.display(), c.node.id, c.node.kind),
+            color
+        )
+    );
     let list = |k: &str| {
         c.attrs
             .get(k)
             .and_then(|v| v.as_array())
-            .map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("، "))
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join("، ")
+            })
             .unwrap_or_default()
     };
-    for key in ["category", "event_type", "date", "date_text", "country", "mentions", "discovered", "rule"] {
+    for key in [
+        "category",
+        "event_type",
+        "date",
+        "date_text",
+        "country",
+        "mentions",
+        "discovered",
+        "rule",
+    ] {
         if let Some(v) = c.attrs.get(key) {
-            let text = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
+            let text = v
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.to_string());
             if !text.is_empty() {
                 let _ = writeln!(out, "  {key}: {text}");
             }
@@ -112,9 +185,21 @@ pub fn card(c: &Card, color: bool) -> String {
         let rows: Vec<Vec<String>> = c
             .roles
             .iter()
-            .map(|r| vec![r.person.display(), r.role.clone(), r.office.display(), r.dates.join(", "), r.sources.to_string()])
+            .map(|r| {
+                vec![
+                    r.person.display(),
+                    r.role.clone(),
+                    r.office.display(),
+                    r.dates.join(", "),
+                    r.sources.to_string(),
+                ]
+            })
             .collect();
-        out.push_str(&table(&["person", "role", "office", "reported", "sources"], &rows, color));
+        out.push_str(&table(
+            &["person", "role", "office", "reported", "sources"],
+            &rows,
+            color,
+        ));
     }
     if !c.events.is_empty() {
         let _ = writeln!(out, "\n{}", bold("events", color));
@@ -124,22 +209,48 @@ pub fn card(c: &Card, color: bool) -> String {
     }
     if !c.related.is_empty() {
         let _ = writeln!(out, "\n{}", bold("related", color));
-        let rows: Vec<Vec<String>> = c.related.iter().map(|r| vec![r.relation.clone(), r.node.display(), r.sources.to_string()]).collect();
+        let rows: Vec<Vec<String>> = c
+            .related
+            .iter()
+            .map(|r| vec![r.relation.clone(), r.node.display(), r.sources.to_string()])
+            .collect();
         out.push_str(&table(&["relation", "with", "sources"], &rows, color));
     }
     if !c.articles.is_empty() {
         let _ = writeln!(out, "\n{}", bold("articles", color));
-        let rows: Vec<Vec<String>> = c.articles.iter().map(|a| vec![a.article.id.clone(), a.mentions.to_string(), a.article.label.clone()]).collect();
+        let rows: Vec<Vec<String>> = c
+            .articles
+            .iter()
+            .map(|a| {
+                vec![
+                    a.article.id.clone(),
+                    a.mentions.to_string(),
+                    a.article.label.clone(),
+                ]
+            })
+            .collect();
         out.push_str(&table(&["article", "mentions", "title"], &rows, color));
     }
     out
 }
 
 pub fn stats(s: &Stats, color: bool) -> String {
-    let mut rows: Vec<Vec<String>> = s.nodes.iter().map(|(k, v)| vec!["node".into(), k.clone(), v.to_string()]).collect();
-    rows.extend(s.edges.iter().map(|(k, v)| vec!["edge".into(), k.clone(), v.to_string()]));
+    let mut rows: Vec<Vec<String>> = s
+        .nodes
+        .iter()
+        .map(|(k, v)| vec!["node".into(), k.clone(), v.to_string()])
+        .collect();
+    rows.extend(
+        s.edges
+            .iter()
+            .map(|(k, v)| vec!["edge".into(), k.clone(), v.to_string()]),
+    );
     let mut out = table(&["", "kind", "count"], &rows, color);
-    let _ = writeln!(out, "{} nodes ({} discovered), {} edges", s.nodes_total, s.discovered, s.edges_total);
+    let _ = writeln!(
+        out,
+        "{} nodes ({} discovered), {} edges",
+        s.nodes_total, s.discovered, s.edges_total
+    );
     out
 }
 
@@ -147,7 +258,14 @@ pub fn ranked(list: &[Ranked], color: bool) -> String {
     let rows: Vec<Vec<String>> = list
         .iter()
         .enumerate()
-        .map(|(i, r)| vec![(i + 1).to_string(), format!("{:.4}", r.score), r.node.kind.clone(), r.node.display()])
+        .map(|(i, r)| {
+            vec![
+                (i + 1).to_string(),
+                format!("{:.4}", r.score),
+                r.node.kind.clone(),
+                r.node.display(),
+            ]
+        })
         .collect();
     table(&["#", "score", "kind", "name"], &rows, color)
 }
@@ -157,9 +275,23 @@ pub fn events(list: &[EventLine], color: bool) -> String {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|e| {
-            let date = if e.date.is_empty() { format!("? {}", e.date_text) } else { e.date.clone() };
-            vec![date, e.event_type.clone(), names(&e.participants), names(&e.places), e.articles.len().to_string()]
+            let date = if e.date.is_empty() {
+                format!("? {}", e.date_text)
+            } else {
+                e.date.clone()
+            };
+            vec![
+                date,
+                e.event_type.clone(),
+                names(&e.participants),
+                names(&e.places),
+                e.articles.len().to_string(),
+            ]
         })
         .collect();
-    table(&["date", "type", "participants", "place", "articles"], &rows, color)
+    table(
+        &["date", "type", "participants", "place", "articles"],
+        &rows,
+        color,
+    )
 }

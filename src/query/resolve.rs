@@ -48,11 +48,19 @@ impl NameIndex {
             // English labels also by their parts: "Naryshkin", "Sergey Naryshkin (SVR)"
             if let Some(en) = n.attrs.get("label_en").and_then(Value::as_str) {
                 let bare = en.split(" (").next().unwrap_or(en).to_string();
-                if let Some(last) = bare.split_whitespace().last().filter(|_| n.kind == "Person") {
+                if let Some(last) = bare
+                    .split_whitespace()
+                    .last()
+                    .filter(|_| n.kind == "Person")
+                {
                     names.push(last.to_string());
                 }
                 names.push(bare);
-                if let Some(abbr) = en.split('(').nth(1).map(|s| s.trim_end_matches(')').to_string()) {
+                if let Some(abbr) = en
+                    .split('(')
+                    .nth(1)
+                    .map(|s| s.trim_end_matches(')').to_string())
+                {
                     names.push(abbr);
                 }
             }
@@ -63,7 +71,10 @@ impl NameIndex {
                 }
             }
         }
-        NameIndex { by_key, variant_rules }
+        NameIndex {
+            by_key,
+            variant_rules,
+        }
     }
 
     fn lookup(&self, key: &str) -> Option<&BTreeSet<String>> {
@@ -75,7 +86,11 @@ impl NameIndex {
         let key = normalize_key(query);
         let mut candidates: Vec<String> = vec![key.clone()];
         // clitics on the first word: «ولافروف», «بالكرملين» (ال kept: «الكرملين»)
-        if let Some((first, rest)) = key.split_once(' ').map(|(a, b)| (a.to_string(), Some(b.to_string()))).or(Some((key.clone(), None))) {
+        if let Some((first, rest)) = key
+            .split_once(' ')
+            .map(|(a, b)| (a.to_string(), Some(b.to_string())))
+            .or(Some((key.clone(), None)))
+        {
             for r in readings(&first) {
                 let stem = &first[r.span_prefix..];
                 let stem_bare = &first[r.stem_prefix..];

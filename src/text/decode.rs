@@ -76,7 +76,10 @@ fn strict(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeEr
 
 /// Rejects decoded text that is really binary: many C0 controls other than tab/LF/CR/FF.
 fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> {
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -94,7 +97,7 @@ fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError>
 /// UTF-16 without a BOM shows up as every other byte being zero for ASCII-heavy text and as
 /// a zero-free but odd pattern for Arabic; only the ASCII-heavy case is detectable safely.
 fn looks_like_bomless_utf16(bytes: &[u8]) -> bool {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return false;
     }
     let pairs = bytes.len() / 2;

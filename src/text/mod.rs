@@ -14,7 +14,12 @@ use segment::{Sentence, Token};
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        'a'..='z'
+        | 'A'..='Z'
+        | '0'..='9'
+        | '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}' => true,
         ' ' | '\n' | '.' | '،' | ',' | '"' | ':' | '(' | ')' | '-' => false,
         c if c.is_ascii() => false,
         c => c.is_alphanumeric(),

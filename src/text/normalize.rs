@@ -140,7 +140,11 @@ mod tests {
     use super::*;
 
     fn span_text(original: &str, (s, e): (u32, u32)) -> String {
-        original.chars().skip(s as usize).take((e - s) as usize).collect()
+        original
+            .chars()
+            .skip(s as usize)
+            .take((e - s) as usize)
+            .collect()
     }
 
     #[test]

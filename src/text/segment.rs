@@ -86,7 +86,10 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
         let slice = &norm.text[sentence.norm_from..sentence.norm_to];
         let mut token_start: Option<usize> = None;
         let mut saw_break = (true, true, false);
-        let finish = |from: usize, to: usize, (after_break, after_punct, after_colon): (bool, bool, bool), out: &mut Vec<Token>| {
+        let finish = |from: usize,
+                      to: usize,
+                      (after_break, after_punct, after_colon): (bool, bool, bool),
+                      out: &mut Vec<Token>| {
             let (from, to) = (sentence.norm_from + from, sentence.norm_from + to);
             let (start, end) = norm.original_span(from, to);
             out.push(Token {
@@ -101,7 +104,12 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
             });
         };
         let mut pending_break = saw_break;
-        let is_quote = |c: char| matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | '“' | '”' | '«' | '»');
+        let is_quote = |c: char| {
+            matches!(
+                c,
+                '"' | '\'' | '(' | ')' | '[' | ']' | '“' | '”' | '«' | '»'
+            )
+        };
         for (i, c) in slice.char_indices() {
             if crate::text::is_word_char(c) {
                 if token_start.is_none() {
