@@ -260,3 +260,43 @@ fn build_is_deterministic_in_memory() {
     let two = shabaka::export::json::to_json(&graph(&[a, b]));
     assert_eq!(one, two);
 }
+
+#[test]
+fn a_visit_has_a_visitor_and_a_destination() {
+    let g = graph(&[article(
+        "a",
+        "وقام بلير بزيارة خاطفة للولايات المتحدة.",
+        Some("2003-03-27"),
+    )]);
+    let evs = events(&g);
+    assert_eq!(evs.len(), 1);
+    assert_eq!(evs[0].attrs["event_type"], "Visit");
+    assert_eq!(participants(&g, &evs[0].id), vec!["person:tony-blair"]);
+    let places: Vec<&str> = edges(&g, "HELD_IN")
+        .into_iter()
+        .map(|(_, t, _)| t)
+        .collect();
+    assert_eq!(places, vec!["country:united-states"]);
+}
+
+#[test]
+fn unknown_people_found_by_given_name_and_title_take_part() {
+    let text = "أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا محادثات في دمشق مع وزير الخارجية السوري وليد المعلم.";
+    let g = graph(&[article("a", text, None)]);
+    let evs = events(&g);
+    assert_eq!(evs.len(), 1);
+    let people: Vec<String> = participants(&g, &evs[0].id)
+        .iter()
+        .map(|id| g.nodes[id].attrs["label"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(people.len(), 2);
+    assert!(
+        people.contains(&"ألكسندر سلطانوف".to_string())
+            && people.contains(&"وليد المعلم".to_string()),
+        "{people:?}"
+    );
+    assert!(!g
+        .nodes
+        .values()
+        .any(|n| n.attrs.get("label").and_then(|l| l.as_str()) == Some("خارجية")));
+}

@@ -314,8 +314,10 @@ impl Cx<'_> {
                 EntityKind::Country if event_type != "PhoneCall" => {
                     // «بالسعودية», «في تركيا»: the country is where it happened
                     let prefix = doc.original(doc.tokens[mf].start, m.start);
-                    let written_in =
-                        prefix.contains('ب') || (mf > 0 && doc.token_text(mf - 1) == "في");
+                    // «زيارة للولايات المتحدة»: a visit names its destination with ل
+                    let written_in = prefix.contains('ب')
+                        || (event_type == "Visit" && prefix.contains('ل'))
+                        || (mf > 0 && doc.token_text(mf - 1) == "في");
                     if written_in {
                         places.push(part(m.entity.clone(), mf, me, "event:place"));
                     }
@@ -404,7 +406,9 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut rest: Vec<Mention> = Vec::new();
     for m in mentions {
-        if m.participants.len() < 2 {
+        // an event needs two parties; a visit needs a visitor and the place visited
+        let visit = m.event_type == "Visit" && m.participants.len() == 1 && !m.places.is_empty();
+        if m.participants.len() < 2 && !visit {
             rest.push(m);
             continue;
         }

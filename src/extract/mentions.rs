@@ -605,7 +605,8 @@ impl State<'_> {
                 && !self.lexicon.place_triggers.contains_key(w)
                 && (!w.starts_with("ال")
                     || after_connector
-                    || (end > start && w.chars().count() > 4))
+                    || (end > start && w.chars().count() > 4)
+                    || self.lexicon.first_names.contains(w))
                 && !(end == start && CONNECTORS.contains(&w));
             if !ok {
                 break;
