@@ -26,8 +26,8 @@ fn check(dir: &Path, extra: &[&str]) {
     );
 }
 
-#[test]
-fn sample_exports_load_in_every_consumer_and_cypher_path_matches() {
+/// Builds the sample articles into a fresh folder.
+fn build_samples() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let status = Command::new(env!("CARGO_BIN_EXE_shabaka"))
         .args(["build", "data/articles", "--quiet", "--out"])
@@ -35,6 +35,12 @@ fn sample_exports_load_in_every_consumer_and_cypher_path_matches() {
         .status()
         .unwrap();
     assert!(status.success());
+    dir
+}
+
+#[test]
+fn sample_exports_load_in_every_consumer_and_cypher_path_matches() {
+    let dir = build_samples();
     let path = Command::new(env!("CARGO_BIN_EXE_shabaka"))
         .args(["path", "ناريشكين", "روبيو", "--json", "--graph"])
         .arg(dir.path().join("graph.json"))
@@ -64,13 +70,7 @@ fn sample_exports_load_in_every_consumer_and_cypher_path_matches() {
 
 #[test]
 fn committed_exports_are_current() {
-    let dir = tempfile::tempdir().unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_shabaka"))
-        .args(["build", "data/articles", "--quiet", "--out"])
-        .arg(dir.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let dir = build_samples();
     let mut compared = 0;
     for entry in walk(dir.path()) {
         let rel = entry.strip_prefix(dir.path()).unwrap();

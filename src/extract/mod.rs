@@ -501,19 +501,14 @@ fn mention_provenance(
     rule: &str,
     confidence: f32,
 ) -> Provenance {
-    let s = &doc.sentences[sentence as usize];
-    let half = MENTION_EVIDENCE_CHARS / 2;
-    let from = start.saturating_sub(half).max(s.start);
-    let to = (end + half).min(s.end).max(end);
-    Provenance {
-        article: article.to_string(),
-        sentence,
-        start,
-        end,
-        evidence: doc.original(from, to),
-        rule: rule.to_string(),
+    windowed(
+        doc,
+        article,
+        (sentence, start, end),
+        rule,
         confidence,
-    }
+        MENTION_EVIDENCE_CHARS,
+    )
 }
 
 /// Provenance for a span in a sentence; long sentences give a window around the span.
@@ -526,13 +521,33 @@ pub fn provenance(
     rule: &str,
     confidence: f32,
 ) -> Provenance {
+    windowed(
+        doc,
+        article,
+        (sentence, start, end),
+        rule,
+        confidence,
+        EVIDENCE_MAX_CHARS,
+    )
+}
+
+/// Provenance whose evidence is the sentence, or a window of `max_chars` around the span
+/// when the sentence is longer.
+fn windowed(
+    doc: &Document,
+    article: &str,
+    (sentence, start, end): (u32, u32, u32),
+    rule: &str,
+    confidence: f32,
+    max_chars: u32,
+) -> Provenance {
     let s = &doc.sentences[sentence as usize];
-    let (from, to) = if s.end - s.start <= EVIDENCE_MAX_CHARS {
+    let (from, to) = if s.end - s.start <= max_chars {
         (s.start, s.end)
     } else {
-        let half = EVIDENCE_MAX_CHARS / 2;
+        let half = max_chars / 2;
         let from = start.saturating_sub(half).max(s.start);
-        (from, (end + half).min(s.end).max(from))
+        (from, (end + half).min(s.end).max(end))
     };
     Provenance {
         article: article.to_string(),
