@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SHABAKA_NO_CONSUMERS:-0}" != 1 ]; then
-  if command -v apt-get >/dev/null 2>&1 && ! command -v dot >/dev/null 2>&1; then
+  missing=0
+  command -v dot >/dev/null 2>&1 || missing=1
+  command -v xmllint >/dev/null 2>&1 || missing=1
+  fc-list 2>/dev/null | grep -q "Noto Naskh Arabic" || missing=1
+  if command -v apt-get >/dev/null 2>&1 && [ "$missing" = 1 ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq graphviz fonts-noto-core libxml2-utils >/dev/null
