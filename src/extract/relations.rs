@@ -35,6 +35,40 @@ impl RoleFinding {
     }
 }
 
+/// Where a title phrase stands, to make findings from.
+struct TitleSpan {
+    title: String,
+    first: usize,
+    end: usize,
+    sentence: u32,
+}
+
+impl TitleSpan {
+    fn finding(
+        &self,
+        person: EntityRef,
+        target: EntityRef,
+        role: String,
+        (person_first, person_end): (usize, usize),
+        rule: String,
+        confidence: f32,
+    ) -> RoleFinding {
+        RoleFinding {
+            person,
+            target,
+            role,
+            title: self.title.clone(),
+            title_first: self.first,
+            title_end: self.end,
+            person_first,
+            person_end,
+            sentence: self.sentence,
+            rule,
+            confidence,
+        }
+    }
+}
+
 const COUNTERPART: [&str; 6] = ["نظير", "نظيره", "نظيرها", "نظيري", "نظيرته", "نظيرتها"];
 
 /// Context for role finding in one document.
@@ -152,24 +186,14 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
         let title: String = doc.original(title_start, doc.tokens[m.end - 1].end);
         let tail = parse_tail(cx, m.end, sentence);
         let mut role = m.payload.clone();
-        let make = |person: EntityRef,
-                    target: EntityRef,
-                    role: String,
-                    pf: usize,
-                    pe: usize,
-                    rule: String,
-                    confidence: f32| RoleFinding {
-            person,
-            target,
-            role,
+        let span = TitleSpan {
             title: title.clone(),
-            title_first: i,
-            title_end: m.end,
-            person_first: pf,
-            person_end: pe,
+            first: i,
+            end: m.end,
             sentence,
-            rule,
-            confidence,
+        };
+        let make = |person, target, role, pf, pe, rule, confidence| {
+            span.finding(person, target, role, (pf, pe), rule, confidence)
         };
         if let Some(person) = tail.person {
             let (mut pf, mut pe) = (person.first as usize, person.end as usize);
@@ -346,23 +370,21 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
         .rev()
         .find(|r| r.sentence + 2 >= sentence && r.sentence <= sentence)?;
     let after = nisba.end as usize;
-    let make = |person: EntityRef,
-                target: EntityRef,
-                pf: usize,
-                pe: usize,
-                rule: String,
-                confidence: f32| RoleFinding {
-        person,
-        target,
-        role: reference.role.clone(),
+    let span = TitleSpan {
         title: doc.original(doc.tokens[i].start, doc.tokens[after - 1].end),
-        title_first: i,
-        title_end: after,
-        person_first: pf,
-        person_end: pe,
+        first: i,
+        end: after,
         sentence,
-        rule,
-        confidence,
+    };
+    let make = |person, target, pf, pe, rule, confidence| {
+        span.finding(
+            person,
+            target,
+            reference.role.clone(),
+            (pf, pe),
+            rule,
+            confidence,
+        )
     };
     if let Some(p) = cx
         .person_at(after)
