@@ -374,6 +374,33 @@ impl MentionFinder {
                 j = m.end;
                 continue;
             }
+            // descriptive words of the office, when a nisba or a named body follows them
+            // («المتحدث باسم الحكومة الكينية»)
+            let descriptive = |k: usize| {
+                k < s.doc.tokens.len()
+                    && s.out.cover[k] == Cover::Free
+                    && !s.doc.tokens[k].after_punct
+                    && s.doc.token_text(k).starts_with("ال")
+                    && !s.lexicon.is_common(s.doc.token_text(k))
+            };
+            let mut k = j;
+            while descriptive(k) && k - j < 3 {
+                k += 1;
+            }
+            let anchored = k > j
+                && k < s.doc.tokens.len()
+                && !s.doc.tokens[k].after_punct
+                && match s.out.cover[k] {
+                    Cover::Nisba(_) => true,
+                    Cover::Mention(m) => {
+                        s.kind_of(&s.out.mentions[m as usize].entity) != EntityKind::Person
+                    }
+                    Cover::Free => false,
+                };
+            if anchored {
+                j = k;
+                continue;
+            }
             break;
         }
         j
@@ -545,6 +572,28 @@ impl State<'_> {
             .map(|t| self.doc.token_text(t).to_string())
             .collect();
         words[0] = words[0][prefix..].to_string();
+        // a one-word name that is the surname of someone found earlier is that person
+        if let [word] = words.as_slice() {
+            let suffix = format!(" {word}");
+            let earlier = self.out.mentions.iter().find_map(|m| match &m.entity {
+                EntityRef::Discovered {
+                    kind: EntityKind::Person,
+                    key,
+                } if key.ends_with(&suffix) => Some(m.entity.clone()),
+                _ => None,
+            });
+            if let Some(entity) = earlier {
+                self.add(
+                    entity,
+                    first,
+                    end,
+                    prefix,
+                    "surname:discovered".into(),
+                    confidence,
+                );
+                return;
+            }
+        }
         let entity = EntityRef::Discovered {
             kind: EntityKind::Person,
             key: words.join(" "),

@@ -1,0 +1,120 @@
+//! Discovery rules for names the gazetteer lacks, and `shabaka unknown` listing them.
+
+use assert_cmd::Command;
+use shabaka::extract::gazetteer::EntityKind;
+use shabaka::extract::mentions::EntityRef;
+use shabaka::extract::{ExtractOptions, Extractor};
+
+fn found(text: &str) -> Vec<(String, String, String)> {
+    let ex = Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap();
+    let doc = ex.document(text);
+    let m = ex.finder.find(&doc, &ex.gazetteer, &ex.lexicon);
+    m.mentions
+        .iter()
+        .map(|m| {
+            let (kind, id) = match &m.entity {
+                EntityRef::Known(i) => (
+                    ex.gazetteer.entries[*i as usize].kind,
+                    ex.gazetteer.entries[*i as usize].slug.clone(),
+                ),
+                EntityRef::Discovered { kind, key } => (*kind, format!("?{key}")),
+            };
+            (kind.as_str().to_string(), id, m.surface.clone())
+        })
+        .collect()
+}
+
+fn has(list: &[(String, String, String)], kind: EntityKind, surface: &str) -> bool {
+    list.iter()
+        .any(|(k, _, s)| k == kind.as_str() && s == surface)
+}
+
+#[test]
+fn people_after_titles_speech_verbs_and_given_names() {
+    let f = found("وقال المتحدث باسم الحكومة الكينية أيزاك موانغي إن الوضع مستقر.");
+    assert!(has(&f, EntityKind::Person, "أيزاك موانغي"), "{f:?}");
+    let f = found("وأضاف الجنرال أوتينو، في حديثه للصحفيين، أن القوات جاهزة.");
+    assert!(has(&f, EntityKind::Person, "أوتينو"), "{f:?}");
+    let f = found("وقال ماتياس كورمان إن المنظمة تدعم الاتفاق.");
+    assert!(has(&f, EntityKind::Person, "ماتياس كورمان"), "{f:?}");
+    let f = found("وصل جون ستيوارت إلى المدينة، وقال ستيوارت إن الرحلة كانت طويلة.");
+    let people: Vec<&str> = f
+        .iter()
+        .filter(|x| x.0 == "Person")
+        .map(|x| x.1.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        vec!["?جون ستيوارت", "?جون ستيوارت"],
+        "the surname resolves to the full name: {f:?}"
+    );
+}
+
+#[test]
+fn common_words_after_triggers_are_not_names() {
+    for text in [
+        "وقال مسؤول أمريكي إن الوضع خطير.",
+        "وقال أحد المسؤولين إن الأمر صعب.",
+        "أجرى وزير الخارجية الأمريكي اتصالا هاتفيا مع نظيره.",
+        "وقال هذا المسؤول إن الخطة جاهزة.",
+    ] {
+        let f = found(text);
+        assert!(
+            !f.iter().any(|x| x.0 == "Person" && x.1.starts_with('?')),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn organisations_from_head_nouns_and_shortened_names() {
+    let f = found("أعلنت وزارة الخارجية القطرية أن الجولة المقبلة ستعقد قريبا.");
+    assert!(
+        has(&f, EntityKind::Organization, "وزارة الخارجية القطرية"),
+        "{f:?}"
+    );
+    // «جهاز الاستخبارات الروسي» can only be the SVR among the gazetteer's organisations
+    let f = found("كشف بيان صادر عن جهاز الاستخبارات الروسي تفاصيل الاتصال.");
+    assert!(
+        f.iter()
+            .any(|x| x.1 == "svr" && x.2 == "جهاز الاستخبارات الروسي"),
+        "{f:?}"
+    );
+    // a generic head noun with one common word is not an organisation
+    let f = found("اجتمع مجلس الوزراء أمس.");
+    assert!(!f.iter().any(|x| x.0 == "Organization"), "{f:?}");
+}
+
+#[test]
+fn places_after_triggers() {
+    let f = found("وقع الانفجار في مدينة قندوز شمال البلاد.");
+    assert!(has(&f, EntityKind::Location, "قندوز"), "{f:?}");
+}
+
+#[test]
+fn unknown_lists_discovered_names_by_frequency() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, "قال المتحدث باسم الحكومة الكينية أيزاك موانغي إن الوضع مستقر. وأضاف موانغي أن الانتخابات ستجرى. وقال ماتياس كورمان إن الدعم مستمر.").unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(["build", "--quiet", "--format", "json", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success();
+    let listed = Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(["unknown", "--json", "--graph"])
+        .arg(out.join("graph.json"))
+        .output()
+        .unwrap();
+    assert!(listed.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows[0]["label"], "أيزاك موانغي");
+    assert_eq!(rows[0]["mentions"], 2);
+    assert!(rows.iter().any(|r| r["label"] == "ماتياس كورمان"));
+    assert!(rows.iter().all(|r| r["id"].as_str().unwrap().contains(':')));
+}
