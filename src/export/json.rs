@@ -86,62 +86,82 @@ pub enum ReadError {
     Shape(String),
 }
 
-/// Reads node-link JSON back into a graph (for queries and `export`).
+#[derive(serde::Deserialize)]
+struct RawGraph {
+    #[serde(default)]
+    graph: serde_json::Map<String, Value>,
+    nodes: Vec<RawNode>,
+    #[serde(alias = "links")]
+    edges: Vec<RawEdge>,
+}
+
+#[derive(serde::Deserialize)]
+struct RawNode {
+    id: Value,
+    #[serde(default)]
+    kind: String,
+    #[serde(flatten)]
+    attrs: serde_json::Map<String, Value>,
+}
+
+#[derive(serde::Deserialize)]
+struct RawEdge {
+    source: Value,
+    target: Value,
+    #[serde(default)]
+    kind: String,
+    #[serde(default, rename = "key")]
+    _key: Option<Value>,
+    #[serde(flatten)]
+    attrs: serde_json::Map<String, Value>,
+}
+
+fn id_text(v: Value, what: &str) -> Result<String, ReadError> {
+    match v {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        _ => Err(ReadError::Shape(format!(
+            "{what} is not a string or number"
+        ))),
+    }
+}
+
+/// Reads node-link JSON back into a graph (for queries and `export`), straight into the
+/// model's types rather than through a generic JSON tree.
 pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
-    let doc: Value = serde_json::from_str(text)?;
-    let shape = |m: &str| ReadError::Shape(m.to_string());
+    let raw: RawGraph = serde_json::from_str(text)?;
     let mut graph = KnowledgeGraph {
-        graph_attrs: doc
-            .get("graph")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default(),
+        graph_attrs: raw.graph,
         ..Default::default()
     };
-    let nodes = doc
-        .get("nodes")
-        .and_then(Value::as_array)
-        .ok_or_else(|| shape("no \"nodes\" list"))?;
-    for n in nodes {
-        let mut attrs = n
-            .as_object()
-            .cloned()
-            .ok_or_else(|| shape("a node is not an object"))?;
-        let id = attrs
-            .remove("id")
-            .and_then(|v| v.as_str().map(str::to_string))
-            .ok_or_else(|| shape("a node has no string id"))?;
-        let kind = attrs
-            .remove("kind")
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        graph.nodes.insert(id.clone(), Node { id, kind, attrs });
+    graph.nodes.reserve(raw.nodes.len());
+    for n in raw.nodes {
+        let id = id_text(n.id, "a node id")?;
+        graph.nodes.insert(
+            id.clone(),
+            Node {
+                id,
+                kind: n.kind,
+                attrs: n.attrs,
+            },
+        );
     }
-    let edges = doc
-        .get("edges")
-        .or_else(|| doc.get("links"))
-        .and_then(Value::as_array)
-        .ok_or_else(|| shape("no \"edges\" list"))?;
-    for e in edges {
-        let mut attrs = e
-            .as_object()
-            .cloned()
-            .ok_or_else(|| shape("an edge is not an object"))?;
-        let mut take = |k: &str| attrs.remove(k).and_then(|v| v.as_str().map(str::to_string));
-        let source = take("source").ok_or_else(|| shape("an edge has no source"))?;
-        let target = take("target").ok_or_else(|| shape("an edge has no target"))?;
-        let kind = take("kind").unwrap_or_default();
-        attrs.remove("key");
+    graph.edges.reserve(raw.edges.len());
+    for e in raw.edges {
+        let (source, target) = (
+            id_text(e.source, "an edge source")?,
+            id_text(e.target, "an edge target")?,
+        );
         if !graph.nodes.contains_key(&source) || !graph.nodes.contains_key(&target) {
-            return Err(shape(&format!(
+            return Err(ReadError::Shape(format!(
                 "edge {source} → {target} names a missing node"
             )));
         }
         graph.edges.push(Edge {
             source,
             target,
-            kind,
-            attrs,
+            kind: e.kind,
+            attrs: e.attrs,
         });
     }
     Ok(graph)
