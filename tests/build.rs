@@ -249,3 +249,44 @@ fn jsonl_input_with_a_bad_line() {
     assert_eq!(article["published"], "2025-02-18");
     assert!(nodes.iter().any(|n| n["id"] == "person:sergey-lavrov"));
 }
+
+#[test]
+fn a_user_lexicon_folder_replaces_files_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("lexicon");
+    fs::create_dir(&lexicon).unwrap();
+    // a new title: «الكابتن» before a name now discovers the person
+    let titles = fs::read_to_string("data/lexicon/titles.tsv").unwrap() + "الكابتن\thonorific\n";
+    fs::write(lexicon.join("titles.tsv"), titles).unwrap();
+    let input = dir.path().join("a.txt");
+    fs::write(&input, "وصل الكابتن زوربا.").unwrap();
+    let run = |extra: &[&str], out: &str| {
+        let out = dir.path().join(out);
+        shabaka()
+            .args(["build", "--quiet", "--format", "json", "--out"])
+            .arg(&out)
+            .arg(&input)
+            .args(extra)
+            .assert()
+            .success();
+        graph(&out)["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["label"] == "زوربا")
+    };
+    assert!(!run(&[], "plain"));
+    assert!(run(&["--lexicon", lexicon.to_str().unwrap()], "custom"));
+    // a malformed lexicon row names its file and line
+    fs::write(lexicon.join("months.tsv"), "name\tmonth\nيناير\t13\n").unwrap();
+    shabaka()
+        .args(["build", "--quiet", "--out"])
+        .arg(dir.path().join("bad"))
+        .arg(&input)
+        .args(["--lexicon", lexicon.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "months.tsv:2: month must be a number from 1 to 12",
+        ));
+}
