@@ -4,7 +4,6 @@
 use rayon::prelude::*;
 
 use crate::extract::gazetteer::EntityKind;
-use crate::extract::mentions::EntityRef;
 use crate::extract::Extractor;
 
 /// Sentences per pseudo-article: long enough for surname resolution to see full names.
@@ -108,10 +107,7 @@ fn tag_document(
         .find(&doc, &extractor.gazetteer, &extractor.lexicon);
     let mut out = Vec::new();
     for m in &found.mentions {
-        let kind = match &m.entity {
-            EntityRef::Known(i) => extractor.gazetteer.entries[*i as usize].kind,
-            EntityRef::Discovered { kind, .. } => *kind,
-        };
+        let kind = m.entity.kind(&extractor.gazetteer);
         let mut first = true;
         for &(line, start, end) in &spans {
             if start < m.stop && m.start < end {

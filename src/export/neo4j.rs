@@ -106,10 +106,7 @@ pub fn to_neo4j(graph: &KnowledgeGraph) -> Vec<File> {
     for (label, nodes) in &labels {
         let cols = schema(nodes.iter().map(|n| &n.attrs));
         let mut header = vec![format!("id:ID({ID_SPACE})"), ":LABEL".to_string()];
-        header.extend(
-            cols.iter()
-                .map(|(k, t)| format!("{}{}", identifier(k), neo4j_type(*t))),
-        );
+        header.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
         let rows: Vec<Vec<String>> = nodes
             .iter()
             .map(|n| {
@@ -143,10 +140,7 @@ pub fn to_neo4j(graph: &KnowledgeGraph) -> Vec<File> {
             format!(":END_ID({ID_SPACE})"),
             ":TYPE".to_string(),
         ];
-        header.extend(
-            cols.iter()
-                .map(|(k, t)| format!("{}{}", identifier(k), neo4j_type(*t))),
-        );
+        header.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
         let mut by_pair: BTreeMap<(String, String), Vec<Vec<String>>> = BTreeMap::new();
         for e in edges {
             let pair = (

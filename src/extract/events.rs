@@ -165,10 +165,7 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn kind(&self, e: &EntityRef) -> EntityKind {
-        match e {
-            EntityRef::Known(i) => self.gazetteer.entries[*i as usize].kind,
-            EntityRef::Discovered { kind, .. } => *kind,
-        }
+        e.kind(self.gazetteer)
     }
 
     fn stem_in(&self, j: usize, set: &std::collections::HashSet<String>) -> bool {

@@ -18,6 +18,16 @@ pub enum EntityRef {
     Discovered { kind: EntityKind, key: String },
 }
 
+impl EntityRef {
+    /// The entity's kind: from the gazetteer for known entities.
+    pub fn kind(&self, gazetteer: &Gazetteer) -> EntityKind {
+        match self {
+            EntityRef::Known(i) => gazetteer.entries[*i as usize].kind,
+            EntityRef::Discovered { kind, .. } => *kind,
+        }
+    }
+}
+
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -146,10 +156,9 @@ impl MentionFinder {
                 cover: vec![Cover::Free; doc.tokens.len()],
                 ..Default::default()
             },
-            lexicon_words: None,
+            lexicon_words: &self.lexicon_words,
         };
         let surnames = self.match_gazetteer(&mut state);
-        state.lexicon_words = Some(&self.lexicon_words);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
         self.discover_organizations(&mut state);
         self.discover_people(&mut state);
@@ -444,7 +453,8 @@ impl MentionFinder {
         s: &mut State,
         gazetteer_surnames: Vec<(usize, usize, usize, Vec<AliasTarget>)>,
     ) {
-        let full: Vec<EntityRef> = s.out.mentions.iter().map(|m| m.entity.clone()).collect();
+        let full: rustc_hash::FxHashSet<EntityRef> =
+            s.out.mentions.iter().map(|m| m.entity.clone()).collect();
         for (first, end, prefix, targets) in gazetteer_surnames {
             if (first..end).any(|t| s.out.cover[t] != Cover::Free) {
                 continue;
@@ -469,26 +479,10 @@ impl MentionFinder {
     fn resolve_discovered_surnames(s: &mut State) {
         let mut local: FxHashMap<String, EntityRef> = FxHashMap::default();
         for m in &s.out.mentions {
-            if let EntityRef::Discovered {
-                kind: EntityKind::Person,
-                key,
-            } = &m.entity
-            {
-                let parts: Vec<&str> = key.split(' ').collect();
-                if parts.len() >= 2 {
-                    let last = parts[parts.len() - 1];
-                    let before = parts[parts.len() - 2];
-                    let usable = last.chars().count() >= 3
-                        && !last.starts_with("ال")
-                        && !CONNECTORS.contains(&last)
-                        && !CONNECTORS.contains(&before)
-                        && !s.lexicon.is_common(last);
-                    if usable {
-                        local
-                            .entry(last.to_string())
-                            .or_insert_with(|| m.entity.clone());
-                    }
-                }
+            if let Some(last) = s.discovered_surname(&m.entity) {
+                local
+                    .entry(last.to_string())
+                    .or_insert_with(|| m.entity.clone());
             }
         }
         if local.is_empty() {
@@ -520,15 +514,12 @@ struct State<'a> {
     gazetteer: &'a Gazetteer,
     lexicon: &'a Lexicon,
     out: DocumentMentions,
-    lexicon_words: Option<&'a std::collections::HashSet<String>>,
+    lexicon_words: &'a std::collections::HashSet<String>,
 }
 
 impl State<'_> {
     fn kind_of(&self, entity: &EntityRef) -> EntityKind {
-        match entity {
-            EntityRef::Known(i) => self.gazetteer.entries[*i as usize].kind,
-            EntityRef::Discovered { kind, .. } => *kind,
-        }
+        entity.kind(self.gazetteer)
     }
 
     fn add(
@@ -560,6 +551,26 @@ impl State<'_> {
         }
     }
 
+    /// The last word of a discovered person's name, if it can stand for them alone in the
+    /// article: long enough, not an ال-word, not a connector or after one (بن، عبد), not common.
+    fn discovered_surname<'e>(&self, entity: &'e EntityRef) -> Option<&'e str> {
+        let EntityRef::Discovered {
+            kind: EntityKind::Person,
+            key,
+        } = entity
+        else {
+            return None;
+        };
+        let mut words = key.rsplit(' ');
+        let (last, before) = (words.next()?, words.next()?);
+        let usable = last.chars().count() >= 3
+            && !last.starts_with("ال")
+            && !CONNECTORS.contains(&last)
+            && !CONNECTORS.contains(&before)
+            && !self.lexicon.is_common(last);
+        usable.then_some(last)
+    }
+
     fn add_person(
         &mut self,
         first: usize,
@@ -574,14 +585,12 @@ impl State<'_> {
         words[0] = words[0][prefix..].to_string();
         // a one-word name that is the surname of someone found earlier is that person
         if let [word] = words.as_slice() {
-            let suffix = format!(" {word}");
-            let earlier = self.out.mentions.iter().find_map(|m| match &m.entity {
-                EntityRef::Discovered {
-                    kind: EntityKind::Person,
-                    key,
-                } if key.ends_with(&suffix) => Some(m.entity.clone()),
-                _ => None,
-            });
+            let earlier = self
+                .out
+                .mentions
+                .iter()
+                .find(|m| self.discovered_surname(&m.entity) == Some(word.as_str()))
+                .map(|m| m.entity.clone());
             if let Some(entity) = earlier {
                 self.add(
                     entity,
@@ -625,9 +634,7 @@ impl State<'_> {
 
     /// A common word, possibly behind a clitic (وأول، فكان، بعد).
     fn is_common_with_clitics(&self, w: &str) -> bool {
-        let listed = |x: &str| {
-            self.lexicon.is_common(x) || self.lexicon_words.is_some_and(|l| l.contains(x))
-        };
+        let listed = |x: &str| self.lexicon.is_common(x) || self.lexicon_words.contains(x);
         listed(w)
             || readings(w)
                 .into_iter()

@@ -380,9 +380,10 @@ impl Extractor {
         found: &DocumentMentions,
     ) -> Vec<RelationFact> {
         let mut out: Vec<RelationFact> = Vec::new();
-        let mut seen: Vec<(EntityRef, EntityRef)> = Vec::new();
+        let mut seen: rustc_hash::FxHashSet<(EntityRef, EntityRef)> = Default::default();
         // a gazetteer affiliation is reported where the article names the country too
-        let mut named: Vec<EntityRef> = found.mentions.iter().map(|m| m.entity.clone()).collect();
+        let mut named: rustc_hash::FxHashSet<EntityRef> =
+            found.mentions.iter().map(|m| m.entity.clone()).collect();
         named.extend(found.nisbas.iter().map(|n| EntityRef::Known(n.country)));
         for m in &found.mentions {
             let (kind, country, rule) = match &m.entity {
@@ -426,10 +427,9 @@ impl Extractor {
             if matches!(m.entity, EntityRef::Known(_)) && !named.contains(&country) {
                 continue;
             }
-            if seen.contains(&(m.entity.clone(), country.clone())) {
+            if !seen.insert((m.entity.clone(), country.clone())) {
                 continue;
             }
-            seen.push((m.entity.clone(), country.clone()));
             out.push(RelationFact {
                 kind: relation,
                 source: m.entity.clone(),

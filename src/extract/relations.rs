@@ -84,10 +84,7 @@ pub struct RoleContext<'a> {
 
 impl RoleContext<'_> {
     fn kind(&self, e: &EntityRef) -> EntityKind {
-        match e {
-            EntityRef::Known(i) => self.gazetteer.entries[*i as usize].kind,
-            EntityRef::Discovered { kind, .. } => *kind,
-        }
+        e.kind(self.gazetteer)
     }
 
     fn mention_at(&self, j: usize) -> Option<&super::mentions::Mention> {
