@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Map};
 use shabaka::export::json::{from_json, to_json};
-use shabaka::graph::{Edge, KnowledgeGraph, Node};
+use shabaka::graph::{Attrs, Edge, KnowledgeGraph, Node};
 use shabaka::query::{Measure, PathOptions, Queries};
 
 /// A deterministic pseudo-random sequence (xorshift), so every run builds the same graph.
@@ -40,13 +40,12 @@ fn synthetic(edges: usize) -> KnowledgeGraph {
         g.nodes.insert(
             id.clone(),
             Node {
-                id,
+                id: id.into(),
                 kind: kind.into(),
-                attrs,
+                attrs: Attrs::from_json(attrs),
             },
         );
     }
-    let ids: Vec<String> = g.nodes.keys().cloned().collect();
     let mut rng = Rng(0x9E3779B97F4A7C15);
     let rels = ["HOLDS_ROLE", "PARTICIPATED_IN", "PART_OF", "MENTIONED_IN"];
     for i in 0..edges {
@@ -59,10 +58,10 @@ fn synthetic(edges: usize) -> KnowledgeGraph {
         attrs.insert("start".into(), json!(i % 1000));
         attrs.insert("end".into(), json!(i % 1000 + 5));
         g.edges.push(Edge {
-            source: ids[s].clone(),
-            target: ids[t].clone(),
-            kind: rels[i % rels.len()].into(),
-            attrs,
+            source: g.nodes[s].id.clone(),
+            target: g.nodes[t].id.clone(),
+            kind: rels[i % rels.len()],
+            attrs: Attrs::from_json(attrs),
         });
     }
     g

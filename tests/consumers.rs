@@ -8,7 +8,7 @@ use std::process::Command;
 use proptest::prelude::*;
 use serde_json::{json, Map};
 use shabaka::export::{dot::DotOptions, write_formats, Format};
-use shabaka::graph::{Edge, KnowledgeGraph, Node};
+use shabaka::graph::{Attrs, Edge, KnowledgeGraph, Node};
 
 fn check(dir: &Path, extra: &[&str]) {
     let out = Command::new("python3")
@@ -168,9 +168,9 @@ fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
         g.nodes.insert(
             id.clone(),
             Node {
-                id,
+                id: id.into(),
                 kind: kinds[i % kinds.len()].into(),
-                attrs,
+                attrs: Attrs::from_json(attrs),
             },
         );
     }
@@ -185,10 +185,10 @@ fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
         let (s, t) = (&ids[i], &ids[(i * 7 + 1) % ids.len()]);
         for kind in ["HOLDS_ROLE", "HOLDS_ROLE", "PARTICIPATED_IN"] {
             g.edges.push(Edge {
-                source: s.clone(),
-                target: t.clone(),
-                kind: kind.into(),
-                attrs: attrs.clone(),
+                source: g.nodes[s].id.clone(),
+                target: g.nodes[t].id.clone(),
+                kind,
+                attrs: Attrs::from_json(attrs.clone()),
             });
         }
     }

@@ -1,7 +1,6 @@
 //! Facts on sentences written for these tests (not the sample articles): roles, offices
 //! resolved by date, counterparts, events, planned events, event identity across articles.
 
-use serde_json::Value;
 use shabaka::extract::{ExtractOptions, Extractor};
 use shabaka::graph::builder::GraphBuilder;
 use shabaka::graph::KnowledgeGraph;
@@ -38,11 +37,11 @@ fn graph(articles: &[Article]) -> KnowledgeGraph {
 fn edges<'a>(
     g: &'a KnowledgeGraph,
     kind: &str,
-) -> Vec<(&'a str, &'a str, &'a serde_json::Map<String, Value>)> {
+) -> Vec<(&'a str, &'a str, &'a shabaka::graph::Attrs)> {
     g.edges
         .iter()
         .filter(|e| e.kind == kind)
-        .map(|e| (e.source.as_str(), e.target.as_str(), &e.attrs))
+        .map(|e| (&*e.source, &*e.target, &e.attrs))
         .collect()
 }
 
@@ -224,7 +223,7 @@ fn one_event_reported_twice_is_one_node_and_two_events_stay_two() {
         .unwrap();
     let reported: Vec<&str> = edges(&g, "REPORTED_IN")
         .into_iter()
-        .filter(|(s, _, _)| *s == march.id)
+        .filter(|(s, _, _)| **s == *march.id)
         .map(|(_, t, _)| t)
         .collect();
     assert_eq!(reported, vec!["article:a", "article:b"]);

@@ -6,9 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
-
-use crate::graph::KnowledgeGraph;
+use crate::graph::{AttrValue, Attrs, KnowledgeGraph};
 
 /// The type of an attribute across all nodes (or edges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,14 +21,14 @@ pub enum AttrType {
 /// Separator of list items in formats that have no lists.
 pub const LIST_SEPARATOR: &str = "|";
 
-fn type_of(v: &Value) -> Option<AttrType> {
+fn type_of(v: &AttrValue) -> Option<AttrType> {
     Some(match v {
-        Value::Bool(_) => AttrType::Boolean,
-        Value::Number(n) if n.is_i64() || n.is_u64() => AttrType::Int,
-        Value::Number(_) => AttrType::Double,
-        Value::String(_) => AttrType::String,
-        Value::Array(_) => AttrType::List,
-        Value::Null | Value::Object(_) => return None,
+        AttrValue::Bool(_) => AttrType::Boolean,
+        AttrValue::Int(_) => AttrType::Int,
+        AttrValue::Float(_) => AttrType::Double,
+        AttrValue::Str(_) => AttrType::String,
+        AttrValue::List(_) => AttrType::List,
+        AttrValue::Null => return None,
     })
 }
 
@@ -45,9 +43,7 @@ fn unify(a: AttrType, b: AttrType) -> AttrType {
 }
 
 /// Attribute name → type, sorted by name, over the given attribute maps.
-pub fn schema<'a>(
-    maps: impl Iterator<Item = &'a serde_json::Map<String, Value>>,
-) -> BTreeMap<String, AttrType> {
+pub fn schema<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, AttrType> {
     let mut out: BTreeMap<String, AttrType> = BTreeMap::new();
     for m in maps {
         for (k, v) in m {
@@ -55,7 +51,7 @@ pub fn schema<'a>(
                 match out.get_mut(k) {
                     Some(e) => *e = unify(*e, t),
                     None => {
-                        out.insert(k.clone(), t);
+                        out.insert(k.to_string(), t);
                     }
                 }
             }
@@ -74,28 +70,16 @@ pub fn schemas(graph: &KnowledgeGraph) -> (BTreeMap<String, AttrType>, BTreeMap<
 }
 
 /// A value as text for its declared type (ASCII digits, lists joined).
-pub fn text(v: &Value, t: AttrType) -> String {
+pub fn text(v: &AttrValue, t: AttrType) -> String {
     match (v, t) {
-        (Value::Array(items), _) => items
-            .iter()
-            .map(|i| {
-                i.as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| i.to_string())
-            })
-            .collect::<Vec<_>>()
-            .join(LIST_SEPARATOR),
-        (Value::String(s), _) => s.clone(),
-        (Value::Number(n), AttrType::Double) => {
-            let f = n.as_f64().unwrap_or(0.0);
-            if f.fract() == 0.0 {
-                format!("{f:.1}")
-            } else {
-                f.to_string()
-            }
-        }
-        (Value::Null, _) => String::new(),
-        (v, _) => v.to_string(),
+        (AttrValue::List(items), _) => items.join(LIST_SEPARATOR),
+        (AttrValue::Str(s), _) => s.to_string(),
+        (AttrValue::Int(i), AttrType::Double) => format!("{:.1}", *i as f64),
+        (AttrValue::Float(f), _) if f.fract() == 0.0 && f.is_finite() => format!("{f:.1}"),
+        (AttrValue::Float(f), _) => f.to_string(),
+        (AttrValue::Int(i), _) => i.to_string(),
+        (AttrValue::Bool(b), _) => b.to_string(),
+        (AttrValue::Null, _) => String::new(),
     }
 }
 
@@ -116,7 +100,7 @@ pub fn kind_colour(kind: &str) -> (u8, u8, u8) {
 pub fn edge_weight(e: &crate::graph::Edge) -> f64 {
     e.attrs
         .get("count")
-        .and_then(Value::as_f64)
-        .or_else(|| e.attrs.get("confidence").and_then(Value::as_f64))
+        .and_then(AttrValue::as_f64)
+        .or_else(|| e.attrs.get("confidence").and_then(AttrValue::as_f64))
         .unwrap_or(1.0)
 }

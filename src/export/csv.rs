@@ -1,11 +1,13 @@
 //! Gephi spreadsheet import: `nodes.csv` (Id, Label, …) and `edges.csv` (Source, Target,
 //! Type, Kind, Id, Label, Weight, …). Gephi trims cells and reads backslashes as escapes,
 //! so text cells are kept on one line and backslashes become slashes.
+//!
+//! Rows are streamed to the writer: a corpus graph has over a million edges.
 
-use serde_json::Value;
+use std::io::Write;
 
 use super::attrs::{edge_weight, schemas, text};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{AttrValue, KnowledgeGraph};
 
 fn cell(s: &str) -> String {
     super::neo4j::one_line(&s.replace('\\', "/"))
@@ -13,78 +15,81 @@ fn cell(s: &str) -> String {
         .to_string()
 }
 
-fn to_csv(header: Vec<String>, rows: Vec<Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let _ = w.write_record(&header);
-    for r in rows {
-        let _ = w.write_record(&r);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+fn csv_error(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e)
 }
 
-/// `(nodes.csv, edges.csv)` contents.
-pub fn to_gephi_csv(graph: &KnowledgeGraph) -> (String, String) {
-    let (node_schema, edge_schema) = schemas(graph);
-    let node_cols: Vec<&String> = node_schema
+/// Streams `nodes.csv` into `w`.
+pub fn write_nodes(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result<()> {
+    let (node_schema, _) = schemas(graph);
+    let cols: Vec<&String> = node_schema
         .keys()
         .filter(|k| !matches!(k.as_str(), "label" | "kind"))
         .collect();
-    let mut header: Vec<String> = vec!["Id".into(), "Label".into(), "Kind".into()];
-    header.extend(node_cols.iter().map(|c| c.to_string()));
-    let rows = graph
-        .nodes
-        .values()
-        .map(|n| {
-            let mut r = vec![
-                cell(&n.id),
-                cell(
-                    n.attrs
-                        .get("label")
-                        .and_then(Value::as_str)
-                        .unwrap_or(&n.id),
-                ),
-                n.kind.clone(),
-            ];
-            r.extend(node_cols.iter().map(|c| {
-                n.attrs
-                    .get(*c)
-                    .map(|v| cell(&text(v, node_schema[*c])))
-                    .unwrap_or_default()
-            }));
-            r
-        })
-        .collect();
-    let nodes = to_csv(header, rows);
-    let edge_cols: Vec<&String> = edge_schema
+    let mut out = csv::Writer::from_writer(w);
+    let mut row: Vec<String> = vec!["Id".into(), "Label".into(), "Kind".into()];
+    row.extend(cols.iter().map(|c| c.to_string()));
+    out.write_record(&row).map_err(csv_error)?;
+    for n in graph.nodes.values() {
+        row.clear();
+        row.push(cell(&n.id));
+        row.push(cell(
+            n.attrs
+                .get("label")
+                .and_then(AttrValue::as_str)
+                .unwrap_or(&n.id),
+        ));
+        row.push(n.kind.clone());
+        row.extend(cols.iter().map(|c| {
+            n.attrs
+                .get(c)
+                .map(|v| cell(&text(v, node_schema[*c])))
+                .unwrap_or_default()
+        }));
+        out.write_record(&row).map_err(csv_error)?;
+    }
+    out.flush()
+}
+
+/// Streams `edges.csv` into `w`.
+pub fn write_edges(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result<()> {
+    let (_, edge_schema) = schemas(graph);
+    let cols: Vec<&String> = edge_schema
         .keys()
         .filter(|k| k.as_str() != "kind")
         .collect();
-    let mut header: Vec<String> = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"]
+    let mut out = csv::Writer::from_writer(w);
+    let mut row: Vec<String> = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"]
         .map(String::from)
         .to_vec();
-    header.extend(edge_cols.iter().map(|c| c.to_string()));
-    let rows = graph
-        .edges
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let mut r = vec![
-                cell(&e.source),
-                cell(&e.target),
-                "Directed".into(),
-                e.kind.clone(),
-                format!("e{i}"),
-                e.kind.clone(),
-                format!("{}", edge_weight(e)),
-            ];
-            r.extend(edge_cols.iter().map(|c| {
-                e.attrs
-                    .get(*c)
-                    .map(|v| cell(&text(v, edge_schema[*c])))
-                    .unwrap_or_default()
-            }));
-            r
-        })
-        .collect();
-    (nodes, to_csv(header, rows))
+    row.extend(cols.iter().map(|c| c.to_string()));
+    out.write_record(&row).map_err(csv_error)?;
+    for (i, e) in graph.edges.iter().enumerate() {
+        row.clear();
+        row.push(cell(&e.source));
+        row.push(cell(&e.target));
+        row.push("Directed".into());
+        row.push(e.kind.to_string());
+        row.push(format!("e{i}"));
+        row.push(e.kind.to_string());
+        row.push(format!("{}", edge_weight(e)));
+        row.extend(cols.iter().map(|c| {
+            e.attrs
+                .get(c)
+                .map(|v| cell(&text(v, edge_schema[*c])))
+                .unwrap_or_default()
+        }));
+        out.write_record(&row).map_err(csv_error)?;
+    }
+    out.flush()
+}
+
+/// `(nodes.csv, edges.csv)` contents, in memory (for small graphs and tests).
+pub fn to_gephi_csv(graph: &KnowledgeGraph) -> (String, String) {
+    let render = |write: fn(&KnowledgeGraph, &mut dyn Write) -> std::io::Result<()>| {
+        let mut buffer = Vec::new();
+        write(graph, &mut buffer).expect("writing to memory cannot fail");
+        String::from_utf8(buffer).expect("CSV of UTF-8 cells is UTF-8")
+    };
+    (render(write_nodes), render(write_edges))
 }

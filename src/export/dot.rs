@@ -5,11 +5,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
-use serde_json::Value;
-
 use super::attrs::kind_colour;
 use super::xml::xml_allowed;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{AttrValue, KnowledgeGraph};
 
 /// What to draw.
 #[derive(Debug, Clone, Default)]
@@ -68,7 +66,7 @@ fn shape(kind: &str) -> &'static str {
 /// Serialises the (filtered) graph as DOT.
 pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
     let provenance_only = |kind: &str| matches!(kind, "MENTIONED_IN" | "REPORTED_IN");
-    let mut keep: Vec<&String> = graph
+    let mut keep: Vec<&str> = graph
         .nodes
         .values()
         .filter(|n| options.with_articles || n.kind != "Article")
@@ -79,30 +77,25 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
                     .iter()
                     .any(|k| k.eq_ignore_ascii_case(&n.kind))
         })
-        .map(|n| &n.id)
+        .map(|n| &*n.id)
         .collect();
     if options.max_nodes > 0 && keep.len() > options.max_nodes {
         let mut degree: HashMap<&str, usize> = HashMap::new();
         for e in &graph.edges {
-            if options.with_articles || !provenance_only(&e.kind) {
+            if options.with_articles || !provenance_only(e.kind) {
                 *degree.entry(&e.source).or_default() += 1;
                 *degree.entry(&e.target).or_default() += 1;
             }
         }
-        keep.sort_by(|a, b| {
-            degree
-                .get(b.as_str())
-                .cmp(&degree.get(a.as_str()))
-                .then(a.cmp(b))
-        });
+        keep.sort_by(|a, b| degree.get(b).cmp(&degree.get(a)).then(a.cmp(b)));
         keep.truncate(options.max_nodes);
         keep.sort_by_key(|id| graph.nodes.get_index_of(*id));
     }
-    let kept: HashSet<&str> = keep.iter().map(|s| s.as_str()).collect();
+    let kept: HashSet<&str> = keep.iter().copied().collect();
     let ids: HashMap<&str, String> = keep
         .iter()
         .enumerate()
-        .map(|(i, id)| (id.as_str(), format!("n{i}")))
+        .map(|(i, id)| (*id, format!("n{i}")))
         .collect();
     let mut out = String::new();
     out.push_str("digraph shabaka {\n  charset=\"UTF-8\";\n  rankdir=LR;\n  overlap=false;\n");
@@ -110,11 +103,15 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
     out.push_str("  edge [fontname=\"DejaVu Sans\", fontsize=8, color=\"#666666\"];\n");
     for id in &keep {
         let n = &graph.nodes[*id];
-        let label = n.attrs.get("label").and_then(Value::as_str).unwrap_or(id);
+        let label = n
+            .attrs
+            .get("label")
+            .and_then(AttrValue::as_str)
+            .unwrap_or(id);
         let en = n
             .attrs
             .get("label_en")
-            .and_then(Value::as_str)
+            .and_then(AttrValue::as_str)
             .filter(|s| !s.is_empty() && *s != label);
         let text = match en {
             Some(en) => format!("{}\n{}", short(label), short(en)),
@@ -124,7 +121,7 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
         let _ = writeln!(
             out,
             "  {} [label={}, shape={}, fillcolor=\"#{r:02x}{g:02x}{b:02x}40\", color=\"#{r:02x}{g:02x}{b:02x}\"];",
-            ids[id.as_str()],
+            ids[id],
             quote(&text),
             shape(&n.kind)
         );
@@ -132,17 +129,17 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
     // one drawn edge per (source, target, kind, role), labelled with how many sources say so
     let mut drawn: Vec<((&str, &str, String), usize)> = Vec::new();
     for e in &graph.edges {
-        if !options.with_articles && provenance_only(&e.kind) {
+        if !options.with_articles && provenance_only(e.kind) {
             continue;
         }
-        if !(kept.contains(e.source.as_str()) && kept.contains(e.target.as_str())) {
+        if !(kept.contains(&*e.source) && kept.contains(&*e.target)) {
             continue;
         }
-        let label = match e.attrs.get("role").and_then(Value::as_str) {
+        let label = match e.attrs.get("role").and_then(AttrValue::as_str) {
             Some(role) => format!("{} ({role})", e.kind),
-            None => e.kind.clone(),
+            None => e.kind.to_string(),
         };
-        let key = (e.source.as_str(), e.target.as_str(), label);
+        let key = (&*e.source, &*e.target, label);
         match drawn.iter_mut().find(|(k, _)| *k == key) {
             Some((_, count)) => *count += 1,
             None => drawn.push((key, 1)),

@@ -4,12 +4,10 @@
 
 use std::fmt::Write;
 
-use serde_json::Value;
-
 use super::attrs::{edge_weight, kind_colour, schemas, text, AttrType};
 use super::flush;
 use super::xml::escape;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{AttrValue, KnowledgeGraph};
 
 fn gexf_type(t: AttrType) -> &'static str {
     match t {
@@ -22,7 +20,7 @@ fn gexf_type(t: AttrType) -> &'static str {
 }
 
 /// A value as GEXF text; lists (`liststring`) are joined with `|`, as in GraphML.
-fn gexf_value(v: &Value, t: AttrType) -> String {
+fn gexf_value(v: &AttrValue, t: AttrType) -> String {
     text(v, t)
 }
 
@@ -52,7 +50,7 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
     let generator = graph
         .graph_attrs
         .get("generator")
-        .and_then(Value::as_str)
+        .and_then(serde_json::Value::as_str)
         .unwrap_or("shabaka");
     let _ = writeln!(out, "  <meta><creator>{}</creator><description>Arabic news knowledge graph</description></meta>", escape(generator));
     out.push_str("  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n");
@@ -85,13 +83,13 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
         let label = n
             .attrs
             .get("label")
-            .and_then(Value::as_str)
+            .and_then(AttrValue::as_str)
             .filter(|l| !escape(l).is_empty())
             .unwrap_or(&n.id);
         let spell = n
             .attrs
             .get("date")
-            .and_then(Value::as_str)
+            .and_then(AttrValue::as_str)
             .filter(|_| n.kind == "Event")
             .and_then(spell_date)
             .map(|d| format!(" start=\"{d}\" end=\"{d}\""))
@@ -105,9 +103,9 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
         out.push_str("        <attvalues>\n");
         for (i, name) in node_ids.iter().enumerate() {
             let value = if *name == "kind" {
-                Some(Value::String(n.kind.clone()))
+                Some(AttrValue::from(n.kind.as_str()))
             } else {
-                n.attrs.get(*name).cloned()
+                n.attrs.get(name).cloned()
             };
             if let Some(v) = value {
                 let _ = writeln!(
@@ -133,16 +131,16 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
             "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\" kind=\"{}\" label=\"{}\" weight=\"{}\">",
             escape(&e.source),
             escape(&e.target),
-            escape(&e.kind),
-            escape(&e.kind),
-            text(&serde_json::json!(edge_weight(e)), AttrType::Double)
+            escape(e.kind),
+            escape(e.kind),
+            text(&AttrValue::Float(edge_weight(e)), AttrType::Double)
         );
         out.push_str("        <attvalues>\n");
         for (k, name) in edge_ids.iter().enumerate() {
             let value = if *name == "kind" {
-                Some(Value::String(e.kind.clone()))
+                Some(AttrValue::from(e.kind))
             } else {
-                e.attrs.get(*name).cloned()
+                e.attrs.get(name).cloned()
             };
             if let Some(v) = value {
                 let _ = writeln!(

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::attrs::{edge_weight, schemas, text, AttrType};
 use super::flush;
 use super::xml::escape;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{AttrValue, KnowledgeGraph};
 
 fn graphml_type(t: AttrType) -> &'static str {
     match t {
@@ -80,17 +80,17 @@ pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std:
         let _ = writeln!(
             out,
             "      <data key=\"edge_kind\">{}</data>",
-            escape(&e.kind)
+            escape(e.kind)
         );
         let _ = writeln!(
             out,
             "      <data key=\"edge_label\">{}</data>",
-            escape(&e.kind)
+            escape(e.kind)
         );
         let _ = writeln!(
             out,
             "      <data key=\"edge_weight\">{}</data>",
-            text(&serde_json::json!(edge_weight(e)), AttrType::Double)
+            text(&AttrValue::Float(edge_weight(e)), AttrType::Double)
         );
         for (name, t) in &edge_schema {
             if let Some(v) = e

@@ -1,12 +1,11 @@
 //! `graph.json`: networkx node-link data (`edges="edges"`), the project's contract.
 
-use std::collections::HashMap;
-
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use serde_json::Value;
 
-use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::graph::attrs::intern;
+use crate::graph::{Attrs, Edge, KnowledgeGraph, Node};
 
 /// Serialises the graph as node-link JSON. Parallel edges get `key` 0, 1, … per pair.
 pub fn to_json(graph: &KnowledgeGraph) -> String {
@@ -28,7 +27,7 @@ pub fn write_json(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
         record(w, &NodeOut(n))?;
     }
     w.write_all(b"\n],\n\"edges\": [\n")?;
-    let mut keys: HashMap<(&str, &str), u64> = HashMap::new();
+    let mut keys: rustc_hash::FxHashMap<(&str, &str), u64> = Default::default();
     for (i, e) in graph.edges.iter().enumerate() {
         if i > 0 {
             w.write_all(b",\n")?;
@@ -53,7 +52,7 @@ impl Serialize for NodeOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let n = self.0;
         let mut m = s.serialize_map(Some(n.attrs.len() + 2))?;
-        m.serialize_entry("id", &n.id)?;
+        m.serialize_entry("id", &*n.id)?;
         m.serialize_entry("kind", &n.kind)?;
         for (k, v) in &n.attrs {
             m.serialize_entry(k, v)?;
@@ -66,8 +65,8 @@ impl Serialize for EdgeOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let e = self.0;
         let mut m = s.serialize_map(Some(e.attrs.len() + 4))?;
-        m.serialize_entry("source", &e.source)?;
-        m.serialize_entry("target", &e.target)?;
+        m.serialize_entry("source", &*e.source)?;
+        m.serialize_entry("target", &*e.target)?;
         m.serialize_entry("key", &self.1)?;
         m.serialize_entry("kind", &e.kind)?;
         for (k, v) in &e.attrs {
@@ -140,9 +139,9 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
         graph.nodes.insert(
             id.clone(),
             Node {
-                id,
+                id: id.into(),
                 kind: n.kind,
-                attrs: n.attrs,
+                attrs: Attrs::from_json(n.attrs),
             },
         );
     }
@@ -157,11 +156,16 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
                 "edge {source} → {target} names a missing node"
             )));
         }
+        // edges share their endpoints' ids
+        let (source, target) = (
+            graph.nodes[&source].id.clone(),
+            graph.nodes[&target].id.clone(),
+        );
         graph.edges.push(Edge {
             source,
             target,
-            kind: e.kind,
-            attrs: e.attrs,
+            kind: intern(&e.kind),
+            attrs: Attrs::from_json(e.attrs),
         });
     }
     Ok(graph)

@@ -139,16 +139,18 @@ pub fn write_formats(
             Format::Gexf => streamed(out.join("graph.gexf"), |w| gexf::write_gexf(graph, w)),
             Format::Dot => put(out.join("graph.dot"), dot::to_dot(graph, dot_options)),
             Format::Csv => {
-                let (nodes, edges) = csv::to_gephi_csv(graph);
-                let mut paths = put(out.join("nodes.csv"), nodes)?;
-                paths.extend(put(out.join("edges.csv"), edges)?);
+                let mut paths = streamed(out.join("nodes.csv"), |w| csv::write_nodes(graph, w))?;
+                paths.extend(streamed(out.join("edges.csv"), |w| {
+                    csv::write_edges(graph, w)
+                })?);
                 Ok(paths)
             }
             Format::Neo4j => {
                 let dir = out.join("neo4j");
+                let export = neo4j::Neo4jExport::plan(graph);
                 let mut paths = Vec::new();
-                for (name, content) in neo4j::to_neo4j(graph) {
-                    paths.extend(put(dir.join(name), content)?);
+                for (i, name) in export.names().enumerate() {
+                    paths.extend(streamed(dir.join(name), |w| export.write(i, w))?);
                 }
                 Ok(paths)
             }

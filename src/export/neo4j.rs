@@ -7,12 +7,11 @@
 //! (`rels_PARTICIPATED_IN_Person_Event.csv`) so that embedded databases with typed
 //! relationship tables (Kùzu) load them as they are.
 
-use std::collections::BTreeMap;
-
-use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 
 use super::attrs::{schema, text, AttrType};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{AttrValue, Attrs, Edge, KnowledgeGraph, Node};
 
 /// The ID space of every node.
 pub const ID_SPACE: &str = "Entity";
@@ -47,11 +46,11 @@ pub fn identifier(s: &str) -> String {
     out
 }
 
-fn value(v: &Value, t: AttrType) -> String {
+fn value(v: &AttrValue, t: AttrType) -> String {
     let s = match v {
-        Value::Array(items) => items
+        AttrValue::List(items) => items
             .iter()
-            .map(|i| i.as_str().unwrap_or_default().replace(ARRAY_DELIMITER, ","))
+            .map(|i| i.replace(ARRAY_DELIMITER, ","))
             .collect::<Vec<_>>()
             .join(ARRAY_DELIMITER),
         v => text(v, t),
@@ -74,107 +73,200 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
-fn write_csv(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(Vec::new());
-    let _ = w.write_record(header);
-    for r in rows {
-        let _ = w.write_record(r);
+/// What one file of the export holds; rows are rendered only when the file is written.
+enum Content<'g> {
+    Nodes {
+        label: String,
+        nodes: Vec<&'g Node>,
+        cols: BTreeMap<String, AttrType>,
+    },
+    Relationships {
+        rel_type: String,
+        edges: Vec<&'g Edge>,
+        cols: BTreeMap<String, AttrType>,
+    },
+    Text(String),
+}
+
+/// The Neo4j export planned over a graph: file names and what each holds. Planning keeps
+/// only references; `write` streams one file's rows, so a big graph is never rendered
+/// into memory whole.
+pub struct Neo4jExport<'g> {
+    files: Vec<(String, Content<'g>)>,
+}
+
+impl<'g> Neo4jExport<'g> {
+    /// Plans node files, relationship files, import.cypher and admin-import.sh.
+    pub fn plan(graph: &'g KnowledgeGraph) -> Neo4jExport<'g> {
+        let mut files = Vec::new();
+        let mut node_files = Vec::new();
+        let mut cypher = String::from(
+            "// Load with: cypher-shell -f import.cypher (CSV files in Neo4j's import folder)\n",
+        );
+        cypher.push_str(&format!(
+            "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ID_SPACE}) REQUIRE n.id IS UNIQUE;\n"
+        ));
+        let mut labels: BTreeMap<String, Vec<&Node>> = BTreeMap::new();
+        for n in graph.nodes.values() {
+            labels.entry(identifier(&n.kind)).or_default().push(n);
+        }
+        let mut node_label: HashMap<&str, &str> = HashMap::new();
+        for (label, nodes) in &labels {
+            for n in nodes {
+                node_label.insert(&*n.id, label);
+            }
+        }
+        for (label, nodes) in &labels {
+            let cols = schema(nodes.iter().map(|n| &n.attrs));
+            let name = format!("nodes_{label}.csv");
+            cypher.push_str(&format!(
+                "LOAD CSV WITH HEADERS FROM 'file:///{name}' AS row\nCREATE (n:{ID_SPACE}:{label} {{id: row.`id:ID({ID_SPACE})`{}}});\n",
+                cols.iter().map(|(k, t)| format!(", {}: {}", identifier(k), cypher_value(&header_of(k, *t), *t))).collect::<String>()
+            ));
+            node_files.push(name.clone());
+            files.push((
+                name,
+                Content::Nodes {
+                    label: label.clone(),
+                    nodes: nodes.clone(),
+                    cols,
+                },
+            ));
+        }
+        // relationships: by type, then by endpoint labels
+        let mut by_type: BTreeMap<String, Vec<&Edge>> = BTreeMap::new();
+        for e in &graph.edges {
+            by_type.entry(identifier(e.kind)).or_default().push(e);
+        }
+        let mut rel_files = Vec::new();
+        for (rel_type, edges) in by_type {
+            let cols = schema(edges.iter().map(|e| &e.attrs));
+            let mut by_pair: BTreeMap<(&str, &str), Vec<&Edge>> = BTreeMap::new();
+            for e in edges {
+                let pair = (node_label[&*e.source], node_label[&*e.target]);
+                by_pair.entry(pair).or_default().push(e);
+            }
+            for ((from, to), edges) in by_pair {
+                let name = format!("rels_{rel_type}_{from}_{to}.csv");
+                cypher.push_str(&format!(
+                    "LOAD CSV WITH HEADERS FROM 'file:///{name}' AS row\nMATCH (a:{ID_SPACE} {{id: row.`:START_ID({ID_SPACE})`}}), (b:{ID_SPACE} {{id: row.`:END_ID({ID_SPACE})`}})\nCREATE (a)-[:{rel_type} {{{}}}]->(b);\n",
+                    cols.iter().map(|(k, t)| format!("{}: {}", identifier(k), cypher_value(&header_of(k, *t), *t))).collect::<Vec<_>>().join(", ")
+                ));
+                rel_files.push(name.clone());
+                files.push((
+                    name,
+                    Content::Relationships {
+                        rel_type: rel_type.clone(),
+                        edges,
+                        cols: cols.clone(),
+                    },
+                ));
+            }
+        }
+        let mut script = String::from("#!/bin/sh\n# Bulk import into an empty database named neo4j (run from this folder).\nneo4j-admin database import full \\\n  --array-delimiter=\";\" \\\n");
+        for f in &node_files {
+            script.push_str(&format!("  --nodes={f} \\\n"));
+        }
+        for f in &rel_files {
+            script.push_str(&format!("  --relationships={f} \\\n"));
+        }
+        script.push_str("  neo4j\n");
+        files.push(("import.cypher".into(), Content::Text(cypher)));
+        files.push(("admin-import.sh".into(), Content::Text(script)));
+        Neo4jExport { files }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+
+    /// File names, in the order `write` takes them.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|(name, _)| name.as_str())
+    }
+
+    /// Streams file number `index` into `w`.
+    pub fn write(&self, index: usize, w: &mut dyn Write) -> std::io::Result<()> {
+        fn rows<'a, T: 'a>(
+            w: &mut dyn Write,
+            mut row: Vec<String>,
+            items: impl Iterator<Item = &'a T>,
+            fill: impl Fn(&T, &mut Vec<String>),
+        ) -> std::io::Result<()> {
+            let mut out = csv::WriterBuilder::new()
+                .quote_style(csv::QuoteStyle::Necessary)
+                .from_writer(w);
+            out.write_record(&row).map_err(std::io::Error::other)?;
+            for item in items {
+                row.clear();
+                fill(item, &mut row);
+                out.write_record(&row).map_err(std::io::Error::other)?;
+            }
+            out.flush()
+        }
+        let headers = |first: Vec<String>, cols: &BTreeMap<String, AttrType>| {
+            let mut row = first;
+            row.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
+            row
+        };
+        let cells = |attrs: &Attrs, cols: &BTreeMap<String, AttrType>, row: &mut Vec<String>| {
+            row.extend(
+                cols.iter()
+                    .map(|(k, t)| attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()),
+            );
+        };
+        match &self.files[index].1 {
+            Content::Text(text) => w.write_all(text.as_bytes()),
+            Content::Nodes { label, nodes, cols } => rows(
+                w,
+                headers(vec![format!("id:ID({ID_SPACE})"), ":LABEL".into()], cols),
+                nodes.iter().copied(),
+                |n: &Node, row| {
+                    row.push(n.id.to_string());
+                    row.push(format!("{ID_SPACE};{label}"));
+                    cells(&n.attrs, cols, row);
+                },
+            ),
+            Content::Relationships {
+                rel_type,
+                edges,
+                cols,
+            } => rows(
+                w,
+                headers(
+                    vec![
+                        format!(":START_ID({ID_SPACE})"),
+                        format!(":END_ID({ID_SPACE})"),
+                        ":TYPE".into(),
+                    ],
+                    cols,
+                ),
+                edges.iter().copied(),
+                |e: &Edge, row| {
+                    row.push(e.source.to_string());
+                    row.push(e.target.to_string());
+                    row.push(rel_type.clone());
+                    cells(&e.attrs, cols, row);
+                },
+            ),
+        }
+    }
 }
 
 /// A file of the Neo4j export: name and content.
 pub type File = (String, String);
 
-/// Node files, relationship files, import.cypher and admin-import.sh.
+/// Every file of the export rendered in memory (for small graphs and tests).
 pub fn to_neo4j(graph: &KnowledgeGraph) -> Vec<File> {
-    let mut files = Vec::new();
-    let mut node_files = Vec::new();
-    let mut cypher = String::from(
-        "// Load with: cypher-shell -f import.cypher (CSV files in Neo4j's import folder)\n",
-    );
-    cypher.push_str(&format!(
-        "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ID_SPACE}) REQUIRE n.id IS UNIQUE;\n"
-    ));
-    let mut labels: BTreeMap<String, Vec<&crate::graph::Node>> = BTreeMap::new();
-    for n in graph.nodes.values() {
-        labels.entry(identifier(&n.kind)).or_default().push(n);
-    }
-    let mut node_label: BTreeMap<&str, String> = BTreeMap::new();
-    for (label, nodes) in &labels {
-        let cols = schema(nodes.iter().map(|n| &n.attrs));
-        let mut header = vec![format!("id:ID({ID_SPACE})"), ":LABEL".to_string()];
-        header.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
-        let rows: Vec<Vec<String>> = nodes
-            .iter()
-            .map(|n| {
-                node_label.insert(n.id.as_str(), label.clone());
-                let mut r = vec![n.id.clone(), format!("{ID_SPACE};{label}")];
-                r.extend(
-                    cols.iter()
-                        .map(|(k, t)| n.attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()),
-                );
-                r
-            })
-            .collect();
-        let name = format!("nodes_{label}.csv");
-        cypher.push_str(&format!(
-            "LOAD CSV WITH HEADERS FROM 'file:///{name}' AS row\nCREATE (n:{ID_SPACE}:{label} {{id: row.`id:ID({ID_SPACE})`{}}});\n",
-            cols.iter().map(|(k, t)| format!(", {}: {}", identifier(k), cypher_value(&header_of(k, *t), *t))).collect::<String>()
-        ));
-        node_files.push(name.clone());
-        files.push((name, write_csv(&header, &rows)));
-    }
-    // relationships: by type, then by endpoint labels
-    let mut by_type: BTreeMap<String, Vec<&crate::graph::Edge>> = BTreeMap::new();
-    for e in &graph.edges {
-        by_type.entry(identifier(&e.kind)).or_default().push(e);
-    }
-    let mut rel_files = Vec::new();
-    for (rel_type, edges) in &by_type {
-        let cols = schema(edges.iter().map(|e| &e.attrs));
-        let mut header = vec![
-            format!(":START_ID({ID_SPACE})"),
-            format!(":END_ID({ID_SPACE})"),
-            ":TYPE".to_string(),
-        ];
-        header.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
-        let mut by_pair: BTreeMap<(String, String), Vec<Vec<String>>> = BTreeMap::new();
-        for e in edges {
-            let pair = (
-                node_label[e.source.as_str()].clone(),
-                node_label[e.target.as_str()].clone(),
-            );
-            let mut r = vec![e.source.clone(), e.target.clone(), rel_type.clone()];
-            r.extend(
-                cols.iter()
-                    .map(|(k, t)| e.attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()),
-            );
-            by_pair.entry(pair).or_default().push(r);
-        }
-        for ((from, to), rows) in by_pair {
-            let name = format!("rels_{rel_type}_{from}_{to}.csv");
-            cypher.push_str(&format!(
-                "LOAD CSV WITH HEADERS FROM 'file:///{name}' AS row\nMATCH (a:{ID_SPACE} {{id: row.`:START_ID({ID_SPACE})`}}), (b:{ID_SPACE} {{id: row.`:END_ID({ID_SPACE})`}})\nCREATE (a)-[:{rel_type} {{{}}}]->(b);\n",
-                cols.iter().map(|(k, t)| format!("{}: {}", identifier(k), cypher_value(&header_of(k, *t), *t))).collect::<Vec<_>>().join(", ")
-            ));
-            rel_files.push(name.clone());
-            files.push((name, write_csv(&header, &rows)));
-        }
-    }
-    let mut script = String::from("#!/bin/sh\n# Bulk import into an empty database named neo4j (run from this folder).\nneo4j-admin database import full \\\n  --array-delimiter=\";\" \\\n");
-    for f in &node_files {
-        script.push_str(&format!("  --nodes={f} \\\n"));
-    }
-    for f in &rel_files {
-        script.push_str(&format!("  --relationships={f} \\\n"));
-    }
-    script.push_str("  neo4j\n");
-    files.push(("import.cypher".into(), cypher));
-    files.push(("admin-import.sh".into(), script));
-    files
+    let export = Neo4jExport::plan(graph);
+    export
+        .names()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut buffer = Vec::new();
+            export
+                .write(i, &mut buffer)
+                .expect("writing to memory cannot fail");
+            let text = String::from_utf8(buffer).expect("CSV of UTF-8 cells is UTF-8");
+            (name.to_string(), text)
+        })
+        .collect()
 }
 
 fn header_of(k: &str, t: AttrType) -> String {

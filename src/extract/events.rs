@@ -11,7 +11,7 @@
 use super::dates::{self, DateMention, DateValue};
 use super::gazetteer::{EntityKind, Gazetteer};
 use super::lexicon::Lexicon;
-use super::matcher::{readings, PhraseIndex};
+use super::matcher::PhraseIndex;
 use super::mentions::{Cover, DocumentMentions, EntityRef};
 use super::relations::RoleFinding;
 use crate::text::Document;
@@ -168,10 +168,10 @@ impl Cx<'_> {
         e.kind(self.gazetteer)
     }
 
-    fn stem_in(&self, j: usize, set: &std::collections::HashSet<String>) -> bool {
+    fn stem_in(&self, j: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
         let w = self.doc.token_text(j);
-        readings(w)
-            .into_iter()
+        self.doc
+            .token_readings(j)
             .any(|r| !r.has_article && set.contains(&w[r.stem_prefix..]))
     }
 

@@ -1,7 +1,7 @@
 //! The word lists extraction relies on, loaded from `data/lexicon/` (embedded at build time
 //! so the binary works anywhere; a user can point `--lexicon DIR` at an edited copy).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use crate::data::{DataError, TsvRows};

@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::text::clitics::MIN_STEM_CHARS;
 use crate::text::Document;
 
 /// Whether a phrase's first word carries the article in the data (الكرملين).
@@ -52,142 +53,6 @@ impl<T> Default for PhraseIndex<T> {
             by_first: FxHashMap::default(),
         }
     }
-}
-
-/// Conjunction and preposition prefixes that attach to a bare noun.
-const PLAIN_PREFIXES: [&[char]; 12] = [
-    &[],
-    &['و'],
-    &['ف'],
-    &['ب'],
-    &['ل'],
-    &['ك'],
-    &['و', 'ب'],
-    &['و', 'ل'],
-    &['و', 'ك'],
-    &['ف', 'ب'],
-    &['ف', 'ل'],
-    &['ف', 'ك'],
-];
-/// Prefixes that can stand before the article ال.
-const ARTICLE_PREFIXES: [&[char]; 9] = [
-    &[],
-    &['و'],
-    &['ف'],
-    &['ب'],
-    &['ك'],
-    &['و', 'ب'],
-    &['ف', 'ب'],
-    &['و', 'ك'],
-    &['ف', 'ك'],
-];
-/// Prefixes before لل (ل + ال with the alef dropped).
-const LAM_LAM_PREFIXES: [&[char]; 3] = [&[], &['و'], &['ف']];
-/// A stem must keep this many letters, so a clitic split never leaves a stub.
-const MIN_STEM_CHARS: usize = 2;
-
-/// A way to read a token as clitics + stem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reading {
-    /// Bytes before the name as written: the clitics, but not a written article (بالسعودية
-    /// → «السعودية»); for لل the whole لل (للكرملين → «كرملين»).
-    pub span_prefix: usize,
-    /// Bytes before the stem that the phrase index is keyed by.
-    pub stem_prefix: usize,
-    pub has_article: bool,
-}
-
-/// The readings of one token, on the stack (this runs for every token, many times).
-#[derive(Debug, Clone, Copy)]
-pub struct Readings {
-    items: [Reading; 24],
-    len: usize,
-}
-
-impl Readings {
-    fn push(&mut self, r: Reading) {
-        if self.len < self.items.len() {
-            self.items[self.len] = r;
-            self.len += 1;
-        }
-    }
-}
-
-impl std::ops::Deref for Readings {
-    type Target = [Reading];
-    fn deref(&self) -> &[Reading] {
-        &self.items[..self.len]
-    }
-}
-
-impl IntoIterator for Readings {
-    type Item = Reading;
-    type IntoIter = std::iter::Take<std::array::IntoIter<Reading, 24>>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.into_iter().take(self.len)
-    }
-}
-
-/// The readings of a token, plain reading first. Prefix letters are all two-byte Arabic
-/// letters, so byte offsets are twice the letter counts.
-pub fn readings(token: &str) -> Readings {
-    let none = Reading {
-        span_prefix: 0,
-        stem_prefix: 0,
-        has_article: false,
-    };
-    let mut out = Readings {
-        items: [none; 24],
-        len: 0,
-    };
-    // the first letters, decoded once: prefixes are compared letter by letter
-    let mut head = ['\0'; 6];
-    let mut total = 0usize;
-    for (i, c) in token.chars().enumerate() {
-        if i < head.len() {
-            head[i] = c;
-        }
-        total += 1;
-        if total > head.len() + MIN_STEM_CHARS {
-            break;
-        }
-    }
-    let has = |prefix: &[char], at: usize| {
-        prefix
-            .iter()
-            .enumerate()
-            .all(|(k, c)| head.get(at + k) == Some(c))
-    };
-    // bytes of `n` leading letters (each prefix letter is two bytes in UTF-8)
-    let bytes = |n: usize| n * 2;
-    for p in PLAIN_PREFIXES {
-        if has(p, 0) && total >= p.len() + MIN_STEM_CHARS {
-            out.push(Reading {
-                span_prefix: bytes(p.len()),
-                stem_prefix: bytes(p.len()),
-                has_article: false,
-            });
-        }
-    }
-    for p in ARTICLE_PREFIXES {
-        if has(p, 0) && has(&['ا', 'ل'], p.len()) && total >= p.len() + 2 + MIN_STEM_CHARS {
-            out.push(Reading {
-                span_prefix: bytes(p.len()),
-                stem_prefix: bytes(p.len() + 2),
-                has_article: true,
-            });
-        }
-    }
-    for p in LAM_LAM_PREFIXES {
-        if has(p, 0) && has(&['ل', 'ل'], p.len()) && total >= p.len() + 2 + MIN_STEM_CHARS {
-            out.push(Reading {
-                span_prefix: bytes(p.len() + 2),
-                stem_prefix: bytes(p.len() + 2),
-                has_article: true,
-            });
-        }
-    }
-    out
 }
 
 /// Splits a normalised phrase into words, as the tokenizer would.
@@ -242,7 +107,7 @@ impl<T> PhraseIndex<T> {
         let token = doc.token_text(i);
         let sentence = doc.tokens[i].sentence;
         let mut best: Option<PhraseMatch<'a, T>> = None;
-        for reading in readings(token) {
+        for reading in doc.token_readings(i) {
             let has_article = reading.has_article;
             let prefix_len = reading.span_prefix;
             let Some(bucket) = self.by_first.get(&token[reading.stem_prefix..]) else {

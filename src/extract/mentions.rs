@@ -5,7 +5,8 @@ use rustc_hash::FxHashMap;
 
 use super::gazetteer::{AliasKind, AliasTarget, EntityKind, Gazetteer};
 use super::lexicon::Lexicon;
-use super::matcher::{readings, words, PhraseIndex};
+use super::matcher::{words, PhraseIndex};
+use crate::text::clitics::readings;
 use crate::text::normalize::normalize_key;
 use crate::text::Document;
 
@@ -80,7 +81,7 @@ pub struct MentionFinder {
     org_names: Vec<(u32, Vec<String>)>,
     /// Words of the other lexicons (event triggers, titles, months, modality): never part
     /// of a discovered name.
-    lexicon_words: std::collections::HashSet<String>,
+    lexicon_words: rustc_hash::FxHashSet<String>,
 }
 
 const CONNECTORS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "عبد", "ال"];
@@ -493,8 +494,9 @@ impl MentionFinder {
                 continue;
             }
             let token = s.doc.token_text(i);
-            let hit = readings(token)
-                .into_iter()
+            let hit = s
+                .doc
+                .token_readings(i)
                 .filter(|r| !r.has_article)
                 .find_map(|r| {
                     local
@@ -514,7 +516,7 @@ struct State<'a> {
     gazetteer: &'a Gazetteer,
     lexicon: &'a Lexicon,
     out: DocumentMentions,
-    lexicon_words: &'a std::collections::HashSet<String>,
+    lexicon_words: &'a rustc_hash::FxHashSet<String>,
 }
 
 impl State<'_> {
@@ -616,8 +618,8 @@ impl State<'_> {
             return None;
         }
         let token = self.doc.token_text(i);
-        readings(token)
-            .into_iter()
+        self.doc
+            .token_readings(i)
             .filter(|r| !r.has_article)
             .find(|r| test(&token[r.stem_prefix..]))
             .map(|r| r.span_prefix)
@@ -637,7 +639,7 @@ impl State<'_> {
         let listed = |x: &str| self.lexicon.is_common(x) || self.lexicon_words.contains(x);
         listed(w)
             || readings(w)
-                .into_iter()
+                .iter()
                 .any(|r| r.stem_prefix > 0 && !r.has_article && listed(&w[r.stem_prefix..]))
     }
 

@@ -488,10 +488,10 @@ fn title_of(doc: &Document) -> String {
         .unwrap_or_default()
 }
 
-/// Evidence of a mention: a short window around it (the mention edge is provenance for a
-/// name, not a fact; a short window keeps a big corpus's graph small).
-const MENTION_EVIDENCE_CHARS: u32 = 160;
-
+/// Provenance of a mention: its evidence is the mention as written (`text[start..end]`).
+/// A mention edge is provenance for a name, not a fact; a corpus has ~70 per article, and
+/// a window of context on each was most of a big graph's memory and export size. The
+/// sentence index says where to read the context.
 fn mention_provenance(
     doc: &Document,
     article: &str,
@@ -501,14 +501,15 @@ fn mention_provenance(
     rule: &str,
     confidence: f32,
 ) -> Provenance {
-    windowed(
-        doc,
-        article,
-        (sentence, start, end),
-        rule,
+    Provenance {
+        article: article.to_string(),
+        sentence,
+        start,
+        end,
+        evidence: doc.original(start, end),
+        rule: rule.to_string(),
         confidence,
-        MENTION_EVIDENCE_CHARS,
-    )
+    }
 }
 
 /// Provenance for a span in a sentence; long sentences give a window around the span.

@@ -6,7 +6,6 @@
 //! gazetteer's dated roles), and as «نظيره الروسي» (the same office in another country).
 
 use super::gazetteer::{EntityKind, Gazetteer};
-use super::matcher::readings;
 use super::mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
 use crate::text::Document;
 
@@ -352,8 +351,7 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
 fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option<RoleFinding> {
     let doc = cx.doc;
     let token = doc.token_text(i);
-    readings(token)
-        .into_iter()
+    doc.token_readings(i)
         .filter(|r| !r.has_article)
         .find(|r| COUNTERPART.contains(&&token[r.stem_prefix..]))?;
     let sentence = doc.tokens[i].sentence;

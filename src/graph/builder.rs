@@ -5,9 +5,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde_json::{json, Map, Value};
+use std::sync::Arc;
+
+use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use super::attrs::{intern, AttrValue, Attrs};
 use super::model::{Edge, KnowledgeGraph, Node};
 use crate::extract::dates;
 use crate::extract::events::{merged_type, types_compatible};
@@ -15,18 +18,23 @@ use crate::extract::gazetteer::Gazetteer;
 use crate::extract::mentions::EntityRef;
 use crate::extract::{ArticleFacts, Provenance};
 
+/// A node id, shared by the node and every edge that names it.
+type Id = Arc<str>;
+
 /// Accumulates articles into a graph.
 pub struct GraphBuilder<'a> {
     gazetteer: &'a Gazetteer,
     graph: KnowledgeGraph,
-    aliases: rustc_hash::FxHashMap<String, BTreeSet<String>>,
-    mention_counts: rustc_hash::FxHashMap<String, u64>,
+    aliases: rustc_hash::FxHashMap<Id, BTreeSet<String>>,
+    mention_counts: rustc_hash::FxHashMap<Id, u64>,
     /// Ids of discovered entities by (kind, normalised name), computed once.
-    discovered_ids: rustc_hash::FxHashMap<EntityRef, String>,
+    discovered_ids: rustc_hash::FxHashMap<EntityRef, Id>,
+    /// Rules, stored once each: a corpus repeats a few thousand rules on a million edges.
+    rules: rustc_hash::FxHashSet<Arc<str>>,
     events: Vec<GlobalEvent>,
     /// Participant → events they take part in, so a new report is compared only with
     /// events sharing a participant (not with every event of the corpus).
-    events_by_participant: HashMap<String, Vec<usize>>,
+    events_by_participant: HashMap<Id, Vec<usize>>,
 }
 
 /// An event merged over the articles that report it; its id is fixed at the end.
@@ -34,17 +42,17 @@ struct GlobalEvent {
     event_type: String,
     date: Option<String>,
     date_text: String,
-    participants: Vec<String>,
-    places: Vec<String>,
-    articles: Vec<String>,
+    participants: Vec<Id>,
+    places: Vec<Id>,
+    articles: Vec<Id>,
     /// Articles and (kind, node, article) already recorded, for constant-time checks.
-    seen_articles: std::collections::HashSet<String>,
-    seen_edges: std::collections::HashSet<(&'static str, String, String)>,
+    seen_articles: std::collections::HashSet<Id>,
+    seen_edges: std::collections::HashSet<(&'static str, Id, Id)>,
     /// (kind, other node, attributes): PARTICIPATED_IN from a participant, HELD_IN to a
     /// place, REPORTED_IN to an article.
-    edges: Vec<(&'static str, String, Map<String, Value>)>,
+    edges: Vec<(&'static str, Id, Attrs)>,
     /// Where it was first reported (article, start), part of its identity.
-    first_report: (String, u32),
+    first_report: (Id, u32),
 }
 
 /// Arabic names of event types, for labels.
@@ -116,19 +124,17 @@ pub fn discovered_id(prefix: &str, key: &str) -> String {
     format!("{prefix}:{}-{hash}", transliterate(key))
 }
 
-/// Provenance fields as edge attributes.
-pub fn provenance_attrs(p: &Provenance) -> Map<String, Value> {
-    let mut attrs = Map::new();
-    attrs.insert("article".into(), json!(p.article));
-    attrs.insert("sentence".into(), json!(p.sentence));
-    attrs.insert("start".into(), json!(p.start));
-    attrs.insert("end".into(), json!(p.end));
-    attrs.insert("evidence".into(), json!(p.evidence));
-    attrs.insert("rule".into(), json!(p.rule));
-    attrs.insert(
-        "confidence".into(),
-        json!((p.confidence as f64 * 100.0).round() / 100.0),
-    );
+/// Provenance fields as edge attributes; `article` is the article node's shared id and
+/// `rule` an interned copy of the provenance's rule.
+fn provenance_attrs(p: &Provenance, article: &Arc<str>, rule: Arc<str>, extra: usize) -> Attrs {
+    let mut attrs = Attrs::with_capacity(7 + extra);
+    attrs.insert("article", article.clone());
+    attrs.insert("sentence", p.sentence);
+    attrs.insert("start", p.start);
+    attrs.insert("end", p.end);
+    attrs.insert("evidence", p.evidence.as_str());
+    attrs.insert("rule", rule);
+    attrs.insert("confidence", (p.confidence as f64 * 100.0).round() / 100.0);
     attrs
 }
 
@@ -145,84 +151,91 @@ impl<'a> GraphBuilder<'a> {
             aliases: Default::default(),
             mention_counts: Default::default(),
             discovered_ids: Default::default(),
+            rules: Default::default(),
             events: Vec::new(),
             events_by_participant: HashMap::new(),
         }
     }
 
+    /// Provenance attributes with the article's shared id and the shared rule.
+    fn provenance(&mut self, p: &Provenance, article: &Id, extra: usize) -> Attrs {
+        provenance_attrs(p, article, shared(&mut self.rules, &p.rule), extra)
+    }
+
     /// The node id for an entity reference, creating the node on first sight.
-    pub fn entity_node(&mut self, entity: &EntityRef, surface: &str, rule: &str) -> String {
+    pub fn entity_node(&mut self, entity: &EntityRef, surface: &str, rule: &str) -> Id {
         let (id, kind) = match entity {
             EntityRef::Known(i) => {
                 let e = &self.gazetteer.entries[*i as usize];
-                (e.id.clone(), e.kind)
+                if let Some(node) = self.graph.nodes.get(e.id.as_str()) {
+                    return node.id.clone();
+                }
+                (Id::from(e.id.as_str()), e.kind)
             }
             EntityRef::Discovered { kind, key } => {
                 let id = self
                     .discovered_ids
                     .entry(entity.clone())
-                    .or_insert_with(|| discovered_id(kind.id_prefix(), key))
+                    .or_insert_with(|| discovered_id(kind.id_prefix(), key).into())
                     .clone();
+                if self.graph.nodes.contains_key(&*id) {
+                    return id;
+                }
                 (id, *kind)
             }
         };
-        if !self.graph.nodes.contains_key(&id) {
-            let mut attrs = Map::new();
-            match entity {
-                EntityRef::Known(i) => {
-                    let e = &self.gazetteer.entries[*i as usize];
-                    attrs.insert("label".into(), json!(e.label));
-                    attrs.insert("label_en".into(), json!(e.label_en));
-                    attrs.insert("category".into(), json!(e.category));
-                    attrs.insert("discovered".into(), json!(false));
-                    attrs.insert("rule".into(), json!(format!("gazetteer:{}", e.slug)));
-                    if let Some(country) = e.country.as_deref().and_then(|c| self.gazetteer.get(c))
-                    {
-                        attrs.insert("country".into(), json!(country.id));
-                    }
-                }
-                EntityRef::Discovered { .. } => {
-                    attrs.insert("label".into(), json!(surface));
-                    attrs.insert("label_en".into(), json!(""));
-                    attrs.insert("category".into(), json!(""));
-                    attrs.insert("discovered".into(), json!(true));
-                    attrs.insert("rule".into(), json!(rule));
+        let mut attrs = Attrs::with_capacity(8);
+        match entity {
+            EntityRef::Known(i) => {
+                let e = &self.gazetteer.entries[*i as usize];
+                attrs.insert("label", e.label.as_str());
+                attrs.insert("label_en", e.label_en.as_str());
+                attrs.insert("category", e.category.as_str());
+                attrs.insert("discovered", false);
+                attrs.insert("rule", format!("gazetteer:{}", e.slug));
+                if let Some(country) = e.country.as_deref().and_then(|c| self.gazetteer.get(c)) {
+                    attrs.insert("country", country.id.as_str());
                 }
             }
-            self.graph.nodes.insert(
-                id.clone(),
-                Node {
-                    id: id.clone(),
-                    kind: kind.as_str().to_string(),
-                    attrs,
-                },
-            );
+            EntityRef::Discovered { .. } => {
+                attrs.insert("label", surface);
+                attrs.insert("label_en", "");
+                attrs.insert("category", "");
+                attrs.insert("discovered", true);
+                attrs.insert("rule", rule);
+            }
         }
+        self.graph.nodes.insert(
+            id.to_string(),
+            Node {
+                id: id.clone(),
+                kind: kind.as_str().to_string(),
+                attrs,
+            },
+        );
         id
     }
 
     /// Adds one article's facts.
     pub fn add(&mut self, facts: &ArticleFacts) {
         let a = &facts.article;
-        let mut attrs = Map::new();
-        attrs.insert("label".into(), json!(a.title));
-        attrs.insert("title".into(), json!(a.title));
-        attrs.insert("file".into(), json!(a.stem));
-        attrs.insert("path".into(), json!(a.path));
-        attrs.insert("source".into(), json!(a.source.clone().unwrap_or_default()));
-        attrs.insert("url".into(), json!(a.url.clone().unwrap_or_default()));
-        attrs.insert(
-            "published".into(),
-            json!(a.published.clone().unwrap_or_default()),
-        );
-        attrs.insert("published_inferred".into(), json!(a.published_inferred));
-        attrs.insert("sha256".into(), json!(a.sha256));
-        attrs.insert("encoding".into(), json!(a.encoding));
-        attrs.insert("chars".into(), json!(a.chars));
+        let article: Id = a.id.as_str().into();
+        let mut attrs = Attrs::with_capacity(11);
+        attrs.insert("label", a.title.as_str());
+        attrs.insert("title", a.title.as_str());
+        attrs.insert("file", a.stem.as_str());
+        attrs.insert("path", a.path.as_str());
+        attrs.insert("source", a.source.clone().unwrap_or_default());
+        attrs.insert("url", a.url.clone().unwrap_or_default());
+        attrs.insert("published", a.published.clone().unwrap_or_default());
+        attrs.insert("published_inferred", a.published_inferred);
+        attrs.insert("sha256", a.sha256.as_str());
+        attrs.insert("encoding", a.encoding.as_str());
+        attrs.insert("chars", a.chars);
         self.graph.nodes.insert(
             a.id.clone(),
             Node {
-                id: a.id.clone(),
+                id: article.clone(),
                 kind: "Article".into(),
                 attrs,
             },
@@ -237,39 +250,34 @@ impl<'a> GraphBuilder<'a> {
                 }
             }
             *self.mention_counts.entry(id.clone()).or_default() += m.count as u64;
-            let mut attrs = provenance_attrs(&m.provenance);
-            attrs.insert("count".into(), json!(m.count));
-            self.graph.edges.push(Edge {
-                source: id,
-                target: a.id.clone(),
-                kind: "MENTIONED_IN".into(),
-                attrs,
-            });
+            let mut attrs = self.provenance(&m.provenance, &article, 1);
+            attrs.insert("count", m.count);
+            self.add_edge(id, article.clone(), "MENTIONED_IN", attrs);
         }
 
         for r in &facts.relations {
             let source = self.entity_node(&r.source, "", &r.provenance.rule);
             let target = self.entity_node(&r.target, "", &r.provenance.rule);
-            let mut attrs = provenance_attrs(&r.provenance);
+            let mut attrs = self.provenance(&r.provenance, &article, r.attrs.len());
             for (k, v) in &r.attrs {
-                attrs.insert((*k).into(), json!(v));
+                attrs.insert(k, v.as_str());
             }
             self.add_edge(source, target, r.kind, attrs);
         }
-        self.add_events(facts);
+        self.add_events(facts, &article);
     }
 
     /// Adds one article's events, merging each with an event other articles reported when
     /// type, date and at least two participants agree (both must be dated: two undated
     /// calls between the same people may well be two calls).
-    fn add_events(&mut self, facts: &ArticleFacts) {
+    fn add_events(&mut self, facts: &ArticleFacts, article: &Id) {
         for e in &facts.events {
-            let participants: Vec<String> = e
+            let participants: Vec<Id> = e
                 .participants
                 .iter()
                 .map(|(entity, p)| self.entity_node(entity, "", &p.rule))
                 .collect();
-            let places: Vec<String> = e
+            let places: Vec<Id> = e
                 .places
                 .iter()
                 .map(|(entity, p)| self.entity_node(entity, "", &p.rule))
@@ -305,14 +313,12 @@ impl<'a> GraphBuilder<'a> {
                         seen_articles: Default::default(),
                         seen_edges: Default::default(),
                         edges: Vec::new(),
-                        first_report: (
-                            facts.article.id.clone(),
-                            e.reports.first().map_or(0, |r| r.start),
-                        ),
+                        first_report: (article.clone(), e.reports.first().map_or(0, |r| r.start)),
                     });
                     self.events.len() - 1
                 }
             };
+            let rules = &mut self.rules;
             let g = &mut self.events[index];
             g.event_type = merged_type(&g.event_type, &e.event_type);
             if let Some(d) = &e.date {
@@ -321,7 +327,6 @@ impl<'a> GraphBuilder<'a> {
                     g.date_text = e.date_text.clone();
                 }
             }
-            let article = facts.article.id.clone();
             for (id, (_, p)) in participants.iter().zip(&e.participants) {
                 if !g.participants.contains(id) {
                     g.participants.push(id.clone());
@@ -333,8 +338,8 @@ impl<'a> GraphBuilder<'a> {
                 if g.seen_edges
                     .insert(("PARTICIPATED_IN", id.clone(), article.clone()))
                 {
-                    g.edges
-                        .push(("PARTICIPATED_IN", id.clone(), provenance_attrs(p)));
+                    let attrs = provenance_attrs(p, article, shared(rules, &p.rule), 0);
+                    g.edges.push(("PARTICIPATED_IN", id.clone(), attrs));
                 }
             }
             for (id, (_, p)) in places.iter().zip(&e.places) {
@@ -344,15 +349,16 @@ impl<'a> GraphBuilder<'a> {
                 if g.seen_edges
                     .insert(("HELD_IN", id.clone(), article.clone()))
                 {
-                    g.edges.push(("HELD_IN", id.clone(), provenance_attrs(p)));
+                    let attrs = provenance_attrs(p, article, shared(rules, &p.rule), 0);
+                    g.edges.push(("HELD_IN", id.clone(), attrs));
                 }
             }
             if g.seen_articles.insert(article.clone()) {
                 g.articles.push(article.clone());
                 if let Some(first) = e.reports.first() {
-                    let mut attrs = provenance_attrs(first);
-                    attrs.insert("count".into(), json!(e.reports.len()));
-                    g.edges.push(("REPORTED_IN", article, attrs));
+                    let mut attrs = provenance_attrs(first, article, shared(rules, &first.rule), 1);
+                    attrs.insert("count", e.reports.len());
+                    g.edges.push(("REPORTED_IN", article.clone(), attrs));
                 }
             }
         }
@@ -372,26 +378,27 @@ impl<'a> GraphBuilder<'a> {
                 g.first_report.1
             );
             let digest = Sha256::digest(defining.as_bytes());
-            let id = format!(
+            let id: Id = format!(
                 "event:{}",
                 digest
                     .iter()
                     .take(6)
                     .map(|b| format!("{b:02x}"))
                     .collect::<String>()
-            );
+            )
+            .into();
             let names = |lang: &str| -> Vec<String> {
                 g.participants
                     .iter()
                     .map(|p| {
-                        let node = &self.graph.nodes[p];
+                        let node = &self.graph.nodes[&**p];
                         let label = node
                             .attrs
                             .get(lang)
-                            .and_then(Value::as_str)
+                            .and_then(AttrValue::as_str)
                             .filter(|s| !s.is_empty());
                         label
-                            .or_else(|| node.attrs.get("label").and_then(Value::as_str))
+                            .or_else(|| node.attrs.get("label").and_then(AttrValue::as_str))
                             .unwrap_or(p)
                             .to_string()
                     })
@@ -403,31 +410,27 @@ impl<'a> GraphBuilder<'a> {
             } else {
                 format!(" ({date})")
             };
-            let mut attrs = Map::new();
+            let mut attrs = Attrs::with_capacity(8);
             attrs.insert(
-                "label".into(),
-                json!(format!(
+                "label",
+                format!(
                     "{}: {}{when}",
                     event_type_ar(&g.event_type),
                     names("label").join("، ")
-                )),
+                ),
             );
             attrs.insert(
-                "label_en".into(),
-                json!(format!(
-                    "{}: {}{when}",
-                    g.event_type,
-                    names("label_en").join(", ")
-                )),
+                "label_en",
+                format!("{}: {}{when}", g.event_type, names("label_en").join(", ")),
             );
-            attrs.insert("aliases".into(), json!(Vec::<String>::new()));
-            attrs.insert("event_type".into(), json!(g.event_type));
-            attrs.insert("date".into(), json!(date));
-            attrs.insert("date_text".into(), json!(g.date_text));
-            attrs.insert("status".into(), json!("happened"));
-            attrs.insert("mentions".into(), json!(g.articles.len()));
+            attrs.insert("aliases", Vec::<String>::new());
+            attrs.insert("event_type", g.event_type.as_str());
+            attrs.insert("date", date.as_str());
+            attrs.insert("date_text", g.date_text.as_str());
+            attrs.insert("status", "happened");
+            attrs.insert("mentions", g.articles.len());
             self.graph.nodes.insert(
-                id.clone(),
+                id.to_string(),
                 Node {
                     id: id.clone(),
                     kind: "Event".into(),
@@ -446,17 +449,12 @@ impl<'a> GraphBuilder<'a> {
     }
 
     /// Adds a fact edge between two existing nodes.
-    pub fn add_edge(
-        &mut self,
-        source: String,
-        target: String,
-        kind: &str,
-        attrs: Map<String, Value>,
-    ) {
+    pub fn add_edge(&mut self, source: Id, target: Id, kind: &str, mut attrs: Attrs) {
+        attrs.shrink_to_fit();
         self.graph.edges.push(Edge {
             source,
             target,
-            kind: kind.into(),
+            kind: intern(kind),
             attrs,
         });
     }
@@ -464,24 +462,34 @@ impl<'a> GraphBuilder<'a> {
     /// Finishes: aliases and counts onto nodes, canonical order.
     pub fn finish(mut self) -> KnowledgeGraph {
         self.finish_events();
-        for (id, node) in self.graph.nodes.iter_mut() {
+        for node in self.graph.nodes.values_mut() {
             if node.kind == "Article" || node.kind == "Event" {
                 continue;
             }
             let aliases: Vec<&String> = self
                 .aliases
-                .get(id)
+                .get(&node.id)
                 .map(|s| s.iter().collect())
                 .unwrap_or_default();
-            node.attrs.insert("aliases".into(), json!(aliases));
+            node.attrs.insert("aliases", aliases);
             node.attrs.insert(
-                "mentions".into(),
-                json!(self.mention_counts.get(id).copied().unwrap_or(0)),
+                "mentions",
+                self.mention_counts.get(&node.id).copied().unwrap_or(0),
             );
         }
         self.graph.canonicalize();
         self.graph
     }
+}
+
+/// The shared copy of `rule` in `rules`.
+fn shared(rules: &mut rustc_hash::FxHashSet<Arc<str>>, rule: &str) -> Arc<str> {
+    if let Some(known) = rules.get(rule) {
+        return known.clone();
+    }
+    let rule: Arc<str> = rule.into();
+    rules.insert(rule.clone());
+    rule
 }
 
 #[cfg(test)]

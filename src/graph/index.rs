@@ -28,9 +28,7 @@ impl<'a> GraphIndex<'a> {
             index.insert(id.as_str(), pg.add_node(i));
         }
         for (i, e) in graph.edges.iter().enumerate() {
-            if let (Some(&s), Some(&t)) =
-                (index.get(e.source.as_str()), index.get(e.target.as_str()))
-            {
+            if let (Some(&s), Some(&t)) = (index.get(&*e.source), index.get(&*e.target)) {
                 pg.add_edge(s, t, i);
             }
         }
@@ -81,7 +79,7 @@ impl<'a> GraphIndex<'a> {
         let mut adj: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
         for e in self.pg.edge_indices() {
             let edge = &self.graph.edges[self.pg[e]];
-            if is_provenance(&edge.kind) {
+            if is_provenance(edge.kind) {
                 continue;
             }
             let Some((s, t)) = self.pg.edge_endpoints(e) else {

@@ -1,9 +1,11 @@
 //! The graph: model, builder from extraction results, and queries.
 
+pub mod attrs;
 pub mod builder;
 pub mod index;
 pub mod model;
 
+pub use attrs::{AttrValue, Attrs};
 pub use model::{Edge, KnowledgeGraph, Node};
 
 use serde::Serialize;
@@ -25,7 +27,7 @@ pub fn unknown(graph: &KnowledgeGraph) -> Vec<UnknownEntity> {
         .values()
         .filter(|n| n.attrs.get("discovered").and_then(|v| v.as_bool()) == Some(true))
         .map(|n| UnknownEntity {
-            id: n.id.clone(),
+            id: n.id.to_string(),
             kind: n.kind.clone(),
             label: n
                 .attrs

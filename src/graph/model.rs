@@ -3,24 +3,29 @@
 //! This is what every exporter reads and what `graph.json` round-trips to, so queries can
 //! load a built graph without re-extracting.
 
+use std::sync::Arc;
+
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
+
+use super::attrs::{AttrValue, Attrs, Name};
 
 /// A node: id, kind (Article, Person, Organization, Country, Location, Event), attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
-    pub id: String,
+    pub id: Arc<str>,
     pub kind: String,
-    pub attrs: Map<String, Value>,
+    pub attrs: Attrs,
 }
 
 /// A directed edge with its kind and attributes (provenance for facts).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
-    pub source: String,
-    pub target: String,
-    pub kind: String,
-    pub attrs: Map<String, Value>,
+    /// Node ids, shared with the nodes (a million edges do not copy them).
+    pub source: Arc<str>,
+    pub target: Arc<str>,
+    pub kind: Name,
+    pub attrs: Attrs,
 }
 
 /// The whole graph.
@@ -53,21 +58,21 @@ impl KnowledgeGraph {
                 .cmp(&kind_rank(&b.kind))
                 .then_with(|| a.id.cmp(&b.id))
         });
-        let key = |e: &Edge| {
+        fn key(e: &Edge) -> (&str, &str, &str, &str, u64, u64) {
+            let number = |name| e.attrs.get(name).and_then(AttrValue::as_u64).unwrap_or(0);
             (
-                e.source.clone(),
-                e.target.clone(),
-                e.kind.clone(),
+                &e.source,
+                &e.target,
+                e.kind,
                 e.attrs
                     .get("article")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                e.attrs.get("start").and_then(Value::as_u64).unwrap_or(0),
-                e.attrs.get("end").and_then(Value::as_u64).unwrap_or(0),
+                    .and_then(AttrValue::as_str)
+                    .unwrap_or(""),
+                number("start"),
+                number("end"),
             )
-        };
-        self.edges.sort_by_cached_key(key);
+        }
+        self.edges.sort_by(|a, b| key(a).cmp(&key(b)));
     }
 
     /// The node's string attribute.

@@ -10,10 +10,9 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::graph::index::{is_provenance, GraphIndex};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{AttrValue, KnowledgeGraph};
 pub use resolve::{NameIndex, Resolution};
 
 /// A node as shown in answers.
@@ -119,7 +118,7 @@ impl<'a> Queries<'a> {
         let s = |k: &str| {
             e.attrs
                 .get(k)
-                .and_then(Value::as_str)
+                .and_then(AttrValue::as_str)
                 .unwrap_or("")
                 .to_string()
         };
@@ -131,14 +130,14 @@ impl<'a> Queries<'a> {
                 .unwrap_or("")
                 .to_string(),
             article,
-            sentence: e.attrs.get("sentence").and_then(Value::as_u64),
+            sentence: e.attrs.get("sentence").and_then(AttrValue::as_u64),
             evidence: s("evidence"),
             rule: s("rule"),
         }
     }
 
     fn edge_allowed(&self, edge: usize, options: &PathOptions) -> bool {
-        options.via_articles || !is_provenance(&self.graph.edges[edge].kind)
+        options.via_articles || !is_provenance(self.graph.edges[edge].kind)
     }
 
     fn node_allowed(
@@ -250,13 +249,13 @@ impl<'a> Queries<'a> {
             self.graph.edges[e]
                 .attrs
                 .get("confidence")
-                .and_then(Value::as_f64)
+                .and_then(AttrValue::as_f64)
                 .unwrap_or(0.0)
         };
         // facts before provenance, then the most confident, then the first in order
         edges.sort_by(|a, b| {
-            let pa = is_provenance(&self.graph.edges[a.0].kind);
-            let pb = is_provenance(&self.graph.edges[b.0].kind);
+            let pa = is_provenance(self.graph.edges[a.0].kind);
+            let pb = is_provenance(self.graph.edges[b.0].kind);
             pa.cmp(&pb)
                 .then(confidence(b.0).total_cmp(&confidence(a.0)))
                 .then(a.0.cmp(&b.0))
@@ -270,12 +269,12 @@ impl<'a> Queries<'a> {
         Hop {
             from: NodeRef::new(self.graph, self.index.id(from)),
             to: NodeRef::new(self.graph, self.index.id(to)),
-            relation: e.kind.clone(),
+            relation: e.kind.to_string(),
             forward,
             role: e
                 .attrs
                 .get("role")
-                .and_then(Value::as_str)
+                .and_then(AttrValue::as_str)
                 .map(str::to_string),
             sources: same,
             citation: self.citation(best),
@@ -325,7 +324,7 @@ impl<'a> Queries<'a> {
                         node,
                         distance: d + 1,
                         via: NodeRef::new(self.graph, self.index.id(v)),
-                        relation: self.graph.edges[e].kind.clone(),
+                        relation: self.graph.edges[e].kind.to_string(),
                     });
                 }
             }
@@ -345,12 +344,12 @@ impl<'a> Queries<'a> {
             for (w, e, out) in self.index.incident(n) {
                 let edge = &self.graph.edges[e];
                 let other = self.index.id(w);
-                match (edge.kind.as_str(), out) {
+                match (edge.kind, out) {
                     ("HOLDS_ROLE", _) => {
                         let role = edge
                             .attrs
                             .get("role")
-                            .and_then(Value::as_str)
+                            .and_then(AttrValue::as_str)
                             .unwrap_or("")
                             .to_string();
                         let (holder, office) = if out { (id, other) } else { (other, id) };
@@ -363,7 +362,7 @@ impl<'a> Queries<'a> {
                                 title: edge
                                     .attrs
                                     .get("title")
-                                    .and_then(Value::as_str)
+                                    .and_then(AttrValue::as_str)
                                     .unwrap_or("")
                                     .to_string(),
                                 dates: Vec::new(),
@@ -373,7 +372,7 @@ impl<'a> Queries<'a> {
                         if let Some(p) = edge
                             .attrs
                             .get("article")
-                            .and_then(Value::as_str)
+                            .and_then(AttrValue::as_str)
                             .and_then(|a| self.graph.str_attr(a, "published"))
                         {
                             if !p.is_empty() && !line.dates.contains(&p.to_string()) {
@@ -385,7 +384,10 @@ impl<'a> Queries<'a> {
                     ("PARTICIPATED_IN", true) => events.push(NodeRef::new(self.graph, other)),
                     ("MENTIONED_IN", true) => articles.push((
                         NodeRef::new(self.graph, other),
-                        edge.attrs.get("count").and_then(Value::as_u64).unwrap_or(1),
+                        edge.attrs
+                            .get("count")
+                            .and_then(AttrValue::as_u64)
+                            .unwrap_or(1),
                     )),
                     (kind, _) if !is_provenance(kind) => {
                         *related
@@ -432,12 +434,12 @@ impl<'a> Queries<'a> {
         let mut discovered = 0;
         for n in self.graph.nodes.values() {
             *nodes.entry(n.kind.clone()).or_default() += 1;
-            if n.attrs.get("discovered").and_then(Value::as_bool) == Some(true) {
+            if n.attrs.get("discovered").and_then(AttrValue::as_bool) == Some(true) {
                 discovered += 1;
             }
         }
         for e in &self.graph.edges {
-            *edges.entry(e.kind.clone()).or_default() += 1;
+            *edges.entry(e.kind.to_string()).or_default() += 1;
         }
         Stats {
             nodes_total: self.graph.nodes.len(),
@@ -476,7 +478,7 @@ impl<'a> Queries<'a> {
     pub fn events(&self, with: &[String], from: Option<&str>, to: Option<&str>) -> Vec<EventLine> {
         let mut out: Vec<EventLine> = Vec::new();
         for n in self.graph.nodes.values().filter(|n| n.kind == "Event") {
-            let Some(&idx) = self.index.index.get(n.id.as_str()) else {
+            let Some(&idx) = self.index.index.get(&*n.id) else {
                 continue;
             };
             let mut participants = Vec::new();
@@ -484,7 +486,7 @@ impl<'a> Queries<'a> {
             let mut articles = Vec::new();
             for (w, e, _) in self.index.incident(idx) {
                 let other = NodeRef::new(self.graph, self.index.id(w));
-                match self.graph.edges[e].kind.as_str() {
+                match self.graph.edges[e].kind {
                     "PARTICIPATED_IN" if !participants.contains(&other) => participants.push(other),
                     "HELD_IN" if !places.contains(&other) => places.push(other),
                     "REPORTED_IN" if !articles.contains(&other) => articles.push(other),
@@ -497,7 +499,7 @@ impl<'a> Queries<'a> {
             let date = n
                 .attrs
                 .get("date")
-                .and_then(Value::as_str)
+                .and_then(AttrValue::as_str)
                 .unwrap_or("")
                 .to_string();
             if from.is_some_and(|f| date.is_empty() || date.as_str() < f)
@@ -513,14 +515,14 @@ impl<'a> Queries<'a> {
                 event_type: n
                     .attrs
                     .get("event_type")
-                    .and_then(Value::as_str)
+                    .and_then(AttrValue::as_str)
                     .unwrap_or("")
                     .to_string(),
                 date,
                 date_text: n
                     .attrs
                     .get("date_text")
-                    .and_then(Value::as_str)
+                    .and_then(AttrValue::as_str)
                     .unwrap_or("")
                     .to_string(),
                 participants,
@@ -574,7 +576,7 @@ pub struct Related {
 #[derive(Debug, Clone, Serialize)]
 pub struct Card {
     pub node: NodeRef,
-    pub attrs: serde_json::Map<String, Value>,
+    pub attrs: crate::graph::Attrs,
     pub roles: Vec<RoleLine>,
     pub events: Vec<NodeRef>,
     pub articles: Vec<ArticleLine>,

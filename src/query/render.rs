@@ -147,13 +147,8 @@ pub fn card(c: &Card, color: bool) -> String {
     let list = |k: &str| {
         c.attrs
             .get(k)
-            .and_then(|v| v.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.as_str())
-                    .collect::<Vec<_>>()
-                    .join("، ")
-            })
+            .and_then(|v| v.as_list())
+            .map(|a| a.join("، "))
             .unwrap_or_default()
     };
     for key in [
@@ -167,10 +162,7 @@ pub fn card(c: &Card, color: bool) -> String {
         "rule",
     ] {
         if let Some(v) = c.attrs.get(key) {
-            let text = v
-                .as_str()
-                .map(str::to_string)
-                .unwrap_or_else(|| v.to_string());
+            let text = v.to_string();
             if !text.is_empty() {
                 let _ = writeln!(out, "  {key}: {text}");
             }

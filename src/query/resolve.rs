@@ -3,11 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
-
 use crate::extract::gazetteer::variants;
-use crate::extract::matcher::readings;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{AttrValue, KnowledgeGraph};
+use crate::text::clitics::readings;
 use crate::text::normalize::normalize_key;
 
 /// What a name resolves to.
@@ -34,19 +32,19 @@ impl NameIndex {
         for n in graph.nodes.values().filter(|n| n.kind != "Article") {
             let mut names: Vec<String> = Vec::new();
             for key in ["label", "label_en"] {
-                if let Some(s) = n.attrs.get(key).and_then(Value::as_str) {
+                if let Some(s) = n.attrs.get(key).and_then(AttrValue::as_str) {
                     names.push(s.to_string());
                 }
             }
-            if let Some(Value::Array(a)) = n.attrs.get("aliases") {
-                names.extend(a.iter().filter_map(Value::as_str).map(str::to_string));
+            if let Some(aliases) = n.attrs.get("aliases").and_then(AttrValue::as_list) {
+                names.extend(aliases.iter().map(|a| a.to_string()));
             }
-            names.push(n.id.clone());
+            names.push(n.id.to_string());
             if let Some((_, slug)) = n.id.split_once(':') {
                 names.push(slug.replace('-', " "));
             }
             // English labels also by their parts: "Naryshkin", "Sergey Naryshkin (SVR)"
-            if let Some(en) = n.attrs.get("label_en").and_then(Value::as_str) {
+            if let Some(en) = n.attrs.get("label_en").and_then(AttrValue::as_str) {
                 let bare = en.split(" (").next().unwrap_or(en).to_string();
                 if let Some(last) = bare
                     .split_whitespace()
@@ -67,7 +65,7 @@ impl NameIndex {
             for name in names {
                 let key = normalize_key(&name);
                 if !key.is_empty() {
-                    by_key.entry(key).or_default().insert(n.id.clone());
+                    by_key.entry(key).or_default().insert(n.id.to_string());
                 }
             }
         }
@@ -91,7 +89,7 @@ impl NameIndex {
             .map(|(a, b)| (a.to_string(), Some(b.to_string())))
             .or(Some((key.clone(), None)))
         {
-            for r in readings(&first) {
+            for r in readings(&first).iter() {
                 let stem = &first[r.span_prefix..];
                 let stem_bare = &first[r.stem_prefix..];
                 for s in [stem, stem_bare] {

@@ -1,11 +1,13 @@
 //! The Arabic text layer: decoding, normalisation with offsets, boilerplate, sentences, tokens.
 
 pub mod boilerplate;
+pub mod clitics;
 pub mod decode;
 pub mod normalize;
 pub mod segment;
 
 use boilerplate::BoilerplateRules;
+use clitics::{Reading, Readings};
 use normalize::NormText;
 use segment::{Sentence, Token};
 
@@ -34,6 +36,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// `excluded[i]` is true when sentence `i` lies in boilerplate.
     pub excluded: Vec<bool>,
+    /// Clitic readings of each token, computed once: every matcher asks for them.
+    readings: Vec<Readings>,
     /// The original text as code points, so spans and evidence slice in O(1).
     chars: Vec<char>,
 }
@@ -57,11 +61,16 @@ impl Document {
                     .any(|&(from, to)| s.norm_from >= from && s.norm_from < to)
             })
             .collect();
+        let readings = tokens
+            .iter()
+            .map(|t| clitics::readings(&norm.text[t.from..t.to]))
+            .collect();
         Document {
             norm,
             sentences,
             tokens,
             excluded,
+            readings,
             chars: text.chars().collect(),
         }
     }
@@ -70,6 +79,11 @@ impl Document {
     pub fn token_text(&self, i: usize) -> &str {
         let t = &self.tokens[i];
         &self.norm.text[t.from..t.to]
+    }
+
+    /// The clitic readings of token `i`, plain reading first.
+    pub fn token_readings(&self, i: usize) -> impl Iterator<Item = Reading> + '_ {
+        self.readings[i].iter()
     }
 
     /// Whether token `i` is in boilerplate.

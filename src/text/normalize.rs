@@ -113,6 +113,11 @@ fn fold_char(ch: char) -> Folded {
         'ک' | 'گ' => Folded::One('ك'),
         'ڤ' => Folded::One('ف'),
         'پ' => Folded::One('ب'),
+        // the common case: other Arabic letters and plain ASCII pass through as they are
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'a'..='z' | '0'..='9' => {
+            Folded::One(ch)
+        }
+        'A'..='Z' => Folded::One(ch.to_ascii_lowercase()),
         '٠'..='٩' => Folded::One(char::from(b'0' + (ch as u32 - '٠' as u32) as u8)),
         '۰'..='۹' => Folded::One(char::from(b'0' + (ch as u32 - '۰' as u32) as u8)),
         // typographic quotes and dashes fold to their plain forms

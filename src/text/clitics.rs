@@ -1,0 +1,135 @@
+//! Clitic readings of a token: the few ways Arabic grammar lets it split into attached
+//! conjunctions/prepositions/article and a stem («وبالكرملين» → و + ب + ال + كرملين).
+//!
+//! Every matcher asks for a token's readings many times, so `Document` computes them once
+//! per token; `readings` stays public for words that are not tokens of a document.
+
+/// Conjunction and preposition prefixes that attach to a bare noun.
+const PLAIN_PREFIXES: [&[char]; 12] = [
+    &[],
+    &['و'],
+    &['ف'],
+    &['ب'],
+    &['ل'],
+    &['ك'],
+    &['و', 'ب'],
+    &['و', 'ل'],
+    &['و', 'ك'],
+    &['ف', 'ب'],
+    &['ف', 'ل'],
+    &['ف', 'ك'],
+];
+/// Prefixes that can stand before the article ال.
+const ARTICLE_PREFIXES: [&[char]; 9] = [
+    &[],
+    &['و'],
+    &['ف'],
+    &['ب'],
+    &['ك'],
+    &['و', 'ب'],
+    &['ف', 'ب'],
+    &['و', 'ك'],
+    &['ف', 'ك'],
+];
+/// Prefixes before لل (ل + ال with the alef dropped).
+const LAM_LAM_PREFIXES: [&[char]; 3] = [&[], &['و'], &['ف']];
+/// A stem must keep this many letters, so a clitic split never leaves a stub.
+pub const MIN_STEM_CHARS: usize = 2;
+
+/// A way to read a token as clitics + stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Bytes before the name as written: the clitics, but not a written article (بالسعودية
+    /// → «السعودية»); for لل the whole لل (للكرملين → «كرملين»).
+    pub span_prefix: usize,
+    /// Bytes before the stem that the phrase index is keyed by.
+    pub stem_prefix: usize,
+    pub has_article: bool,
+}
+
+/// At most five readings exist: the plain prefixes give three (none, one letter, two
+/// letters), and only one of the article or لل readings can fit the same token.
+const MAX_READINGS: usize = 6;
+
+/// The readings of one token, packed small (a document keeps one per token): prefix
+/// lengths in bytes fit a byte each.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Readings {
+    items: [(u8, u8, bool); MAX_READINGS],
+    len: u8,
+}
+
+impl Readings {
+    fn push(&mut self, r: Reading) {
+        if (self.len as usize) < MAX_READINGS {
+            self.items[self.len as usize] =
+                (r.span_prefix as u8, r.stem_prefix as u8, r.has_article);
+            self.len += 1;
+        }
+    }
+
+    /// The readings, plain reading first.
+    pub fn iter(&self) -> impl Iterator<Item = Reading> + '_ {
+        self.items[..self.len as usize]
+            .iter()
+            .map(|&(span_prefix, stem_prefix, has_article)| Reading {
+                span_prefix: span_prefix as usize,
+                stem_prefix: stem_prefix as usize,
+                has_article,
+            })
+    }
+}
+
+/// The readings of a token, plain reading first. Prefix letters are all two-byte Arabic
+/// letters, so byte offsets are twice the letter counts.
+pub fn readings(token: &str) -> Readings {
+    let mut out = Readings::default();
+    // the first letters, decoded once: prefixes are compared letter by letter
+    let mut head = ['\0'; 6];
+    let mut total = 0usize;
+    for (i, c) in token.chars().enumerate() {
+        if i < head.len() {
+            head[i] = c;
+        }
+        total += 1;
+        if total > head.len() + MIN_STEM_CHARS {
+            break;
+        }
+    }
+    let has = |prefix: &[char], at: usize| {
+        prefix
+            .iter()
+            .enumerate()
+            .all(|(k, c)| head.get(at + k) == Some(c))
+    };
+    // bytes of `n` leading letters (each prefix letter is two bytes in UTF-8)
+    let bytes = |n: usize| n * 2;
+    for p in PLAIN_PREFIXES {
+        if has(p, 0) && total >= p.len() + MIN_STEM_CHARS {
+            out.push(Reading {
+                span_prefix: bytes(p.len()),
+                stem_prefix: bytes(p.len()),
+                has_article: false,
+            });
+        }
+    }
+    for p in ARTICLE_PREFIXES {
+        if has(p, 0) && has(&['ا', 'ل'], p.len()) && total >= p.len() + 2 + MIN_STEM_CHARS {
+            out.push(Reading {
+                span_prefix: bytes(p.len()),
+                stem_prefix: bytes(p.len() + 2),
+                has_article: true,
+            });
+        }
+    }
+    for p in LAM_LAM_PREFIXES {
+        if has(p, 0) && has(&['ل', 'ل'], p.len()) && total >= p.len() + 2 + MIN_STEM_CHARS {
+            out.push(Reading {
+                span_prefix: bytes(p.len() + 2),
+                stem_prefix: bytes(p.len() + 2),
+                has_article: true,
+            });
+        }
+    }
+    out
+}
