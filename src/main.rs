@@ -357,11 +357,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     out.display()
                 );
             }
-            Ok(if outcome.skipped.is_empty() {
+            let code = if outcome.skipped.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(EXIT_SKIPPED)
-            })
+            };
+            // the process ends here: freeing a million edges one by one only costs time
+            std::mem::forget(outcome);
+            Ok(code)
         }
         Command::Export {
             graph,

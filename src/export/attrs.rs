@@ -4,6 +4,7 @@
 //! decided from the values present; lists are written as strings in formats without
 //! lists, joined with `|` (the documented form).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::graph::{AttrValue, Attrs, KnowledgeGraph};
@@ -69,18 +70,19 @@ pub fn schemas(graph: &KnowledgeGraph) -> (BTreeMap<String, AttrType>, BTreeMap<
     (nodes, edges)
 }
 
-/// A value as text for its declared type (ASCII digits, lists joined).
-pub fn text(v: &AttrValue, t: AttrType) -> String {
-    match (v, t) {
+/// A value as text for its declared type (ASCII digits, lists joined); strings are
+/// borrowed, not copied.
+pub fn text(v: &AttrValue, t: AttrType) -> Cow<'_, str> {
+    Cow::Owned(match (v, t) {
+        (AttrValue::Str(s), _) => return Cow::Borrowed(s),
         (AttrValue::List(items), _) => items.join(LIST_SEPARATOR),
-        (AttrValue::Str(s), _) => s.to_string(),
         (AttrValue::Int(i), AttrType::Double) => format!("{:.1}", *i as f64),
         (AttrValue::Float(f), _) if f.fract() == 0.0 && f.is_finite() => format!("{f:.1}"),
         (AttrValue::Float(f), _) => f.to_string(),
         (AttrValue::Int(i), _) => i.to_string(),
         (AttrValue::Bool(b), _) => b.to_string(),
         (AttrValue::Null, _) => String::new(),
-    }
+    })
 }
 
 /// Colour per node kind (Gephi viz and Graphviz), as RGB.

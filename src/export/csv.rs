@@ -10,9 +10,13 @@ use super::attrs::{edge_weight, schemas, text};
 use crate::graph::{AttrValue, KnowledgeGraph};
 
 fn cell(s: &str) -> String {
-    super::neo4j::one_line(&s.replace('\\', "/"))
-        .trim()
-        .to_string()
+    let line = super::neo4j::one_line(s);
+    let trimmed = line.trim();
+    if trimmed.contains('\\') {
+        trimmed.replace('\\', "/")
+    } else {
+        trimmed.to_string()
+    }
 }
 
 fn csv_error(e: csv::Error) -> std::io::Error {

@@ -19,11 +19,6 @@ fn gexf_type(t: AttrType) -> &'static str {
     }
 }
 
-/// A value as GEXF text; lists (`liststring`) are joined with `|`, as in GraphML.
-fn gexf_value(v: &AttrValue, t: AttrType) -> String {
-    text(v, t)
-}
-
 /// A full ISO date for a spell: 2025 → 2025-01-01, 2025-02 → 2025-02-01.
 fn spell_date(date: &str) -> Option<String> {
     match date.len() {
@@ -111,7 +106,7 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
                 let _ = writeln!(
                     out,
                     "          <attvalue for=\"{i}\" value=\"{}\"/>",
-                    escape(&gexf_value(&v, node_schema[*name]))
+                    escape(&text(&v, node_schema[*name]))
                 );
             }
         }
@@ -146,7 +141,7 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
                 let _ = writeln!(
                     out,
                     "          <attvalue for=\"{k}\" value=\"{}\"/>",
-                    escape(&gexf_value(&v, edge_schema[*name]))
+                    escape(&text(&v, edge_schema[*name]))
                 );
             }
         }

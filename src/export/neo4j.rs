@@ -7,6 +7,7 @@
 //! (`rels_PARTICIPATED_IN_Person_Event.csv`) so that embedded databases with typed
 //! relationship tables (Kùzu) load them as they are.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
@@ -47,20 +48,28 @@ pub fn identifier(s: &str) -> String {
 }
 
 fn value(v: &AttrValue, t: AttrType) -> String {
-    let s = match v {
-        AttrValue::List(items) => items
-            .iter()
-            .map(|i| i.replace(ARRAY_DELIMITER, ","))
-            .collect::<Vec<_>>()
-            .join(ARRAY_DELIMITER),
-        v => text(v, t),
-    };
-    one_line(&s)
+    match v {
+        AttrValue::List(items) => one_line(
+            &items
+                .iter()
+                .map(|i| i.replace(ARRAY_DELIMITER, ","))
+                .collect::<Vec<_>>()
+                .join(ARRAY_DELIMITER),
+        )
+        .into_owned(),
+        v => one_line(&text(v, t)).into_owned(),
+    }
 }
 
 /// Text for a CSV cell: on one line, without control characters (NUL and friends break
-/// CSV readers and mean nothing in a name or a sentence).
-pub fn one_line(s: &str) -> String {
+/// CSV readers and mean nothing in a name or a sentence). Most text is already so, and
+/// is returned as it is.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    // 0xC2 starts the C1 controls (and a few other Latin-1 characters: those take the
+    // careful path too)
+    if s.bytes().all(|b| b >= 0x20 && b != 0x7f && b != 0xc2) {
+        return Cow::Borrowed(s);
+    }
     s.chars()
         .map(|c| {
             if c == '\t' || c == '\n' || c == '\r' {
@@ -70,7 +79,8 @@ pub fn one_line(s: &str) -> String {
             }
         })
         .filter(|c| !c.is_control())
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// What one file of the export holds; rows are rendered only when the file is written.

@@ -204,7 +204,11 @@ impl Attrs {
     }
 
     pub fn get(&self, name: &str) -> Option<&AttrValue> {
-        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+        // names are interned, so the same pointer usually settles it without comparing text
+        self.0
+            .iter()
+            .find(|(k, _)| std::ptr::eq(*k, name) || *k == name)
+            .map(|(_, v)| v)
     }
 
     /// Sets `name`, replacing an earlier value of it.

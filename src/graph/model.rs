@@ -72,7 +72,22 @@ impl KnowledgeGraph {
                 number("end"),
             )
         }
-        self.edges.sort_by(|a, b| key(a).cmp(&key(b)));
+        // keys once per edge (not per comparison), sorted on both cores; the position
+        // breaks ties, so the order is the same whatever the sort does with equal keys
+        use rayon::prelude::*;
+        let mut order: Vec<(_, usize)> = self
+            .edges
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| (key(e), i))
+            .collect();
+        order.par_sort_unstable();
+        let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+        let mut slots: Vec<Option<Edge>> = std::mem::take(&mut self.edges)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.edges = order.into_iter().filter_map(|i| slots[i].take()).collect();
     }
 
     /// The node's string attribute.

@@ -27,6 +27,8 @@ pub struct BoilerplateRules {
 
 /// A token this long is not a word but run-together menu or share-bar items.
 const MENU_TOKEN_CHARS: usize = 22;
+/// A share bar, footer or credit line is at most this many words.
+const SHARE_LINE_MAX_WORDS: usize = 12;
 
 impl BoilerplateRules {
     /// Reads rules from TSV rows `rule<TAB>phrase`.
@@ -100,7 +102,11 @@ impl BoilerplateRules {
                     key.starts_with(phrase.as_str())
                         && words <= phrase.split_whitespace().count() + 2
                 }
-                BoilerplateRule::ShareLine => key.contains(phrase.as_str()),
+                // a share bar or footer is a short line; a paragraph that happens to
+                // contain «اضغط هنا» or «تصنيفات» is content
+                BoilerplateRule::ShareLine => {
+                    words <= SHARE_LINE_MAX_WORDS && key.contains(phrase.as_str())
+                }
             };
             hit.then_some((*rule, phrase.len()))
         })
@@ -108,9 +114,20 @@ impl BoilerplateRules {
 }
 
 /// A line reduced for comparison: leading punctuation dropped, whitespace collapsed.
-fn line_key(line: &str) -> String {
-    let trimmed = line.trim_start_matches(|c: char| !crate::text::is_word_char(c));
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+fn line_key(line: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = line
+        .trim_start_matches(|c: char| !crate::text::is_word_char(c))
+        .trim_end();
+    // the usual line has single spaces already, and is its own key
+    let single_spaced = !trimmed.contains("  ") && !trimmed.contains(['\t', '\n', '\r']);
+    if single_spaced {
+        return trimmed.into();
+    }
+    trimmed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into()
 }
 
 #[cfg(test)]
@@ -163,5 +180,11 @@ mod tests {
     fn a_sentence_that_merely_mentions_related_news_is_content() {
         let k = kept("أخبار ذات صلة بالحرب تتوالى من كل مكان في العالم اليوم.");
         assert!(k.contains("تتوالي"));
+    }
+
+    #[test]
+    fn a_paragraph_containing_a_share_phrase_is_content() {
+        let text = "قال المتحدث إن الوزارة دعت المواطنين الذين يريدون التسجيل إلى زيارة الموقع الرسمي، وكتب في منشوره شارك الخبر مع أصدقائك، قبل أن يضيف أن المهلة تنتهي الأسبوع المقبل.";
+        assert!(kept(text).contains("المهله تنتهي"));
     }
 }
