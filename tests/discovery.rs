@@ -118,3 +118,16 @@ fn unknown_lists_discovered_names_by_frequency() {
     assert!(rows.iter().any(|r| r["label"] == "ماتياس كورمان"));
     assert!(rows.iter().all(|r| r["id"].as_str().unwrap().contains(':')));
 }
+
+#[test]
+fn a_discovered_name_stops_before_what_cannot_be_part_of_it() {
+    // the conjunction before another given name starts a second person
+    let f = found("وشارك في العمل جون ستيوارت وطارق السيد في المدينة.");
+    assert!(has(&f, EntityKind::Person, "جون ستيوارت"), "{f:?}");
+    assert!(!f.iter().any(|x| x.2.contains("وطارق")), "{f:?}");
+    // a clitic before the article («للتدريبات») and a plural verb («سيطروا») end the name
+    let f = found("وأعلن المدرب أوتينو للتدريبات غدا.");
+    assert!(has(&f, EntityKind::Person, "أوتينو"), "{f:?}");
+    let f = found("وقال الجنرال أوتينو سيطروا على البلدة.");
+    assert!(has(&f, EntityKind::Person, "أوتينو"), "{f:?}");
+}

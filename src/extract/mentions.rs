@@ -643,6 +643,23 @@ impl State<'_> {
                 .any(|r| r.stem_prefix > 0 && !r.has_article && listed(&w[r.stem_prefix..]))
     }
 
+    /// Whether token `i` cannot continue (or, unprefixed, begin) a name: a clitic before
+    /// the article («والشعب», «بالسلطة», «للتدريبات»), the conjunction before another given
+    /// name («وطارق»), or a verb in the plural («سيطروا»).
+    fn ends_name(&self, i: usize) -> bool {
+        let token = self.doc.token_text(i);
+        let clitic_article = self
+            .doc
+            .token_readings(i)
+            .any(|r| r.has_article && r.span_prefix > 0);
+        let and_given_name = !self.lexicon.first_names.contains(token)
+            && token
+                .strip_prefix('و')
+                .is_some_and(|rest| self.lexicon.first_names.contains(rest));
+        let plural_verb = token.ends_with("وا") && token.chars().count() >= 4;
+        clitic_article || and_given_name || plural_verb
+    }
+
     fn name_span_from(&self, start: usize, prefix: usize, min: usize, max: usize) -> Option<usize> {
         let sentence = self.doc.tokens.get(start)?.sentence;
         let mut end = start;
@@ -655,6 +672,9 @@ impl State<'_> {
                 break;
             }
             let w = &self.doc.token_text(end)[if end == start { prefix } else { 0 }..];
+            if (end > start || prefix == 0) && self.ends_name(end) {
+                break;
+            }
             let prev = (end > start).then(|| self.doc.token_text(end - 1));
             let after_connector = prev.is_some_and(|p| CONNECTORS.contains(&p));
             let ok = is_arabic_word(w)
