@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use crate::graph::attrs::{intern, Name};
 use crate::graph::{AttrValue, Attrs, KnowledgeGraph};
 
 /// The type of an attribute across all nodes (or edges).
@@ -43,18 +44,25 @@ fn unify(a: AttrType, b: AttrType) -> AttrType {
     }
 }
 
-/// Attribute name → type, sorted by name, over the given attribute maps.
-pub fn schema<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, AttrType> {
-    let mut out: BTreeMap<String, AttrType> = BTreeMap::new();
+/// Attribute name → type, sorted by name, over the given attribute maps. Names are
+/// interned, so the few distinct ones are found by pointer while scanning a million maps.
+pub fn schema<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<Name, AttrType> {
+    let mut seen: Vec<(Name, AttrType)> = Vec::new();
     for m in maps {
         for (k, v) in m {
-            if let Some(t) = type_of(v) {
-                match out.get_mut(k) {
-                    Some(e) => *e = unify(*e, t),
-                    None => {
-                        out.insert(k.to_string(), t);
-                    }
-                }
+            let Some(t) = type_of(v) else { continue };
+            match seen.iter_mut().find(|(name, _)| std::ptr::eq(*name, k)) {
+                Some((_, e)) => *e = unify(*e, t),
+                None => seen.push((k, t)),
+            }
+        }
+    }
+    let mut out: BTreeMap<Name, AttrType> = BTreeMap::new();
+    for (k, t) in seen {
+        match out.get_mut(k) {
+            Some(e) => *e = unify(*e, t),
+            None => {
+                out.insert(k, t);
             }
         }
     }
@@ -62,11 +70,11 @@ pub fn schema<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, Att
 }
 
 /// Node and edge schemas of a graph (node `kind` and edge `kind` included).
-pub fn schemas(graph: &KnowledgeGraph) -> (BTreeMap<String, AttrType>, BTreeMap<String, AttrType>) {
+pub fn schemas(graph: &KnowledgeGraph) -> (BTreeMap<Name, AttrType>, BTreeMap<Name, AttrType>) {
     let mut nodes = schema(graph.nodes.values().map(|n| &n.attrs));
-    nodes.insert("kind".into(), AttrType::String);
+    nodes.insert(intern("kind"), AttrType::String);
     let mut edges = schema(graph.edges.iter().map(|e| &e.attrs));
-    edges.insert("kind".into(), AttrType::String);
+    edges.insert(intern("kind"), AttrType::String);
     (nodes, edges)
 }
 

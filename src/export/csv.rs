@@ -7,6 +7,7 @@
 use std::io::Write;
 
 use super::attrs::{edge_weight, schemas, text};
+use crate::graph::attrs::Name;
 use crate::graph::{AttrValue, KnowledgeGraph};
 
 fn cell(s: &str) -> String {
@@ -26,9 +27,10 @@ fn csv_error(e: csv::Error) -> std::io::Error {
 /// Streams `nodes.csv` into `w`.
 pub fn write_nodes(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result<()> {
     let (node_schema, _) = schemas(graph);
-    let cols: Vec<&String> = node_schema
+    let cols: Vec<Name> = node_schema
         .keys()
-        .filter(|k| !matches!(k.as_str(), "label" | "kind"))
+        .copied()
+        .filter(|k| !matches!(*k, "label" | "kind"))
         .collect();
     let mut out = csv::Writer::from_writer(w);
     let mut row: Vec<String> = vec!["Id".into(), "Label".into(), "Kind".into()];
@@ -47,7 +49,7 @@ pub fn write_nodes(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result
         row.extend(cols.iter().map(|c| {
             n.attrs
                 .get(c)
-                .map(|v| cell(&text(v, node_schema[*c])))
+                .map(|v| cell(&text(v, node_schema[c])))
                 .unwrap_or_default()
         }));
         out.write_record(&row).map_err(csv_error)?;
@@ -58,9 +60,10 @@ pub fn write_nodes(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result
 /// Streams `edges.csv` into `w`.
 pub fn write_edges(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result<()> {
     let (_, edge_schema) = schemas(graph);
-    let cols: Vec<&String> = edge_schema
+    let cols: Vec<Name> = edge_schema
         .keys()
-        .filter(|k| k.as_str() != "kind")
+        .copied()
+        .filter(|k| *k != "kind")
         .collect();
     let mut out = csv::Writer::from_writer(w);
     let mut row: Vec<String> = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"]
@@ -80,7 +83,7 @@ pub fn write_edges(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result
         row.extend(cols.iter().map(|c| {
             e.attrs
                 .get(c)
-                .map(|v| cell(&text(v, edge_schema[*c])))
+                .map(|v| cell(&text(v, edge_schema[c])))
                 .unwrap_or_default()
         }));
         out.write_record(&row).map_err(csv_error)?;

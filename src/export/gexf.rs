@@ -49,7 +49,11 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
         .unwrap_or("shabaka");
     let _ = writeln!(out, "  <meta><creator>{}</creator><description>Arabic news knowledge graph</description></meta>", escape(generator));
     out.push_str("  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n");
-    let node_ids: Vec<&String> = node_schema.keys().filter(|k| *k != "label").collect();
+    let node_ids: Vec<&str> = node_schema
+        .keys()
+        .copied()
+        .filter(|k| *k != "label")
+        .collect();
     out.push_str("    <attributes class=\"node\" mode=\"static\">\n");
     for (i, name) in node_ids.iter().enumerate() {
         let _ = writeln!(
@@ -60,7 +64,7 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
         );
     }
     out.push_str("    </attributes>\n");
-    let edge_ids: Vec<&String> = edge_schema.keys().collect();
+    let edge_ids: Vec<&str> = edge_schema.keys().copied().collect();
     out.push_str("    <attributes class=\"edge\" mode=\"static\">\n");
     for (i, name) in edge_ids.iter().enumerate() {
         let _ = writeln!(

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::attrs::{edge_weight, schemas, text, AttrType};
 use super::flush;
 use super::xml::escape;
+use crate::graph::attrs::intern;
 use crate::graph::{AttrValue, KnowledgeGraph};
 
 fn graphml_type(t: AttrType) -> &'static str {
@@ -28,8 +29,8 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
 /// Streams the export into `w` (flushing a small buffer as it goes).
 pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let (node_schema, mut edge_schema) = schemas(graph);
-    edge_schema.insert("weight".into(), AttrType::Double);
-    edge_schema.insert("label".into(), AttrType::String);
+    edge_schema.insert(intern("weight"), AttrType::Double);
+    edge_schema.insert(intern("label"), AttrType::String);
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
@@ -58,7 +59,7 @@ pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std:
             escape(&n.kind)
         );
         for (name, t) in &node_schema {
-            if let Some(v) = n.attrs.get(name).filter(|_| name != "kind") {
+            if let Some(v) = n.attrs.get(name).filter(|_| *name != "kind") {
                 let _ = writeln!(
                     out,
                     "      <data key=\"node_{}\">{}</data>",
@@ -96,7 +97,7 @@ pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std:
             if let Some(v) = e
                 .attrs
                 .get(name)
-                .filter(|_| !matches!(name.as_str(), "kind" | "weight" | "label"))
+                .filter(|_| !matches!(*name, "kind" | "weight" | "label"))
             {
                 let _ = writeln!(
                     out,

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::attrs::{schema, text, AttrType};
+use crate::graph::attrs::Name;
 use crate::graph::{AttrValue, Attrs, Edge, KnowledgeGraph, Node};
 
 /// The ID space of every node.
@@ -88,12 +89,12 @@ enum Content<'g> {
     Nodes {
         label: String,
         nodes: Vec<&'g Node>,
-        cols: BTreeMap<String, AttrType>,
+        cols: BTreeMap<Name, AttrType>,
     },
     Relationships {
         rel_type: String,
         edges: Vec<&'g Edge>,
-        cols: BTreeMap<String, AttrType>,
+        cols: BTreeMap<Name, AttrType>,
     },
     Text(String),
 }
@@ -210,12 +211,12 @@ impl<'g> Neo4jExport<'g> {
             }
             out.flush()
         }
-        let headers = |first: Vec<String>, cols: &BTreeMap<String, AttrType>| {
+        let headers = |first: Vec<String>, cols: &BTreeMap<Name, AttrType>| {
             let mut row = first;
             row.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
             row
         };
-        let cells = |attrs: &Attrs, cols: &BTreeMap<String, AttrType>, row: &mut Vec<String>| {
+        let cells = |attrs: &Attrs, cols: &BTreeMap<Name, AttrType>, row: &mut Vec<String>| {
             row.extend(
                 cols.iter()
                     .map(|(k, t)| attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()),

@@ -204,11 +204,15 @@ impl Attrs {
     }
 
     pub fn get(&self, name: &str) -> Option<&AttrValue> {
-        // names are interned, so the same pointer usually settles it without comparing text
-        self.0
-            .iter()
-            .find(|(k, _)| std::ptr::eq(*k, name) || *k == name)
-            .map(|(_, v)| v)
+        // names are interned, so the same pointer usually settles it; otherwise length and
+        // first byte rule out nearly every other name before the text is compared
+        let same = |k: &str| {
+            std::ptr::eq(k, name)
+                || (k.len() == name.len()
+                    && k.as_bytes().first() == name.as_bytes().first()
+                    && k == name)
+        };
+        self.0.iter().find(|(k, _)| same(k)).map(|(_, v)| v)
     }
 
     /// Sets `name`, replacing an earlier value of it.
