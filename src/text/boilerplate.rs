@@ -82,10 +82,16 @@ impl BoilerplateRules {
                 }
                 continue;
             }
-            if key
-                .split(|c: char| !crate::text::is_word_char(c))
-                .any(|w| w.chars().count() >= MENU_TOKEN_CHARS)
-            {
+            // a run of MENU_TOKEN_CHARS letters takes at least as many bytes: only such
+            // long pieces are looked at letter by letter
+            let run_on = key
+                .split(' ')
+                .filter(|w| w.len() >= MENU_TOKEN_CHARS)
+                .any(|w| {
+                    w.split(|c: char| !crate::text::is_word_char(c))
+                        .any(|run| run.chars().count() >= MENU_TOKEN_CHARS)
+                });
+            if run_on {
                 out.push((from, to));
             }
         }
@@ -94,7 +100,8 @@ impl BoilerplateRules {
 
     /// The rule a line triggers, with the byte length of the phrase in the line key.
     fn line_rule(&self, key: &str) -> Option<(BoilerplateRule, usize)> {
-        let words = key.split_whitespace().count();
+        // the key is single-spaced
+        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
         self.rules.iter().find_map(|(rule, phrase)| {
             let hit = match rule {
                 BoilerplateRule::ReadAlso => key.starts_with(phrase.as_str()),

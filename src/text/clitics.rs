@@ -84,6 +84,19 @@ impl Readings {
 /// letters, so byte offsets are twice the letter counts.
 pub fn readings(token: &str) -> Readings {
     let mut out = Readings::default();
+    // most tokens start with no clitic letter at all: then the plain reading is the only one
+    let mut chars = token.chars();
+    let first = chars.next();
+    if !matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
+        if chars.next().is_some() {
+            out.push(Reading {
+                span_prefix: 0,
+                stem_prefix: 0,
+                has_article: false,
+            });
+        }
+        return out;
+    }
     // the first letters, decoded once: prefixes are compared letter by letter
     let mut head = ['\0'; 6];
     let mut total = 0usize;
