@@ -131,3 +131,23 @@ fn a_discovered_name_stops_before_what_cannot_be_part_of_it() {
     let f = found("وقال الجنرال أوتينو سيطروا على البلدة.");
     assert!(has(&f, EntityKind::Person, "أوتينو"), "{f:?}");
 }
+
+#[test]
+fn organisations_named_after_a_head_noun() {
+    let f = found("وقال رئيس نادي ريال مدريد إن الفريق جاهز.");
+    assert!(has(&f, EntityKind::Organization, "ريال مدريد"), "{f:?}");
+    assert!(
+        !has(&f, EntityKind::Location, "مدريد"),
+        "the city is part of the club's name: {f:?}"
+    );
+    let f = found("وذكرت صحيفة يديعوت أحرونوت أن اللقاء تم.");
+    assert!(has(&f, EntityKind::Organization, "يديعوت أحرونوت"), "{f:?}");
+    let f = found("وأعلنت شركة نوكيا أن أرباحها ارتفعت.");
+    assert!(has(&f, EntityKind::Organization, "نوكيا"), "{f:?}");
+    // after «شركة» an ال-phrase names the trade, not the company
+    let f = found("وقالت شركة الطيران إن الرحلات توقفت.");
+    assert!(!has(&f, EntityKind::Organization, "الطيران"), "{f:?}");
+    // a paper named after its city
+    let f = found("ونشرت صحيفة القدس تقريرا مطولا.");
+    assert!(has(&f, EntityKind::Organization, "القدس"), "{f:?}");
+}

@@ -24,6 +24,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/org_heads.tsv"),
     ),
     (
+        "name_heads.tsv",
+        include_str!("../../data/lexicon/name_heads.tsv"),
+    ),
+    (
         "place_triggers.tsv",
         include_str!("../../data/lexicon/place_triggers.tsv"),
     ),
@@ -74,6 +78,8 @@ pub struct Lexicon {
     pub titles: Vec<(Vec<String>, String)>,
     pub speech_verbs: HashSet<String>,
     pub org_heads: HashMap<String, String>,
+    /// Heads after which an organisation's proper name follows (نادي، صحيفة ...).
+    pub name_heads: HashMap<String, String>,
     pub place_triggers: HashMap<String, String>,
     pub common_words: HashSet<String>,
     pub first_names: HashSet<String>,
@@ -158,6 +164,9 @@ impl Lexicon {
                 }
                 "org_heads.tsv" => {
                     self.org_heads.insert(key, row.field(1)?.to_string());
+                }
+                "name_heads.tsv" => {
+                    self.name_heads.insert(key, row.field(1)?.to_string());
                 }
                 "place_triggers.tsv" => {
                     self.place_triggers.insert(key, row.field(1)?.to_string());

@@ -161,6 +161,7 @@ impl MentionFinder {
         };
         let surnames = self.match_gazetteer(&mut state);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
+        self.discover_named_bodies(&mut state);
         self.discover_organizations(&mut state);
         self.discover_people(&mut state);
         self.discover_places(&mut state);
@@ -228,6 +229,108 @@ impl MentionFinder {
             i = m.end;
         }
         surnames
+    }
+
+    /// Organisations named after a head noun that is not part of the name: «نادي ريال
+    /// مدريد», «صحيفة يديعوت أحرونوت», «شركة نوكيا». A city inside the name («مدريد») is
+    /// part of the organisation's name there, not a place of its own.
+    fn discover_named_bodies(&self, s: &mut State) {
+        const MAX_WORDS: usize = 3;
+        let mut i = 0;
+        while i < s.doc.tokens.len() {
+            let Some(prefix) = s.free_stem(i, |w| s.lexicon.name_heads.contains_key(w)) else {
+                i += 1;
+                continue;
+            };
+            let head = &s.doc.token_text(i)[prefix..];
+            let category = s.lexicon.name_heads.get(head).map_or("", String::as_str);
+            // definite names are club and paper names (الأهلي، الأهرام); after «شركة» an
+            // ال-phrase describes the trade (الطيران الوطنية) and is the org-head rule's
+            let definite_ok = category != "company";
+            let sentence = s.doc.tokens[i].sentence;
+            let mut end = i + 1;
+            let mut place: Option<u32> = None;
+            while end < s.doc.tokens.len() && end - (i + 1) < MAX_WORDS {
+                let t = &s.doc.tokens[end];
+                let separated = if end == i + 1 {
+                    t.after_punct
+                } else {
+                    t.after_break
+                };
+                if t.sentence != sentence || separated || s.doc.token_excluded(end) {
+                    break;
+                }
+                match s.out.cover[end] {
+                    Cover::Free => {
+                        let w = s.doc.token_text(end);
+                        let name_like = is_arabic_word(w)
+                            && !s.is_common_with_clitics(w)
+                            && !s.ends_name(end)
+                            && !s.lexicon.org_heads.contains_key(w)
+                            && !s.lexicon.name_heads.contains_key(w)
+                            && (definite_ok || !w.starts_with("ال"));
+                        if !name_like {
+                            break;
+                        }
+                    }
+                    // one city or country word in the name: after a word of its own
+                    // («ريال مدريد»), or alone for clubs and papers («صحيفة القدس»)
+                    Cover::Mention(m) if (end > i + 1 || definite_ok) && place.is_none() => {
+                        let mention = &s.out.mentions[m as usize];
+                        let one_word =
+                            mention.first as usize == end && mention.end as usize == end + 1;
+                        let kind = s.kind_of(&mention.entity);
+                        if !one_word || !matches!(kind, EntityKind::Location | EntityKind::Country)
+                        {
+                            break;
+                        }
+                        place = Some(m);
+                        if end == i + 1 {
+                            // a club or paper named after its city is that name alone
+                            end += 1;
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+                end += 1;
+            }
+            if end == i + 1 {
+                i += 1;
+                continue;
+            }
+            let key = (i + 1..end)
+                .map(|t| s.doc.token_text(t))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let entity = EntityRef::Discovered {
+                kind: EntityKind::Organization,
+                key,
+            };
+            let rule = format!("discovered:name_head:{head}");
+            match place {
+                // the place mention becomes the organisation's, so indices stay valid
+                Some(m) => {
+                    let t0 = &s.doc.tokens[i + 1];
+                    let stop = s.doc.tokens[end - 1].end;
+                    let mention = &mut s.out.mentions[m as usize];
+                    mention.entity = entity;
+                    mention.first = (i + 1) as u32;
+                    mention.end = end as u32;
+                    mention.start = t0.start;
+                    mention.stop = stop;
+                    mention.sentence = t0.sentence;
+                    mention.surface = s.doc.original(t0.start, stop);
+                    mention.rule = rule;
+                    mention.confidence = 0.6;
+                    for t in i + 1..end {
+                        s.out.cover[t] = Cover::Mention(m);
+                    }
+                }
+                None => s.add(entity, i + 1, end, 0, rule, 0.6),
+            }
+            i = end;
+        }
     }
 
     /// Organisations from head nouns: «وكالة» + definite words (+ nisba).
