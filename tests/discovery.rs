@@ -151,3 +151,16 @@ fn organisations_named_after_a_head_noun() {
     let f = found("ونشرت صحيفة القدس تقريرا مطولا.");
     assert!(has(&f, EntityKind::Organization, "القدس"), "{f:?}");
 }
+
+#[test]
+fn long_names_with_connectors_and_regnal_numbers() {
+    let f = found("وقال الشيخ حمد بن جاسم بن جبر آل ثاني إن الاجتماع مهم.");
+    assert!(
+        has(&f, EntityKind::Person, "حمد بن جاسم بن جبر آل ثاني"),
+        "{f:?}"
+    );
+    let f = found("وأطلق الملك عبدالله الثاني المبادرة أمس.");
+    assert!(has(&f, EntityKind::Person, "عبدالله الثاني"), "{f:?}");
+    let f = found("وزار البابا بنديكت السادس عشر المدينة.");
+    assert!(has(&f, EntityKind::Person, "بنديكت السادس عشر"), "{f:?}");
+}

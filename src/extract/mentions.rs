@@ -85,6 +85,20 @@ pub struct MentionFinder {
 }
 
 const CONNECTORS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "عبد", "ال"];
+/// Regnal numbers after a ruler's or pope's name (normalised: الأول → الاول).
+const REGNAL_ORDINALS: [&str; 11] = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي",
+];
 
 fn is_arabic_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
@@ -439,7 +453,12 @@ impl MentionFinder {
                 if let Some(end) = s.name_span(name_at, 1, 3) {
                     let first_is_name = s.lexicon.first_names.contains(s.doc.token_text(name_at));
                     let closed = s.doc.tokens.get(end).is_none_or(|t| {
-                        t.after_break || matches!(s.doc.token_text(end), "ان" | "انه")
+                        t.after_break
+                            || matches!(
+                                s.doc.token_text(end),
+                                "ان" | "انه" | "انها" | "انهم" | "بان" | "الي"
+                            )
+                            || s.ends_name(end)
                     });
                     if (first_is_name && end - name_at >= 2) || closed {
                         s.add_person(name_at, end, 0, "discovered:speech_verb".into(), 0.6);
@@ -763,10 +782,26 @@ impl State<'_> {
         clitic_article || and_given_name || plural_verb
     }
 
+    /// Whether token `i` is free, in `sentence`, attached, and one of `words`.
+    fn free_word_in(&self, i: usize, words: &[&str], sentence: u32) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| {
+            t.sentence == sentence
+                && !t.after_break
+                && self.out.cover[i] == Cover::Free
+                && words.contains(&self.doc.token_text(i))
+        })
+    }
+
     fn name_span_from(&self, start: usize, prefix: usize, min: usize, max: usize) -> Option<usize> {
         let sentence = self.doc.tokens.get(start)?.sentence;
         let mut end = start;
-        while end < self.doc.tokens.len() && end - start < max {
+        // connectors (بن، آل، عبد) do not count, and always take the word after them:
+        // «حمد بن جاسم بن جبر آل ثاني» is one name
+        let mut words = 0;
+        let connector = |k: usize| CONNECTORS.contains(&self.doc.token_text(k));
+        while end < self.doc.tokens.len()
+            && (words < max || connector(end) || (end > start && connector(end - 1)))
+        {
             let t = &self.doc.tokens[end];
             if t.sentence != sentence || (end > start && t.after_break) {
                 break;
@@ -780,23 +815,34 @@ impl State<'_> {
             }
             let prev = (end > start).then(|| self.doc.token_text(end - 1));
             let after_connector = prev.is_some_and(|p| CONNECTORS.contains(&p));
+            // the word after a connector is the name's whatever it means («آل ثاني»)
             let ok = is_arabic_word(w)
-                && !self.is_common_with_clitics(w)
+                && (after_connector || !self.is_common_with_clitics(w))
                 && !self.lexicon.org_heads.contains_key(w)
                 && !self.lexicon.place_triggers.contains_key(w)
                 && (!w.starts_with("ال")
                     || after_connector
-                    || (end > start && w.chars().count() > 4)
+                    || (end > start && (w == "ال" || w.chars().count() > 4))
                     || self.lexicon.first_names.contains(w))
                 && !(end == start && CONNECTORS.contains(&w));
             if !ok {
                 break;
+            }
+            if !CONNECTORS.contains(&w) {
+                words += 1;
             }
             end += 1;
         }
         // a name does not end on a connector (بن، عبد)
         while end > start && CONNECTORS.contains(&self.doc.token_text(end - 1)) {
             end -= 1;
+        }
+        // a regnal number belongs to the name: «عبدالله الثاني», «بنديكت السادس عشر»
+        if end > start && self.free_word_in(end, &REGNAL_ORDINALS, sentence) {
+            end += 1;
+            if self.free_word_in(end, &["عشر"], sentence) {
+                end += 1;
+            }
         }
         (end - start >= min).then_some(end)
     }
