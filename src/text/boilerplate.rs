@@ -109,10 +109,11 @@ impl BoilerplateRules {
                     key.starts_with(phrase.as_str())
                         && words <= phrase.split_whitespace().count() + 2
                 }
-                // a share bar or footer is a short line; a paragraph that happens to
-                // contain «اضغط هنا» or «تصنيفات» is content
+                // a share bar or footer starts with its phrase or is a short line; a
+                // paragraph that happens to contain «اضغط هنا» or «تصنيفات» is content
                 BoilerplateRule::ShareLine => {
-                    words <= SHARE_LINE_MAX_WORDS && key.contains(phrase.as_str())
+                    key.starts_with(phrase.as_str())
+                        || (words <= SHARE_LINE_MAX_WORDS && key.contains(phrase.as_str()))
                 }
             };
             hit.then_some((*rule, phrase.len()))
@@ -191,6 +192,12 @@ mod tests {
 
     #[test]
     fn a_paragraph_containing_a_share_phrase_is_content() {
+        // a long bar that starts with its phrase is still a bar
+        let long_bar = "شارك الخبر عبر فيسبوك وتويتر وواتساب ولينكدإن وتيليغرام وإنستغرام ويوتيوب وتيك توك وباقي مواقع التواصل الاجتماعي الأخرى";
+        assert_eq!(
+            kept(&format!("متن.\n{long_bar}\nمتن ثان.")).trim(),
+            "متن.\nمتن ثان."
+        );
         let text = "قال المتحدث إن الوزارة دعت المواطنين الذين يريدون التسجيل إلى زيارة الموقع الرسمي، وكتب في منشوره شارك الخبر مع أصدقائك، قبل أن يضيف أن المهلة تنتهي الأسبوع المقبل.";
         assert!(kept(text).contains("المهله تنتهي"));
     }
