@@ -390,10 +390,12 @@ fn surname_of(label: &str, lexicon: &Lexicon) -> Option<String> {
     if !(2..=3).contains(&words.len()) {
         return None;
     }
-    if words
-        .iter()
-        .any(|w| matches!(*w, "بن" | "بنت" | "ابن" | "ال" | "ابو" | "عبد" | "الملك"))
-    {
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "بن" | "بنت" | "ابن" | "ال" | "ابو" | "عبد" | "الملك" | "الملكه"
+        )
+    }) {
         return None;
     }
     let last = *words.last()?;
