@@ -306,7 +306,12 @@ impl Gazetteer {
             for alias in &entry.aliases {
                 let key = normalize_key(alias);
                 let keys = if transliterated {
+                    // a spelling variant that is an everyday word (إيغاد → إيجاد) is not a name
+                    let written = key.clone();
                     variants(&key, &lexicon.variants)
+                        .into_iter()
+                        .filter(|v| *v == written || !lexicon.is_common(v))
+                        .collect()
                 } else {
                     vec![key]
                 };
@@ -462,6 +467,21 @@ mod tests {
         assert_eq!(
             g.get("sergey-naryshkin").unwrap().id,
             "person:sergey-naryshkin"
+        );
+    }
+
+    #[test]
+    fn spelling_variants_that_are_everyday_words_are_not_aliases() {
+        let g = Gazetteer::load(&[] as &[&str]).unwrap();
+        let keys: Vec<String> = g
+            .alias_keys(&lexicon())
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert!(keys.contains(&normalize_key("إيغاد")), "IGAD as written");
+        assert!(
+            !keys.contains(&normalize_key("إيجاد")),
+            "إيجاد («finding») is not a spelling of IGAD"
         );
     }
 
