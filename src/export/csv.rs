@@ -4,19 +4,34 @@
 //!
 //! Rows are streamed to the writer: a corpus graph has over a million edges.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::attrs::{edge_weight, schemas, text};
 use crate::graph::attrs::Name;
 use crate::graph::{AttrValue, KnowledgeGraph};
 
-fn cell(s: &str) -> String {
-    let line = super::neo4j::one_line(s);
-    let trimmed = line.trim();
-    if trimmed.contains('\\') {
-        trimmed.replace('\\', "/")
-    } else {
-        trimmed.to_string()
+/// A cell as Gephi reads it: one line, trimmed, slashes for backslashes; borrowed when
+/// the text is already so (almost always).
+fn cell(s: &str) -> Cow<'_, str> {
+    match super::neo4j::one_line(s) {
+        Cow::Borrowed(line) => {
+            let trimmed = line.trim();
+            if trimmed.contains('\\') {
+                Cow::Owned(trimmed.replace('\\', "/"))
+            } else {
+                Cow::Borrowed(trimmed)
+            }
+        }
+        Cow::Owned(line) => Cow::Owned(line.trim().replace('\\', "/")),
+    }
+}
+
+/// `cell` of an attribute's text, keeping the borrow when the text is borrowed.
+fn attr_cell(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(s) => cell(s),
+        Cow::Owned(s) => Cow::Owned(cell(&s).into_owned()),
     }
 }
 
@@ -33,9 +48,10 @@ pub fn write_nodes(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result
         .filter(|k| !matches!(*k, "label" | "kind"))
         .collect();
     let mut out = csv::Writer::from_writer(w);
-    let mut row: Vec<String> = vec!["Id".into(), "Label".into(), "Kind".into()];
-    row.extend(cols.iter().map(|c| c.to_string()));
-    out.write_record(&row).map_err(csv_error)?;
+    let mut row: Vec<Cow<str>> = vec!["Id".into(), "Label".into(), "Kind".into()];
+    row.extend(cols.iter().map(|c| Cow::Borrowed(*c)));
+    out.write_record(row.iter().map(|c| c.as_bytes()))
+        .map_err(csv_error)?;
     for n in graph.nodes.values() {
         row.clear();
         row.push(cell(&n.id));
@@ -45,14 +61,15 @@ pub fn write_nodes(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result
                 .and_then(AttrValue::as_str)
                 .unwrap_or(&n.id),
         ));
-        row.push(n.kind.clone());
+        row.push(Cow::Borrowed(&n.kind));
         row.extend(cols.iter().map(|c| {
             n.attrs
                 .get(c)
-                .map(|v| cell(&text(v, node_schema[c])))
+                .map(|v| attr_cell(text(v, node_schema[c])))
                 .unwrap_or_default()
         }));
-        out.write_record(&row).map_err(csv_error)?;
+        out.write_record(row.iter().map(|c| c.as_bytes()))
+            .map_err(csv_error)?;
     }
     out.flush()
 }
@@ -66,27 +83,29 @@ pub fn write_edges(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result
         .filter(|k| *k != "kind")
         .collect();
     let mut out = csv::Writer::from_writer(w);
-    let mut row: Vec<String> = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"]
-        .map(String::from)
+    let mut row: Vec<Cow<str>> = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"]
+        .map(Cow::Borrowed)
         .to_vec();
-    row.extend(cols.iter().map(|c| c.to_string()));
-    out.write_record(&row).map_err(csv_error)?;
+    row.extend(cols.iter().map(|c| Cow::Borrowed(*c)));
+    out.write_record(row.iter().map(|c| c.as_bytes()))
+        .map_err(csv_error)?;
     for (i, e) in graph.edges.iter().enumerate() {
         row.clear();
         row.push(cell(&e.source));
         row.push(cell(&e.target));
-        row.push("Directed".into());
-        row.push(e.kind.to_string());
-        row.push(format!("e{i}"));
-        row.push(e.kind.to_string());
-        row.push(format!("{}", edge_weight(e)));
+        row.push(Cow::Borrowed("Directed"));
+        row.push(Cow::Borrowed(e.kind));
+        row.push(Cow::Owned(format!("e{i}")));
+        row.push(Cow::Borrowed(e.kind));
+        row.push(Cow::Owned(format!("{}", edge_weight(e))));
         row.extend(cols.iter().map(|c| {
             e.attrs
                 .get(c)
-                .map(|v| cell(&text(v, edge_schema[c])))
+                .map(|v| attr_cell(text(v, edge_schema[c])))
                 .unwrap_or_default()
         }));
-        out.write_record(&row).map_err(csv_error)?;
+        out.write_record(row.iter().map(|c| c.as_bytes()))
+            .map_err(csv_error)?;
     }
     out.flush()
 }

@@ -48,17 +48,22 @@ pub fn identifier(s: &str) -> String {
     out
 }
 
-fn value(v: &AttrValue, t: AttrType) -> String {
+fn value(v: &AttrValue, t: AttrType) -> Cow<'_, str> {
     match v {
-        AttrValue::List(items) => one_line(
-            &items
-                .iter()
-                .map(|i| i.replace(ARRAY_DELIMITER, ","))
-                .collect::<Vec<_>>()
-                .join(ARRAY_DELIMITER),
-        )
-        .into_owned(),
-        v => one_line(&text(v, t)).into_owned(),
+        AttrValue::List(items) => Cow::Owned(
+            one_line(
+                &items
+                    .iter()
+                    .map(|i| i.replace(ARRAY_DELIMITER, ","))
+                    .collect::<Vec<_>>()
+                    .join(ARRAY_DELIMITER),
+            )
+            .into_owned(),
+        ),
+        v => match text(v, t) {
+            Cow::Borrowed(s) => one_line(s),
+            Cow::Owned(s) => Cow::Owned(one_line(&s).into_owned()),
+        },
     }
 }
 
@@ -196,18 +201,20 @@ impl<'g> Neo4jExport<'g> {
     pub fn write(&self, index: usize, w: &mut dyn Write) -> std::io::Result<()> {
         fn rows<'a, T: 'a>(
             w: &mut dyn Write,
-            mut row: Vec<String>,
+            header: Vec<String>,
             items: impl Iterator<Item = &'a T>,
-            fill: impl Fn(&T, &mut Vec<String>),
+            fill: impl Fn(&'a T, &mut Vec<Cow<'a, str>>),
         ) -> std::io::Result<()> {
             let mut out = csv::WriterBuilder::new()
                 .quote_style(csv::QuoteStyle::Necessary)
                 .from_writer(w);
-            out.write_record(&row).map_err(std::io::Error::other)?;
+            out.write_record(&header).map_err(std::io::Error::other)?;
+            let mut row: Vec<Cow<'a, str>> = Vec::with_capacity(header.len());
             for item in items {
                 row.clear();
                 fill(item, &mut row);
-                out.write_record(&row).map_err(std::io::Error::other)?;
+                out.write_record(row.iter().map(|c| c.as_bytes()))
+                    .map_err(std::io::Error::other)?;
             }
             out.flush()
         }
@@ -216,24 +223,31 @@ impl<'g> Neo4jExport<'g> {
             row.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
             row
         };
-        let cells = |attrs: &Attrs, cols: &BTreeMap<Name, AttrType>, row: &mut Vec<String>| {
+        fn cells<'a>(
+            attrs: &'a Attrs,
+            cols: &BTreeMap<Name, AttrType>,
+            row: &mut Vec<Cow<'a, str>>,
+        ) {
             row.extend(
                 cols.iter()
                     .map(|(k, t)| attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()),
             );
-        };
+        }
         match &self.files[index].1 {
             Content::Text(text) => w.write_all(text.as_bytes()),
-            Content::Nodes { label, nodes, cols } => rows(
-                w,
-                headers(vec![format!("id:ID({ID_SPACE})"), ":LABEL".into()], cols),
-                nodes.iter().copied(),
-                |n: &Node, row| {
-                    row.push(n.id.to_string());
-                    row.push(format!("{ID_SPACE};{label}"));
-                    cells(&n.attrs, cols, row);
-                },
-            ),
+            Content::Nodes { label, nodes, cols } => {
+                let label_cell = format!("{ID_SPACE};{label}");
+                rows(
+                    w,
+                    headers(vec![format!("id:ID({ID_SPACE})"), ":LABEL".into()], cols),
+                    nodes.iter().copied(),
+                    |n, row| {
+                        row.push(Cow::Borrowed(&n.id));
+                        row.push(Cow::Borrowed(label_cell.as_str()));
+                        cells(&n.attrs, cols, row);
+                    },
+                )
+            }
             Content::Relationships {
                 rel_type,
                 edges,
@@ -249,10 +263,10 @@ impl<'g> Neo4jExport<'g> {
                     cols,
                 ),
                 edges.iter().copied(),
-                |e: &Edge, row| {
-                    row.push(e.source.to_string());
-                    row.push(e.target.to_string());
-                    row.push(rel_type.clone());
+                |e, row| {
+                    row.push(Cow::Borrowed(&e.source));
+                    row.push(Cow::Borrowed(&e.target));
+                    row.push(Cow::Borrowed(rel_type.as_str()));
                     cells(&e.attrs, cols, row);
                 },
             ),
