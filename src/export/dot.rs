@@ -127,7 +127,7 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
         );
     }
     // one drawn edge per (source, target, kind, role), labelled with how many sources say so
-    let mut drawn: Vec<((&str, &str, String), usize)> = Vec::new();
+    let mut drawn: indexmap::IndexMap<(&str, &str, String), usize> = indexmap::IndexMap::new();
     for e in &graph.edges {
         if !options.with_articles && provenance_only(e.kind) {
             continue;
@@ -139,11 +139,7 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
             Some(role) => format!("{} ({role})", e.kind),
             None => e.kind.to_string(),
         };
-        let key = (&*e.source, &*e.target, label);
-        match drawn.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, count)) => *count += 1,
-            None => drawn.push((key, 1)),
-        }
+        *drawn.entry((&*e.source, &*e.target, label)).or_insert(0) += 1;
     }
     for ((source, target, label), count) in drawn {
         let label = if count > 1 {
