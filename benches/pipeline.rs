@@ -124,18 +124,18 @@ fn stages(c: &mut Criterion) {
         })
     });
     let common = |w: &str| extractor.lexicon.is_common(w);
+    let context = |doc, found| RoleContext {
+        doc,
+        found,
+        gazetteer: &extractor.gazetteer,
+        finder: &extractor.finder,
+        common: &common,
+        date: Some("2025-03-12"),
+    };
     extract.bench_function("relations (roles)", |b| {
         b.iter(|| {
             for (d, f) in docs.iter().zip(&found) {
-                let cx = RoleContext {
-                    doc: d,
-                    found: f,
-                    gazetteer: &extractor.gazetteer,
-                    finder: &extractor.finder,
-                    common: &common,
-                    date: Some("2025-03-12"),
-                };
-                black_box(find_roles(&cx));
+                black_box(find_roles(&context(d, f)));
             }
         })
     });
@@ -144,15 +144,10 @@ fn stages(c: &mut Criterion) {
             .iter()
             .zip(&found)
             .map(|(d, f)| {
-                let cx = RoleContext {
-                    doc: d,
-                    found: f,
-                    gazetteer: &extractor.gazetteer,
-                    finder: &extractor.finder,
-                    common: &common,
-                    date: Some("2025-03-12"),
-                };
-                (find_roles(&cx), dates::find(d, &extractor.months))
+                (
+                    find_roles(&context(d, f)),
+                    dates::find(d, &extractor.months),
+                )
             })
             .collect();
         b.iter(|| {
