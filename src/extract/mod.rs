@@ -501,55 +501,34 @@ fn mention_provenance(
     rule: &str,
     confidence: f32,
 ) -> Provenance {
-    Provenance {
-        article: article.to_string(),
+    let span = Span {
         sentence,
         start,
         end,
-        evidence: doc.original(start, end),
-        rule: rule.to_string(),
-        confidence,
-    }
+    };
+    span_provenance(doc, article, span, (start, end), rule, confidence)
 }
 
-/// Provenance for a span in a sentence; long sentences give a window around the span.
-pub fn provenance(
-    doc: &Document,
-    article: &str,
+/// Where a fact or mention is: sentence index and code-point span.
+struct Span {
     sentence: u32,
     start: u32,
     end: u32,
-    rule: &str,
-    confidence: f32,
-) -> Provenance {
-    windowed(
-        doc,
-        article,
-        (sentence, start, end),
-        rule,
-        confidence,
-        EVIDENCE_MAX_CHARS,
-    )
 }
 
-/// Provenance whose evidence is the sentence, or a window of `max_chars` around the span
-/// when the sentence is longer.
-fn windowed(
+/// Provenance of `span` with the original text of `evidence` (a code-point range).
+fn span_provenance(
     doc: &Document,
     article: &str,
-    (sentence, start, end): (u32, u32, u32),
+    Span {
+        sentence,
+        start,
+        end,
+    }: Span,
+    (from, to): (u32, u32),
     rule: &str,
     confidence: f32,
-    max_chars: u32,
 ) -> Provenance {
-    let s = &doc.sentences[sentence as usize];
-    let (from, to) = if s.end - s.start <= max_chars {
-        (s.start, s.end)
-    } else {
-        let half = max_chars / 2;
-        let from = start.saturating_sub(half).max(s.start);
-        (from, (end + half).min(s.end).max(end))
-    };
     Provenance {
         article: article.to_string(),
         sentence,
@@ -559,4 +538,31 @@ fn windowed(
         rule: rule.to_string(),
         confidence,
     }
+}
+
+/// Provenance for a span in a sentence: the evidence is the sentence, or a window of
+/// `EVIDENCE_MAX_CHARS` around the span when the sentence is longer.
+pub fn provenance(
+    doc: &Document,
+    article: &str,
+    sentence: u32,
+    start: u32,
+    end: u32,
+    rule: &str,
+    confidence: f32,
+) -> Provenance {
+    let s = &doc.sentences[sentence as usize];
+    let (from, to) = if s.end - s.start <= EVIDENCE_MAX_CHARS {
+        (s.start, s.end)
+    } else {
+        let half = EVIDENCE_MAX_CHARS / 2;
+        let from = start.saturating_sub(half).max(s.start);
+        (from, (end + half).min(s.end).max(end))
+    };
+    let span = Span {
+        sentence,
+        start,
+        end,
+    };
+    span_provenance(doc, article, span, (from, to), rule, confidence)
 }
