@@ -278,7 +278,7 @@ impl MentionFinder {
                     Cover::Free => {
                         let w = s.doc.token_text(end);
                         let name_like = is_arabic_word(w)
-                            && !s.is_common_with_clitics(w)
+                            && !s.is_common_token(end, 0)
                             && !s.ends_name(end)
                             && !s.lexicon.org_heads.contains_key(w)
                             && !s.lexicon.name_heads.contains_key(w)
@@ -757,12 +757,32 @@ impl State<'_> {
     }
 
     /// A common word, possibly behind a clitic (وأول، فكان، بعد).
+    /// A common word, or a word of a title, trigger, month or modality phrase.
+    fn is_listed(&self, x: &str) -> bool {
+        self.lexicon.is_common(x) || self.lexicon_words.contains(x)
+    }
+
     fn is_common_with_clitics(&self, w: &str) -> bool {
-        let listed = |x: &str| self.lexicon.is_common(x) || self.lexicon_words.contains(x);
+        let listed = |x: &str| self.is_listed(x);
         listed(w)
             || readings(w)
                 .iter()
                 .any(|r| r.stem_prefix > 0 && !r.has_article && listed(&w[r.stem_prefix..]))
+    }
+
+    /// `is_common_with_clitics` for token `i` after `prefix` bytes; a whole token uses the
+    /// readings its document already holds.
+    fn is_common_token(&self, i: usize, prefix: usize) -> bool {
+        let token = self.doc.token_text(i);
+        if prefix > 0 {
+            return self.is_common_with_clitics(&token[prefix..]);
+        }
+        let listed = |x: &str| self.lexicon.is_common(x) || self.lexicon_words.contains(x);
+        listed(token)
+            || self
+                .doc
+                .token_readings(i)
+                .any(|r| r.stem_prefix > 0 && !r.has_article && listed(&token[r.stem_prefix..]))
     }
 
     /// Whether token `i` cannot continue (or, unprefixed, begin) a name: a clitic before
@@ -817,7 +837,8 @@ impl State<'_> {
             let after_connector = prev.is_some_and(|p| CONNECTORS.contains(&p));
             // the word after a connector is the name's whatever it means («آل ثاني»)
             let ok = is_arabic_word(w)
-                && (after_connector || !self.is_common_with_clitics(w))
+                && (after_connector
+                    || !self.is_common_token(end, if end == start { prefix } else { 0 }))
                 && !self.lexicon.org_heads.contains_key(w)
                 && !self.lexicon.place_triggers.contains_key(w)
                 && (!w.starts_with("ال")
