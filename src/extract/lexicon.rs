@@ -63,6 +63,14 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// A head noun after which an organisation's proper name follows.
+#[derive(Debug, Clone)]
+pub struct NameHead {
+    pub category: String,
+    /// Whether the name may start with ال (الأهلي after نادي; not after شركة).
+    pub definite: bool,
+}
+
 /// An event trigger: words that report an event of a type.
 #[derive(Debug, Clone)]
 pub struct EventTrigger {
@@ -79,7 +87,7 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<String>,
     pub org_heads: HashMap<String, String>,
     /// Heads after which an organisation's proper name follows (نادي، صحيفة ...).
-    pub name_heads: HashMap<String, String>,
+    pub name_heads: HashMap<String, NameHead>,
     pub place_triggers: HashMap<String, String>,
     pub common_words: HashSet<String>,
     pub first_names: HashSet<String>,
@@ -166,7 +174,17 @@ impl Lexicon {
                     self.org_heads.insert(key, row.field(1)?.to_string());
                 }
                 "name_heads.tsv" => {
-                    self.name_heads.insert(key, row.field(1)?.to_string());
+                    let definite = match row.field(2)? {
+                        "yes" => true,
+                        "no" => false,
+                        other => {
+                            return Err(
+                                row.error(format!("definite must be yes or no, not {other:?}"))
+                            )
+                        }
+                    };
+                    let category = row.field(1)?.to_string();
+                    self.name_heads.insert(key, NameHead { category, definite });
                 }
                 "place_triggers.tsv" => {
                     self.place_triggers.insert(key, row.field(1)?.to_string());

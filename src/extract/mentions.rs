@@ -257,10 +257,7 @@ impl MentionFinder {
                 continue;
             };
             let head = &s.doc.token_text(i)[prefix..];
-            let category = s.lexicon.name_heads.get(head).map_or("", String::as_str);
-            // definite names are club and paper names (الأهلي، الأهرام); after «شركة» an
-            // ال-phrase describes the trade (الطيران الوطنية) and is the org-head rule's
-            let definite_ok = category != "company";
+            let definite_ok = s.lexicon.name_heads.get(head).is_some_and(|h| h.definite);
             let sentence = s.doc.tokens[i].sentence;
             let mut end = i + 1;
             let mut place: Option<u32> = None;
