@@ -69,8 +69,12 @@ pub fn schema<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<Name, AttrT
     out
 }
 
+/// Node and edge schemas of a graph: computed once per build and shared by the exporters
+/// (each computation is a pass over every edge).
+pub type Schemas = (BTreeMap<Name, AttrType>, BTreeMap<Name, AttrType>);
+
 /// Node and edge schemas of a graph (node `kind` and edge `kind` included).
-pub fn schemas(graph: &KnowledgeGraph) -> (BTreeMap<Name, AttrType>, BTreeMap<Name, AttrType>) {
+pub fn schemas(graph: &KnowledgeGraph) -> Schemas {
     let mut nodes = schema(graph.nodes.values().map(|n| &n.attrs));
     nodes.insert(intern("kind"), AttrType::String);
     let mut edges = schema(graph.edges.iter().map(|e| &e.attrs));
@@ -91,6 +95,53 @@ pub fn text(v: &AttrValue, t: AttrType) -> Cow<'_, str> {
         (AttrValue::Bool(b), _) => b.to_string(),
         (AttrValue::Null, _) => String::new(),
     })
+}
+
+/// Appends a value as text for its declared type: what `text` returns, without the
+/// allocation (exports write millions of numbers).
+pub fn push_text(out: &mut String, v: &AttrValue, t: AttrType) {
+    use std::fmt::Write;
+    match (v, t) {
+        (AttrValue::Str(s), _) => out.push_str(s),
+        (AttrValue::List(items), _) => {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(LIST_SEPARATOR);
+                }
+                out.push_str(item);
+            }
+        }
+        (AttrValue::Int(i), AttrType::Double) => {
+            let _ = write!(out, "{:.1}", *i as f64);
+        }
+        (AttrValue::Float(f), _) if f.fract() == 0.0 && f.is_finite() => {
+            let _ = write!(out, "{f:.1}");
+        }
+        (AttrValue::Float(f), _) => {
+            let _ = write!(out, "{f}");
+        }
+        (AttrValue::Int(i), _) => {
+            let _ = write!(out, "{i}");
+        }
+        (AttrValue::Bool(b), _) => out.push_str(if *b { "true" } else { "false" }),
+        (AttrValue::Null, _) => {}
+    }
+}
+
+/// Appends a value as XML text: `push_text`, escaped (only strings can need it).
+pub fn push_xml_text(out: &mut String, v: &AttrValue, t: AttrType) {
+    match v {
+        AttrValue::Str(s) => super::xml::push_escaped(out, s),
+        AttrValue::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(LIST_SEPARATOR);
+                }
+                super::xml::push_escaped(out, item);
+            }
+        }
+        v => push_text(out, v, t),
+    }
 }
 
 /// Colour per node kind (Gephi viz and Graphviz), as RGB.

@@ -5,9 +5,10 @@
 //! Rows are streamed to the writer: a corpus graph has over a million edges.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::Write;
 
-use super::attrs::{edge_weight, schemas, text};
+use super::attrs::{edge_weight, push_text, schemas, AttrType, Schemas};
 use crate::graph::attrs::Name;
 use crate::graph::{AttrValue, KnowledgeGraph};
 
@@ -27,85 +28,110 @@ fn cell(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// `cell` of an attribute's text, keeping the borrow when the text is borrowed.
-fn attr_cell(text: Cow<'_, str>) -> Cow<'_, str> {
-    match text {
-        Cow::Borrowed(s) => cell(s),
-        Cow::Owned(s) => Cow::Owned(cell(&s).into_owned()),
-    }
-}
-
 fn csv_error(e: csv::Error) -> std::io::Error {
     std::io::Error::other(e)
 }
 
+/// Writes an attribute cell: numbers through a reused scratch buffer, text as `cell` makes it.
+fn write_attr<W: Write>(
+    out: &mut csv::Writer<W>,
+    scratch: &mut String,
+    value: Option<&AttrValue>,
+    t: AttrType,
+) -> std::io::Result<()> {
+    let field = match value {
+        None => return out.write_field([]).map_err(csv_error),
+        Some(AttrValue::Str(s)) => return out.write_field(cell(s).as_bytes()).map_err(csv_error),
+        Some(v) => {
+            scratch.clear();
+            push_text(scratch, v, t);
+            cell(scratch)
+        }
+    };
+    out.write_field(field.as_bytes()).map_err(csv_error)
+}
+
+fn end_record<W: Write>(out: &mut csv::Writer<W>) -> std::io::Result<()> {
+    out.write_record(None::<&[u8]>).map_err(csv_error)
+}
+
 /// Streams `nodes.csv` into `w`.
 pub fn write_nodes(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result<()> {
-    let (node_schema, _) = schemas(graph);
-    let cols: Vec<Name> = node_schema
-        .keys()
-        .copied()
-        .filter(|k| !matches!(*k, "label" | "kind"))
+    write_nodes_with(graph, &schemas(graph), w)
+}
+
+/// `write_nodes` with the graph's schemas already computed.
+pub fn write_nodes_with(
+    graph: &KnowledgeGraph,
+    (node_schema, _): &Schemas,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    let cols: Vec<(Name, AttrType)> = node_schema
+        .iter()
+        .filter(|(k, _)| !matches!(**k, "label" | "kind"))
+        .map(|(k, t)| (*k, *t))
         .collect();
     let mut out = csv::Writer::from_writer(w);
-    let mut row: Vec<Cow<str>> = vec!["Id".into(), "Label".into(), "Kind".into()];
-    row.extend(cols.iter().map(|c| Cow::Borrowed(*c)));
-    out.write_record(row.iter().map(|c| c.as_bytes()))
-        .map_err(csv_error)?;
+    let mut header: Vec<&str> = vec!["Id", "Label", "Kind"];
+    header.extend(cols.iter().map(|(c, _)| *c));
+    out.write_record(&header).map_err(csv_error)?;
+    let mut scratch = String::new();
     for n in graph.nodes.values() {
-        row.clear();
-        row.push(cell(&n.id));
-        row.push(cell(
-            n.attrs
-                .get("label")
-                .and_then(AttrValue::as_str)
-                .unwrap_or(&n.id),
-        ));
-        row.push(Cow::Borrowed(&n.kind));
-        row.extend(cols.iter().map(|c| {
-            n.attrs
-                .get(c)
-                .map(|v| attr_cell(text(v, node_schema[c])))
-                .unwrap_or_default()
-        }));
-        out.write_record(row.iter().map(|c| c.as_bytes()))
-            .map_err(csv_error)?;
+        out.write_field(cell(&n.id).as_bytes()).map_err(csv_error)?;
+        let label = n
+            .attrs
+            .get("label")
+            .and_then(AttrValue::as_str)
+            .unwrap_or(&n.id);
+        out.write_field(cell(label).as_bytes()).map_err(csv_error)?;
+        out.write_field(n.kind.as_bytes()).map_err(csv_error)?;
+        for (c, t) in &cols {
+            write_attr(&mut out, &mut scratch, n.attrs.get_interned(c), *t)?;
+        }
+        end_record(&mut out)?;
     }
     out.flush()
 }
 
 /// Streams `edges.csv` into `w`.
 pub fn write_edges(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Result<()> {
-    let (_, edge_schema) = schemas(graph);
-    let cols: Vec<Name> = edge_schema
-        .keys()
-        .copied()
-        .filter(|k| *k != "kind")
+    write_edges_with(graph, &schemas(graph), w)
+}
+
+/// `write_edges` with the graph's schemas already computed.
+pub fn write_edges_with(
+    graph: &KnowledgeGraph,
+    (_, edge_schema): &Schemas,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    let cols: Vec<(Name, AttrType)> = edge_schema
+        .iter()
+        .filter(|(k, _)| **k != "kind")
+        .map(|(k, t)| (*k, *t))
         .collect();
     let mut out = csv::Writer::from_writer(w);
-    let mut row: Vec<Cow<str>> = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"]
-        .map(Cow::Borrowed)
-        .to_vec();
-    row.extend(cols.iter().map(|c| Cow::Borrowed(*c)));
-    out.write_record(row.iter().map(|c| c.as_bytes()))
-        .map_err(csv_error)?;
+    let mut header: Vec<&str> = vec!["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"];
+    header.extend(cols.iter().map(|(c, _)| *c));
+    out.write_record(&header).map_err(csv_error)?;
+    let mut scratch = String::new();
     for (i, e) in graph.edges.iter().enumerate() {
-        row.clear();
-        row.push(cell(&e.source));
-        row.push(cell(&e.target));
-        row.push(Cow::Borrowed("Directed"));
-        row.push(Cow::Borrowed(e.kind));
-        row.push(Cow::Owned(format!("e{i}")));
-        row.push(Cow::Borrowed(e.kind));
-        row.push(Cow::Owned(format!("{}", edge_weight(e))));
-        row.extend(cols.iter().map(|c| {
-            e.attrs
-                .get(c)
-                .map(|v| attr_cell(text(v, edge_schema[c])))
-                .unwrap_or_default()
-        }));
-        out.write_record(row.iter().map(|c| c.as_bytes()))
+        out.write_field(cell(&e.source).as_bytes())
             .map_err(csv_error)?;
+        out.write_field(cell(&e.target).as_bytes())
+            .map_err(csv_error)?;
+        out.write_field(b"Directed").map_err(csv_error)?;
+        out.write_field(e.kind.as_bytes()).map_err(csv_error)?;
+        scratch.clear();
+        let _ = write!(scratch, "e{i}");
+        out.write_field(scratch.as_bytes()).map_err(csv_error)?;
+        out.write_field(e.kind.as_bytes()).map_err(csv_error)?;
+        scratch.clear();
+        let _ = write!(scratch, "{}", edge_weight(e));
+        out.write_field(scratch.as_bytes()).map_err(csv_error)?;
+        for (c, t) in &cols {
+            write_attr(&mut out, &mut scratch, e.attrs.get_interned(c), *t)?;
+        }
+        end_record(&mut out)?;
     }
     out.flush()
 }

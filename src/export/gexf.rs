@@ -4,9 +4,12 @@
 
 use std::fmt::Write;
 
-use super::attrs::{edge_weight, kind_colour, schemas, text, AttrType};
+use super::attrs::{
+    edge_weight, kind_colour, push_text, push_xml_text, schemas, text, AttrType, Schemas,
+};
 use super::flush;
-use super::xml::escape;
+use super::xml::{escape, push_escaped};
+use crate::graph::attrs::Name;
 use crate::graph::{AttrValue, KnowledgeGraph};
 
 fn gexf_type(t: AttrType) -> &'static str {
@@ -38,7 +41,15 @@ pub fn to_gexf(graph: &KnowledgeGraph) -> String {
 
 /// Streams the export into `w` (flushing a small buffer as it goes).
 pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let (node_schema, edge_schema) = schemas(graph);
+    write_gexf_with(graph, &schemas(graph), w)
+}
+
+/// `write_gexf` with the graph's schemas already computed.
+pub fn write_gexf_with(
+    graph: &KnowledgeGraph,
+    (node_schema, edge_schema): &Schemas,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n");
@@ -124,32 +135,47 @@ pub fn write_gexf(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
         flush(&mut out, w)?;
     }
     out.push_str("    </nodes>\n    <edges>\n");
+    // attribute ids as text, written once
+    let edge_columns: Vec<(Name, AttrType, String, bool)> = edge_ids
+        .iter()
+        .enumerate()
+        .map(|(k, name)| (*name, edge_schema[*name], k.to_string(), *name == "kind"))
+        .collect();
+    let attvalue = |out: &mut String, column: &str| {
+        out.push_str("<attvalue for=\"");
+        out.push_str(column);
+        out.push_str("\" value=\"");
+    };
+    // an edge per line, without indentation: a corpus graph has millions of edges, and
+    // the indentation alone was a sixth of the file
     for (i, e) in graph.edges.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\" kind=\"{}\" label=\"{}\" weight=\"{}\">",
-            escape(&e.source),
-            escape(&e.target),
-            escape(e.kind),
-            escape(e.kind),
-            text(&AttrValue::Float(edge_weight(e)), AttrType::Double)
+        let _ = write!(out, "      <edge id=\"e{i}\" source=\"");
+        push_escaped(&mut out, &e.source);
+        out.push_str("\" target=\"");
+        push_escaped(&mut out, &e.target);
+        out.push_str("\" kind=\"");
+        push_escaped(&mut out, e.kind);
+        out.push_str("\" label=\"");
+        push_escaped(&mut out, e.kind);
+        out.push_str("\" weight=\"");
+        push_text(
+            &mut out,
+            &AttrValue::Float(edge_weight(e)),
+            AttrType::Double,
         );
-        out.push_str("        <attvalues>\n");
-        for (k, name) in edge_ids.iter().enumerate() {
-            let value = if *name == "kind" {
-                Some(AttrValue::from(e.kind))
-            } else {
-                e.attrs.get(name).cloned()
-            };
-            if let Some(v) = value {
-                let _ = writeln!(
-                    out,
-                    "          <attvalue for=\"{k}\" value=\"{}\"/>",
-                    escape(&text(&v, edge_schema[*name]))
-                );
+        out.push_str("\"><attvalues>");
+        for (name, t, column, is_kind) in &edge_columns {
+            if *is_kind {
+                attvalue(&mut out, column);
+                push_escaped(&mut out, e.kind);
+                out.push_str("\"/>");
+            } else if let Some(v) = e.attrs.get_interned(name) {
+                attvalue(&mut out, column);
+                push_xml_text(&mut out, v, *t);
+                out.push_str("\"/>");
             }
         }
-        out.push_str("        </attvalues>\n      </edge>\n");
+        out.push_str("</attvalues></edge>\n");
         flush(&mut out, w)?;
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");

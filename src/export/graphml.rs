@@ -4,10 +4,10 @@
 
 use std::fmt::Write;
 
-use super::attrs::{edge_weight, schemas, text, AttrType};
+use super::attrs::{edge_weight, push_text, push_xml_text, schemas, AttrType, Schemas};
 use super::flush;
-use super::xml::escape;
-use crate::graph::attrs::intern;
+use super::xml::{escape, push_escaped};
+use crate::graph::attrs::{intern, Name};
 use crate::graph::{AttrValue, KnowledgeGraph};
 
 fn graphml_type(t: AttrType) -> &'static str {
@@ -28,13 +28,22 @@ pub fn to_graphml(graph: &KnowledgeGraph) -> String {
 
 /// Streams the export into `w` (flushing a small buffer as it goes).
 pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let (node_schema, mut edge_schema) = schemas(graph);
+    write_graphml_with(graph, &schemas(graph), w)
+}
+
+/// `write_graphml` with the graph's schemas already computed.
+pub fn write_graphml_with(
+    graph: &KnowledgeGraph,
+    (node_schema, edge_schema): &Schemas,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut edge_schema = edge_schema.clone();
     edge_schema.insert(intern("weight"), AttrType::Double);
     edge_schema.insert(intern("label"), AttrType::String);
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-    for (name, t) in &node_schema {
+    for (name, t) in node_schema {
         let _ = writeln!(
             out,
             "  <key id=\"node_{0}\" for=\"node\" attr.name=\"{0}\" attr.type=\"{1}\"/>",
@@ -51,63 +60,73 @@ pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std:
         );
     }
     out.push_str("  <graph id=\"shabaka\" edgedefault=\"directed\">\n");
+    // key ids, escaped once
+    let node_keys: Vec<(Name, AttrType, String)> = node_schema
+        .iter()
+        .filter(|(name, _)| **name != "kind")
+        .map(|(name, t)| (*name, *t, format!("node_{}", escape(name))))
+        .collect();
+    let edge_keys: Vec<(Name, AttrType, String)> = edge_schema
+        .iter()
+        .filter(|(name, _)| !matches!(**name, "kind" | "weight" | "label"))
+        .map(|(name, t)| (*name, *t, format!("edge_{}", escape(name))))
+        .collect();
+    let data = |out: &mut String, key: &str| {
+        out.push_str("      <data key=\"");
+        out.push_str(key);
+        out.push_str("\">");
+    };
     for n in graph.nodes.values() {
-        let _ = writeln!(out, "    <node id=\"{}\">", escape(&n.id));
-        let _ = writeln!(
-            out,
-            "      <data key=\"node_kind\">{}</data>",
-            escape(&n.kind)
-        );
-        for (name, t) in &node_schema {
-            if let Some(v) = n.attrs.get(name).filter(|_| *name != "kind") {
-                let _ = writeln!(
-                    out,
-                    "      <data key=\"node_{}\">{}</data>",
-                    escape(name),
-                    escape(&text(v, *t))
-                );
+        out.push_str("    <node id=\"");
+        push_escaped(&mut out, &n.id);
+        out.push_str("\">\n");
+        data(&mut out, "node_kind");
+        push_escaped(&mut out, &n.kind);
+        out.push_str("</data>\n");
+        for (name, t, key) in &node_keys {
+            if let Some(v) = n.attrs.get_interned(name) {
+                data(&mut out, key);
+                push_xml_text(&mut out, v, *t);
+                out.push_str("</data>\n");
             }
         }
         out.push_str("    </node>\n");
         flush(&mut out, w)?;
     }
+    // an edge per line, without indentation: a corpus graph has millions of edges, and
+    // the indentation alone was an eighth of the file
+    let edge_data = |out: &mut String, key: &str| {
+        out.push_str("<data key=\"");
+        out.push_str(key);
+        out.push_str("\">");
+    };
     for (i, e) in graph.edges.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            escape(&e.source),
-            escape(&e.target)
+        let _ = write!(out, "    <edge id=\"e{i}\" source=\"");
+        push_escaped(&mut out, &e.source);
+        out.push_str("\" target=\"");
+        push_escaped(&mut out, &e.target);
+        out.push_str("\">");
+        edge_data(&mut out, "edge_kind");
+        push_escaped(&mut out, e.kind);
+        out.push_str("</data>");
+        edge_data(&mut out, "edge_label");
+        push_escaped(&mut out, e.kind);
+        out.push_str("</data>");
+        edge_data(&mut out, "edge_weight");
+        push_text(
+            &mut out,
+            &AttrValue::Float(edge_weight(e)),
+            AttrType::Double,
         );
-        let _ = writeln!(
-            out,
-            "      <data key=\"edge_kind\">{}</data>",
-            escape(e.kind)
-        );
-        let _ = writeln!(
-            out,
-            "      <data key=\"edge_label\">{}</data>",
-            escape(e.kind)
-        );
-        let _ = writeln!(
-            out,
-            "      <data key=\"edge_weight\">{}</data>",
-            text(&AttrValue::Float(edge_weight(e)), AttrType::Double)
-        );
-        for (name, t) in &edge_schema {
-            if let Some(v) = e
-                .attrs
-                .get(name)
-                .filter(|_| !matches!(*name, "kind" | "weight" | "label"))
-            {
-                let _ = writeln!(
-                    out,
-                    "      <data key=\"edge_{}\">{}</data>",
-                    escape(name),
-                    escape(&text(v, *t))
-                );
+        out.push_str("</data>");
+        for (name, t, key) in &edge_keys {
+            if let Some(v) = e.attrs.get_interned(name) {
+                edge_data(&mut out, key);
+                push_xml_text(&mut out, v, *t);
+                out.push_str("</data>");
             }
         }
-        out.push_str("    </edge>\n");
+        out.push_str("</edge>\n");
         flush(&mut out, w)?;
     }
     out.push_str("  </graph>\n</graphml>\n");

@@ -128,31 +128,40 @@ pub fn write_formats(
         write_atomic_with(&path, write)?;
         Ok(vec![path])
     }
+    // three formats need the attribute schemas: whichever asks first computes them
+    let shared_schemas = std::sync::OnceLock::new();
+    let schemas = || shared_schemas.get_or_init(|| attrs::schemas(graph));
     // formats are independent: both cores write one each
     let per_format: Vec<std::io::Result<Vec<std::path::PathBuf>>> = formats
         .par_iter()
         .map(|format| match format {
             Format::Json => streamed(out.join("graph.json"), |w| json::write_json(graph, w)),
             Format::Graphml => streamed(out.join("graph.graphml"), |w| {
-                graphml::write_graphml(graph, w)
+                graphml::write_graphml_with(graph, schemas(), w)
             }),
-            Format::Gexf => streamed(out.join("graph.gexf"), |w| gexf::write_gexf(graph, w)),
+            Format::Gexf => streamed(out.join("graph.gexf"), |w| {
+                gexf::write_gexf_with(graph, schemas(), w)
+            }),
             Format::Dot => put(out.join("graph.dot"), dot::to_dot(graph, dot_options)),
             Format::Csv => {
-                let mut paths = streamed(out.join("nodes.csv"), |w| csv::write_nodes(graph, w))?;
+                let mut paths = streamed(out.join("nodes.csv"), |w| {
+                    csv::write_nodes_with(graph, schemas(), w)
+                })?;
                 paths.extend(streamed(out.join("edges.csv"), |w| {
-                    csv::write_edges(graph, w)
+                    csv::write_edges_with(graph, schemas(), w)
                 })?);
                 Ok(paths)
             }
             Format::Neo4j => {
                 let dir = out.join("neo4j");
                 let export = neo4j::Neo4jExport::plan(graph);
-                let mut paths = Vec::new();
-                for (i, name) in export.names().enumerate() {
-                    paths.extend(streamed(dir.join(name), |w| export.write(i, w))?);
-                }
-                Ok(paths)
+                let names: Vec<&str> = export.names().collect();
+                let paths: std::io::Result<Vec<Vec<std::path::PathBuf>>> = names
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, name)| streamed(dir.join(name), |w| export.write(i, w)))
+                    .collect();
+                Ok(paths?.concat())
             }
         })
         .collect();

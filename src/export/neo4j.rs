@@ -11,9 +11,9 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use super::attrs::{schema, text, AttrType};
+use super::attrs::{push_text, schema, text, AttrType};
 use crate::graph::attrs::Name;
-use crate::graph::{AttrValue, Attrs, Edge, KnowledgeGraph, Node};
+use crate::graph::{AttrValue, Edge, KnowledgeGraph, Node};
 
 /// The ID space of every node.
 pub const ID_SPACE: &str = "Entity";
@@ -199,82 +199,88 @@ impl<'g> Neo4jExport<'g> {
 
     /// Streams file number `index` into `w`.
     pub fn write(&self, index: usize, w: &mut dyn Write) -> std::io::Result<()> {
-        fn rows<'a, T: 'a>(
-            w: &mut dyn Write,
-            header: Vec<String>,
-            items: impl Iterator<Item = &'a T>,
-            fill: impl Fn(&'a T, &mut Vec<Cow<'a, str>>),
-        ) -> std::io::Result<()> {
-            let mut out = csv::WriterBuilder::new()
+        let error = std::io::Error::other;
+        let writer = |w| {
+            csv::WriterBuilder::new()
                 .quote_style(csv::QuoteStyle::Necessary)
-                .from_writer(w);
-            out.write_record(&header).map_err(std::io::Error::other)?;
-            let mut row: Vec<Cow<'a, str>> = Vec::with_capacity(header.len());
-            for item in items {
-                row.clear();
-                fill(item, &mut row);
-                out.write_record(row.iter().map(|c| c.as_bytes()))
-                    .map_err(std::io::Error::other)?;
-            }
-            out.flush()
-        }
-        let headers = |first: Vec<String>, cols: &BTreeMap<Name, AttrType>| {
-            let mut row = first;
+                .from_writer(w)
+        };
+        let header = |first: &[String], cols: &BTreeMap<Name, AttrType>| {
+            let mut row = first.to_vec();
             row.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
             row
         };
-        fn cells<'a>(
-            attrs: &'a Attrs,
-            cols: &BTreeMap<Name, AttrType>,
-            row: &mut Vec<Cow<'a, str>>,
-        ) {
-            row.extend(
-                cols.iter()
-                    .map(|(k, t)| attrs.get(k).map(|v| value(v, *t)).unwrap_or_default()),
-            );
-        }
+        let columns = |cols: &BTreeMap<Name, AttrType>| -> Vec<(Name, AttrType)> {
+            cols.iter().map(|(k, t)| (*k, *t)).collect()
+        };
+        let mut scratch = String::new();
         match &self.files[index].1 {
             Content::Text(text) => w.write_all(text.as_bytes()),
             Content::Nodes { label, nodes, cols } => {
+                let mut out = writer(w);
+                let first = [format!("id:ID({ID_SPACE})"), ":LABEL".into()];
+                out.write_record(header(&first, cols)).map_err(error)?;
                 let label_cell = format!("{ID_SPACE};{label}");
-                rows(
-                    w,
-                    headers(vec![format!("id:ID({ID_SPACE})"), ":LABEL".into()], cols),
-                    nodes.iter().copied(),
-                    |n, row| {
-                        row.push(Cow::Borrowed(&n.id));
-                        row.push(Cow::Borrowed(label_cell.as_str()));
-                        cells(&n.attrs, cols, row);
-                    },
-                )
+                let cols = columns(cols);
+                for n in nodes {
+                    out.write_field(n.id.as_bytes()).map_err(error)?;
+                    out.write_field(label_cell.as_bytes()).map_err(error)?;
+                    for (k, t) in &cols {
+                        write_value(&mut out, &mut scratch, n.attrs.get_interned(k), *t)?;
+                    }
+                    out.write_record(None::<&[u8]>).map_err(error)?;
+                }
+                out.flush()
             }
             Content::Relationships {
                 rel_type,
                 edges,
                 cols,
-            } => rows(
-                w,
-                headers(
-                    vec![
-                        format!(":START_ID({ID_SPACE})"),
-                        format!(":END_ID({ID_SPACE})"),
-                        ":TYPE".into(),
-                    ],
-                    cols,
-                ),
-                edges.iter().copied(),
-                |e, row| {
-                    row.push(Cow::Borrowed(&e.source));
-                    row.push(Cow::Borrowed(&e.target));
-                    row.push(Cow::Borrowed(rel_type.as_str()));
-                    cells(&e.attrs, cols, row);
-                },
-            ),
+            } => {
+                let mut out = writer(w);
+                let first = [
+                    format!(":START_ID({ID_SPACE})"),
+                    format!(":END_ID({ID_SPACE})"),
+                    ":TYPE".into(),
+                ];
+                out.write_record(header(&first, cols)).map_err(error)?;
+                let cols = columns(cols);
+                for e in edges {
+                    out.write_field(e.source.as_bytes()).map_err(error)?;
+                    out.write_field(e.target.as_bytes()).map_err(error)?;
+                    out.write_field(rel_type.as_bytes()).map_err(error)?;
+                    for (k, t) in &cols {
+                        write_value(&mut out, &mut scratch, e.attrs.get_interned(k), *t)?;
+                    }
+                    out.write_record(None::<&[u8]>).map_err(error)?;
+                }
+                out.flush()
+            }
         }
     }
 }
 
-/// A file of the Neo4j export: name and content.
+/// Writes one attribute cell: `value`, with numbers formatted in a reused buffer.
+fn write_value<W: Write>(
+    out: &mut csv::Writer<W>,
+    scratch: &mut String,
+    v: Option<&AttrValue>,
+    t: AttrType,
+) -> std::io::Result<()> {
+    let cell = match v {
+        None => Cow::Borrowed(""),
+        Some(AttrValue::Str(s)) => one_line(s),
+        Some(v @ AttrValue::List(_)) => value(v, t),
+        Some(v) => {
+            scratch.clear();
+            push_text(scratch, v, t);
+            Cow::Borrowed(scratch.as_str())
+        }
+    };
+    out.write_field(cell.as_bytes())
+        .map_err(std::io::Error::other)
+}
+
 pub type File = (String, String);
 
 /// Every file of the export rendered in memory (for small graphs and tests).

@@ -8,14 +8,30 @@ pub fn xml_allowed(c: char) -> bool {
         || c >= '\u{10000}'
 }
 
+/// Bytes that send text down the careful path: controls, markup characters, and 0xEF,
+/// which starts U+FFFE and U+FFFF (and a few allowed characters). A table, because this
+/// test runs over every byte of every exported string.
+static NEEDS_CARE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0x7f] = true;
+    table[0xef] = true;
+    table
+};
+
 /// Escapes text for XML attributes and content; characters XML 1.0 forbids are dropped.
 /// Most text needs nothing (a million edges' worth of it), and is returned as it is.
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
-    // U+FFFE and U+FFFF start with 0xEF, as do a few allowed characters: those take the
-    // careful path too
-    let plain = s
-        .bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xef));
+    let plain = s.bytes().all(|b| !NEEDS_CARE[b as usize]);
     if plain {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -35,6 +51,14 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Appends `escape(s)` to `out`.
+pub fn push_escaped(out: &mut String, s: &str) {
+    match escape(s) {
+        std::borrow::Cow::Borrowed(plain) => out.push_str(plain),
+        std::borrow::Cow::Owned(escaped) => out.push_str(&escaped),
+    }
 }
 
 #[cfg(test)]

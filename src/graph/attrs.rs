@@ -215,6 +215,15 @@ impl Attrs {
         self.0.iter().find(|(k, _)| same(k)).map(|(_, v)| v)
     }
 
+    /// `get` for a name known to be interned (taken from a schema or another map): found
+    /// by pointer alone, which is all exporters need on a million edges.
+    pub fn get_interned(&self, name: Name) -> Option<&AttrValue> {
+        self.0
+            .iter()
+            .find(|(k, _)| std::ptr::eq(*k, name))
+            .map(|(_, v)| v)
+    }
+
     /// Sets `name`, replacing an earlier value of it.
     pub fn insert(&mut self, name: &str, value: impl Into<AttrValue>) {
         let value = value.into();
