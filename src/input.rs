@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::data::TsvRows;
-use crate::text::decode::decode;
+use crate::text::decode::decode_vec;
 
 /// One article as read, before any analysis.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,7 +179,7 @@ pub fn read_text_file(
         reason,
     };
     let bytes = fs::read(path).map_err(|e| skipped(format!("cannot read: {e}")))?;
-    let decoded = decode(&bytes, forced).map_err(|e| skipped(e.to_string()))?;
+    let decoded = decode_vec(bytes, forced).map_err(|e| skipped(e.to_string()))?;
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())

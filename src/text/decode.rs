@@ -45,11 +45,12 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if let Some(encoding) = forced {
         return strict(bytes, encoding);
     }
-    if looks_like_bomless_utf16(bytes) {
-        let encoding = if bytes[0] == 0 { UTF_16BE } else { UTF_16LE };
-        return strict(bytes, encoding);
-    }
+    // UTF-16 without a BOM is only detectable by its zero bytes
     if bytes.contains(&0) {
+        if looks_like_bomless_utf16(bytes) {
+            let encoding = if bytes[0] == 0 { UTF_16BE } else { UTF_16LE };
+            return strict(bytes, encoding);
+        }
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -62,6 +63,22 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     // or names another single-byte encoding the user can force if it is right.
     let encoding = if guess == UTF_8 { WINDOWS_1256 } else { guess };
     strict(bytes, encoding)
+}
+
+/// `decode` for bytes the caller owns: plain UTF-8 (nearly every file) becomes the text
+/// without a copy.
+pub fn decode_vec(
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
+    if forced.is_some() || Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
+        return decode(&bytes, forced);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if !text.is_empty() => checked(text, UTF_8.name()),
+        Ok(_) => Err(DecodeError::Empty),
+        Err(e) => decode(e.as_bytes(), forced),
+    }
 }
 
 fn strict(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
@@ -83,12 +100,16 @@ fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError>
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    let total = text.chars().count();
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
-        .count();
-    if controls * 20 > total || text.contains('\0') {
+    // one pass: characters, and the control characters among them
+    let (mut total, mut controls, mut nul) = (0usize, 0usize, false);
+    for c in text.chars() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+            controls += 1;
+            nul |= c == '\0';
+        }
+    }
+    if controls * 20 > total || nul {
         return Err(DecodeError::Binary);
     }
     Ok(Decoded { text, encoding })
