@@ -178,3 +178,32 @@ fn place_names_that_are_everyday_words_are_not_in_the_gazetteer() {
     let f = found("وسقط صاروخ على مدينة صور جنوب لبنان.");
     assert!(has(&f, EntityKind::Location, "صور"), "{f:?}");
 }
+
+#[test]
+fn given_names_written_before_a_known_surname_join_its_mention() {
+    // the gazetteer lists «ثاباتيرو»; the article writes the given names before it
+    let f = found("وقال رئيس الحكومة الإسبانية خوسي لويس ثاباتيرو إن الاتفاق قريب.");
+    assert!(has(&f, EntityKind::Person, "خوسي لويس ثاباتيرو"), "{f:?}");
+    // «على» folds to «علي», a given name: the preposition stays out
+    let f = found("ورد الرئيس الفنزويلي على شافيز أمس.");
+    assert!(has(&f, EntityKind::Person, "شافيز"), "{f:?}");
+    assert!(!f.iter().any(|x| x.2.contains("على")), "{f:?}");
+}
+
+#[test]
+fn a_kunya_or_abd_opens_a_name() {
+    let f = found("وتولى أبو بكر الخلافة بعد وفاة النبي.");
+    assert!(has(&f, EntityKind::Person, "أبو بكر"), "{f:?}");
+    let f = found("وقال الرئيس عبد العزيز بوتفليقة إن البلاد مستقرة.");
+    assert!(has(&f, EntityKind::Person, "عبد العزيز بوتفليقة"), "{f:?}");
+}
+
+#[test]
+fn a_name_stops_at_an_inflected_common_word() {
+    // «قوله» is «قول» with a pronoun, «هجوما» is «هجوم» in the accusative, «سيكون» is
+    // «يكون» in the future: none of them is a surname
+    let f = found("ونقلت الوكالة عن المتحدث أحمد سالم قوله إن الوفد وصل.");
+    assert!(has(&f, EntityKind::Person, "أحمد سالم"), "{f:?}");
+    let f = found("وشن المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على المجلس.");
+    assert!(has(&f, EntityKind::Person, "دان غيلرمان"), "{f:?}");
+}

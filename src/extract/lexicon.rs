@@ -232,5 +232,29 @@ impl Lexicon {
         self.common_words.contains(word)
             || self.speech_verbs.contains(word)
             || word.chars().all(|c| c.is_ascii_digit())
+            || self.is_inflected_common(word)
+    }
+
+    /// A common word with an attached pronoun or the accusative ending: «قوله», «مصرعه»,
+    /// «بدورها», «هجوما». The list holds base forms; a stem must keep three letters, and a
+    /// given name is never taken apart («فوزيه» is not «فوزي» + ه).
+    fn is_inflected_common(&self, word: &str) -> bool {
+        const SUFFIXES: [&str; 7] = ["هما", "هم", "ها", "ه", "كم", "نا", "ا"];
+        if self.first_names.contains(word) {
+            return false;
+        }
+        // the future prefix: «سيكون», «ستبدأ»
+        if let Some(verb) = word.strip_prefix('س') {
+            if verb.starts_with(['ي', 'ت', 'ن', 'ا']) && self.common_words.contains(verb) {
+                return true;
+            }
+        }
+        SUFFIXES.iter().any(|suffix| {
+            word.strip_suffix(suffix).is_some_and(|stem| {
+                stem.chars().count() >= 3
+                    && self.common_words.contains(stem)
+                    && !self.first_names.contains(stem)
+            })
+        })
     }
 }

@@ -84,7 +84,9 @@ pub struct MentionFinder {
     lexicon_words: rustc_hash::FxHashSet<String>,
 }
 
-const CONNECTORS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "عبد", "ال"];
+const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال"];
+/// Connectors that may also begin a name: a kunya («أبو بكر») or «عبد» («عبد العزيز»).
+const NAME_OPENERS: [&str; 4] = ["ابو", "ابي", "ابا", "عبد"];
 /// Regnal numbers after a ruler's or pope's name (normalised: الأول → الاول).
 const REGNAL_ORDINALS: [&str; 11] = [
     "الاول",
@@ -464,9 +466,16 @@ impl MentionFinder {
                     }
                 }
             }
-            // a known given name followed by name-like words
+            // a known given name followed by name-like words, or a kunya before one
+            // («أبو أيوب», «أبي زكريا»)
+            let kunya = |w: &str| {
+                NAME_OPENERS[..3].contains(&w)
+                    && s.doc.tokens.get(i + 1).is_some_and(|next| {
+                        !next.after_punct && s.lexicon.first_names.contains(s.doc.token_text(i + 1))
+                    })
+            };
             if let Some(prefix) = s
-                .free_stem(i, |w| s.lexicon.first_names.contains(w))
+                .free_stem(i, |w| s.lexicon.first_names.contains(w) || kunya(w))
                 .filter(|&p| p == 0 || s.doc.token_text(i).starts_with('و'))
             {
                 if let Some(end) = s.name_span_from(i, prefix, 2, 4) {
@@ -652,6 +661,13 @@ impl State<'_> {
         rule: String,
         confidence: f32,
     ) {
+        let (first, prefix) = if matches!(entity, EntityRef::Known(_))
+            && self.kind_of(&entity) == EntityKind::Person
+        {
+            self.given_names_before(first, prefix)
+        } else {
+            (first, prefix)
+        };
         let t0 = &self.doc.tokens[first];
         let (start, _) = self.doc.norm.original_span(t0.from + prefix, t0.to);
         let stop = self.doc.tokens[end - 1].end;
@@ -670,6 +686,37 @@ impl State<'_> {
         for t in first..end {
             self.out.cover[t] = Cover::Mention(index);
         }
+    }
+
+    /// Where a known person's mention starts once the given names written before it are
+    /// taken in: the gazetteer knows «شافيز» or «ثاباتيرو», the article writes «هوغو
+    /// شافيز», «خوسيه لويس ثاباتيرو». At most two free given names, directly before (a
+    /// clitic on the mention itself marks where the phrase starts, so nothing is taken then).
+    fn given_names_before(&self, mut first: usize, mut prefix: usize) -> (usize, usize) {
+        for _ in 0..2 {
+            if prefix > 0 || first == 0 {
+                break;
+            }
+            let (before, here) = (&self.doc.tokens[first - 1], &self.doc.tokens[first]);
+            if before.sentence != here.sentence
+                || here.after_punct
+                || here.after_break
+                || self.out.cover[first - 1] != Cover::Free
+                || self.doc.token_excluded(first - 1)
+            {
+                break;
+            }
+            // «على» folds to «علي»: a word that is also common is not taken
+            let Some(clitic) = self
+                .free_stem(first - 1, |w| self.lexicon.first_names.contains(w))
+                .filter(|_| !self.is_common_token(first - 1, 0))
+            else {
+                break;
+            };
+            first -= 1;
+            prefix = clitic;
+        }
+        (first, prefix)
     }
 
     /// The last word of a discovered person's name, if it can stand for them alone in the
@@ -799,6 +846,17 @@ impl State<'_> {
         clitic_article || and_given_name || plural_verb
     }
 
+    /// A common noun or adjective with the article («الخلافة», «المحادثات»): it describes,
+    /// it does not name. A stem that is also a given name stays a possible family name
+    /// («الشريف», «الحكيم»).
+    fn is_definite_common(&self, w: &str) -> bool {
+        w.strip_prefix("ال").is_some_and(|stem| {
+            stem.chars().count() >= 3
+                && !self.lexicon.first_names.contains(stem)
+                && self.lexicon.is_common(stem)
+        })
+    }
+
     /// Whether token `i` is free, in `sentence`, attached, and one of `words`.
     fn free_word_in(&self, i: usize, words: &[&str], sentence: u32) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| {
@@ -840,9 +898,11 @@ impl State<'_> {
                 && !self.lexicon.place_triggers.contains_key(w)
                 && (!w.starts_with("ال")
                     || after_connector
-                    || (end > start && (w == "ال" || w.chars().count() > 4))
+                    || (end > start
+                        && (w == "ال" || w.chars().count() > 4)
+                        && !self.is_definite_common(w))
                     || self.lexicon.first_names.contains(w))
-                && !(end == start && CONNECTORS.contains(&w));
+                && !(end == start && CONNECTORS.contains(&w) && !NAME_OPENERS.contains(&w));
             if !ok {
                 break;
             }
