@@ -249,11 +249,19 @@ impl Lexicon {
                 return true;
             }
         }
+        let common_stem = |stem: &str| {
+            stem.chars().count() >= 3
+                && self.common_words.contains(stem)
+                && !self.first_names.contains(stem)
+        };
         SUFFIXES.iter().any(|suffix| {
             word.strip_suffix(suffix).is_some_and(|stem| {
-                stem.chars().count() >= 3
-                    && self.common_words.contains(stem)
-                    && !self.first_names.contains(stem)
+                // before a pronoun ة is written ت: «أسرته» is «أسرة» + ه
+                common_stem(stem)
+                    || (*suffix != "ا"
+                        && stem
+                            .strip_suffix('ت')
+                            .is_some_and(|base| common_stem(&format!("{base}ه"))))
             })
         })
     }

@@ -857,6 +857,27 @@ impl State<'_> {
         })
     }
 
+    /// Whether token `i` is «و» + a word with a name-like word after it: the next person
+    /// of a list («بوفون وغانلوكا زامبروتا», «فتحي عبد الوهاب وجومانا مراد»), not a surname.
+    /// A last word that starts with و stays («هنري وينكلر»).
+    fn opens_coordinated_name(&self, i: usize, sentence: u32) -> bool {
+        let token = self.doc.token_text(i);
+        let Some(rest) = token.strip_prefix('و') else {
+            return false;
+        };
+        if rest.chars().count() < 3 || self.lexicon.first_names.contains(token) {
+            return false;
+        }
+        self.doc.tokens.get(i + 1).is_some_and(|next| {
+            next.sentence == sentence
+                && !next.after_punct
+                && !next.after_break
+                && self.out.cover[i + 1] == Cover::Free
+                && is_arabic_word(self.doc.token_text(i + 1))
+                && !self.is_common_token(i + 1, 0)
+        })
+    }
+
     /// Whether token `i` is free, in `sentence`, attached, and one of `words`.
     fn free_word_in(&self, i: usize, words: &[&str], sentence: u32) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| {
@@ -886,6 +907,9 @@ impl State<'_> {
             }
             let w = &self.doc.token_text(end)[if end == start { prefix } else { 0 }..];
             if (end > start || prefix == 0) && self.ends_name(end) {
+                break;
+            }
+            if end > start && self.opens_coordinated_name(end, sentence) {
                 break;
             }
             let prev = (end > start).then(|| self.doc.token_text(end - 1));
