@@ -207,3 +207,16 @@ fn a_name_stops_at_an_inflected_common_word() {
     let f = found("وشن المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على المجلس.");
     assert!(has(&f, EntityKind::Person, "دان غيلرمان"), "{f:?}");
 }
+
+#[test]
+fn a_given_name_alone_is_the_one_person_of_the_article_who_has_it() {
+    let f = found("وقال الشاعر نزار قباني إن الشعر حياة. وبدأ نزار يكتب وهو صغير.");
+    let nizar: Vec<_> = f.iter().filter(|x| x.2 == "نزار").collect();
+    assert_eq!(nizar.len(), 1, "{f:?}");
+    assert_eq!(nizar[0].1, "?نزار قباني", "{f:?}");
+    // two people named سمير: the given name alone could be either, so it is left alone
+    let f = found(
+        "وقال الكاتب سمير عطا إن الكتاب جاهز. وأكد المخرج سمير سيف ذلك. ثم عاد سمير إلى بيته.",
+    );
+    assert!(!f.iter().any(|x| x.2 == "سمير"), "{f:?}");
+}

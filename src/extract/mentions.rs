@@ -604,16 +604,48 @@ impl MentionFinder {
         }
     }
 
-    /// The last word of a person discovered in this article stands for them elsewhere in it.
+    /// The last word of a person discovered in this article stands for them elsewhere in it,
+    /// and so does the given name of a person the article names in full, when no one else
+    /// in it has that given name.
     fn resolve_discovered_surnames(s: &mut State) {
-        let mut local: FxHashMap<String, EntityRef> = FxHashMap::default();
+        let mut local: FxHashMap<String, (EntityRef, &str)> = FxHashMap::default();
         for m in &s.out.mentions {
             if let Some(last) = s.discovered_surname(&m.entity) {
                 local
                     .entry(last.to_string())
-                    .or_insert_with(|| m.entity.clone());
+                    .or_insert_with(|| (m.entity.clone(), "surname:discovered"));
             }
         }
+        // a given name alone stands for the one person of the article who has it («نزار»
+        // after «نزار قباني»); two people with it make it ambiguous, and it is left alone
+        let mut given: FxHashMap<String, Option<EntityRef>> = FxHashMap::default();
+        for m in &s.out.mentions {
+            let (first, end) = (m.first as usize, m.end as usize);
+            if end - first < 2 || s.kind_of(&m.entity) != EntityKind::Person {
+                continue;
+            }
+            let word = s.doc.token_text(first);
+            if !s.lexicon.first_names.contains(word)
+                || s.lexicon.is_common(word)
+                || CONNECTORS.contains(&word)
+                || local.contains_key(word)
+            {
+                continue;
+            }
+            given
+                .entry(word.to_string())
+                .and_modify(|e| {
+                    if e.as_ref() != Some(&m.entity) {
+                        *e = None;
+                    }
+                })
+                .or_insert_with(|| Some(m.entity.clone()));
+        }
+        local.extend(
+            given
+                .into_iter()
+                .filter_map(|(word, entity)| Some((word, (entity?, "given_name:article")))),
+        );
         if local.is_empty() {
             return;
         }
@@ -631,8 +663,8 @@ impl MentionFinder {
                         .get(&token[r.stem_prefix..])
                         .map(|e| (r.span_prefix, e.clone()))
                 });
-            if let Some((prefix, entity)) = hit {
-                s.add(entity, i, i + 1, prefix, "surname:discovered".into(), 0.6);
+            if let Some((prefix, (entity, rule))) = hit {
+                s.add(entity, i, i + 1, prefix, rule.into(), 0.6);
             }
         }
     }
