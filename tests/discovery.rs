@@ -220,3 +220,12 @@ fn a_given_name_alone_is_the_one_person_of_the_article_who_has_it() {
     );
     assert!(!f.iter().any(|x| x.2 == "سمير"), "{f:?}");
 }
+
+#[test]
+fn a_nationality_standing_as_a_noun_introduces_a_name() {
+    let f = found("ومنح الفرنسي لويس ساها التقدم لفريقه.");
+    assert!(has(&f, EntityKind::Person, "لويس ساها"), "{f:?}");
+    // after a noun the nationality is its adjective: no name follows
+    let f = found("وأعلن الجيش الفرنسي عزمه تقديم المساعدة.");
+    assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
+}

@@ -444,6 +444,24 @@ impl MentionFinder {
                 i = m.end;
                 continue;
             }
+            // after a nationality used as a noun: «ومنح الفرنسي لويس ساها», «فاز الروسي
+            // نيكولاي دافيدنكو» (after a noun it is an adjective: «الجيش الفرنسي»)
+            if s.after_nationality_noun(i) {
+                if let Some(end) = s.name_span(i, 1, 3) {
+                    let first_is_name = s.lexicon.first_names.contains(s.doc.token_text(i));
+                    let closed = s.doc.tokens.get(end).is_none_or(|t| {
+                        t.after_punct
+                            || t.after_break
+                            || s.is_common_token(end, 0)
+                            || s.ends_name(end)
+                    });
+                    if (first_is_name && end - i >= 2) || (closed && end - i >= 2) {
+                        s.add_person(i, end, 0, "discovered:nationality".into(), 0.55);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             // after a verb of saying; a one-word name must close its clause («وقال فرويد إن»)
             if s.free_stem(i, |w| s.lexicon.speech_verbs.contains(w))
                 .is_some()
@@ -889,6 +907,34 @@ impl State<'_> {
         })
     }
 
+    /// Whether token `i` follows a definite nationality that stands as a noun: the nisba
+    /// opens its clause (sentence start, punctuation, or after a verb or particle), so it
+    /// describes no noun before it.
+    fn after_nationality_noun(&self, i: usize) -> bool {
+        if i == 0 || !matches!(self.out.cover[i - 1], Cover::Nisba(_)) {
+            return false;
+        }
+        let (nisba, here) = (&self.doc.tokens[i - 1], &self.doc.tokens[i]);
+        if nisba.sentence != here.sentence || here.after_punct {
+            return false;
+        }
+        let nisba_text = self.doc.token_text(i - 1);
+        let definite =
+            self.doc.token_readings(i - 1).any(|r| r.has_article) || nisba_text.starts_with("ال");
+        if !definite {
+            return false;
+        }
+        // a nisba of several tokens is not this case
+        if i >= 2 && matches!(self.out.cover[i - 2], Cover::Nisba(_)) {
+            return false;
+        }
+        i < 2
+            || nisba.after_punct
+            || nisba.after_break
+            || self.doc.tokens[i - 2].sentence != nisba.sentence
+            || (self.out.cover[i - 2] == Cover::Free && self.is_common_token(i - 2, 0))
+    }
+
     /// Whether token `i` is «و» + a word with a name-like word after it: the next person
     /// of a list («بوفون وغانلوكا زامبروتا», «فتحي عبد الوهاب وجومانا مراد»), not a surname.
     /// A last word that starts with و stays («هنري وينكلر»).
@@ -974,9 +1020,11 @@ impl State<'_> {
         // a regnal number belongs to the name: «عبدالله الثاني», «بنديكت السادس عشر»
         if end > start && self.free_word_in(end, &REGNAL_ORDINALS, sentence) {
             end += 1;
-            if self.free_word_in(end, &["عشر"], sentence) {
-                end += 1;
-            }
+        }
+        let ends_on_ordinal =
+            end > start && REGNAL_ORDINALS.contains(&self.doc.token_text(end - 1));
+        if ends_on_ordinal && self.free_word_in(end, &["عشر"], sentence) {
+            end += 1;
         }
         (end - start >= min).then_some(end)
     }
