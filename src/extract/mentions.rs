@@ -455,7 +455,7 @@ impl MentionFinder {
                             || s.is_common_token(end, 0)
                             || s.ends_name(end)
                     });
-                    if (first_is_name && end - i >= 2) || (closed && end - i >= 2) {
+                    if (first_is_name || closed) && end - i >= 2 {
                         s.add_person(i, end, 0, "discovered:nationality".into(), 0.55);
                         i = end;
                         continue;
