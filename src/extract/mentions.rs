@@ -446,8 +446,9 @@ impl MentionFinder {
             }
             // after a nationality used as a noun: «ومنح الفرنسي لويس ساها», «فاز الروسي
             // نيكولاي دافيدنكو» (after a noun it is an adjective: «الجيش الفرنسي»)
+            // (two words at least: one word after a nationality is too often something else)
             if s.after_nationality_noun(i) {
-                if let Some(end) = s.name_span(i, 1, 3) {
+                if let Some(end) = s.name_span(i, 2, 3) {
                     let first_is_name = s.lexicon.first_names.contains(s.doc.token_text(i));
                     let closed = s.doc.tokens.get(end).is_none_or(|t| {
                         t.after_punct
@@ -455,7 +456,7 @@ impl MentionFinder {
                             || s.is_common_token(end, 0)
                             || s.ends_name(end)
                     });
-                    if (first_is_name || closed) && end - i >= 2 {
+                    if first_is_name || closed {
                         s.add_person(i, end, 0, "discovered:nationality".into(), 0.55);
                         i = end;
                         continue;
