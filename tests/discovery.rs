@@ -229,3 +229,12 @@ fn a_nationality_standing_as_a_noun_introduces_a_name() {
     let f = found("وأعلن الجيش الفرنسي عزمه تقديم المساعدة.");
     assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
 }
+
+#[test]
+fn a_place_with_a_masculine_nationality_is_a_team() {
+    let f = found("وفاز برشلونة الإسباني على ضيفه بثلاثة أهداف.");
+    assert!(has(&f, EntityKind::Organization, "برشلونة"), "{f:?}");
+    // the feminine agrees with the city itself
+    let f = found("وتستضيف برشلونة الإسبانية المؤتمر.");
+    assert!(has(&f, EntityKind::Location, "برشلونة"), "{f:?}");
+}

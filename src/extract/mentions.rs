@@ -177,6 +177,7 @@ impl MentionFinder {
         };
         let surnames = self.match_gazetteer(&mut state);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
+        Self::teams_named_after_places(&mut state);
         self.discover_named_bodies(&mut state);
         self.discover_organizations(&mut state);
         self.discover_people(&mut state);
@@ -620,6 +621,44 @@ impl MentionFinder {
                 let rule = format!("surname:{}", s.gazetteer.entries[entry as usize].slug);
                 s.add(EntityRef::Known(entry), first, end, prefix, rule, 0.85);
             }
+        }
+    }
+
+    /// A place followed by a masculine nationality is a team: a city or country is feminine
+    /// in Arabic («برشلونة الإسبانية» is the city), so «برشلونة الإسباني», «قطر القطري»
+    /// speak of the club (الفريق or النادي understood). The mention becomes a discovered
+    /// organisation; the place keeps every other mention.
+    fn teams_named_after_places(s: &mut State) {
+        for index in 0..s.out.mentions.len() {
+            let m = &s.out.mentions[index];
+            let (first, end) = (m.first as usize, m.end as usize);
+            if !matches!(m.entity, EntityRef::Known(_))
+                || !matches!(
+                    s.kind_of(&m.entity),
+                    EntityKind::Location | EntityKind::Country
+                )
+                || end >= s.doc.tokens.len()
+                || !matches!(s.out.cover[end], Cover::Nisba(_))
+            {
+                continue;
+            }
+            let next = &s.doc.tokens[end];
+            let nisba = s.doc.token_text(end);
+            let masculine_definite = nisba.starts_with("ال") && nisba.ends_with('ي');
+            if next.sentence != s.doc.tokens[first].sentence
+                || next.after_punct
+                || !masculine_definite
+            {
+                continue;
+            }
+            let key = normalize_key(&m.surface);
+            let m = &mut s.out.mentions[index];
+            m.entity = EntityRef::Discovered {
+                kind: EntityKind::Organization,
+                key,
+            };
+            m.rule = format!("discovered:team:{nisba}");
+            m.confidence = 0.6;
         }
     }
 
