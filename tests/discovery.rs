@@ -238,3 +238,17 @@ fn a_place_with_a_masculine_nationality_is_a_team() {
     let f = found("وتستضيف برشلونة الإسبانية المؤتمر.");
     assert!(has(&f, EntityKind::Location, "برشلونة"), "{f:?}");
 }
+
+#[test]
+fn an_office_in_construct_or_an_adjective_introduces_no_name() {
+    // «رئيس» without the article is in construct: «رئيس كتلة ...» names no one
+    let f = found("وحذر رئيس كتلة تيار المستقبل من التصعيد.");
+    assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
+    let f = found("وأطلقت الشركة الهاتف الجديد شريحة المستخدمين.");
+    assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
+    // with the article, or a clitic before it, the name follows
+    let f = found("واستقبل والرئيس أيزاك موانغي الوفد.");
+    assert!(has(&f, EntityKind::Person, "أيزاك موانغي"), "{f:?}");
+    let f = found("وقال رئيس الوزراء أيزاك موانغي إن الوضع مستقر.");
+    assert!(has(&f, EntityKind::Person, "أيزاك موانغي"), "{f:?}");
+}

@@ -227,6 +227,12 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Whether a title role only decorates a name (no office): `honorific` (الأمير) or
+    /// `descriptor` (السابق).
+    pub fn is_decoration(role: &str) -> bool {
+        matches!(role, "honorific" | "descriptor")
+    }
+
     /// Whether `word` (normalised) can be part of a name.
     pub fn is_common(&self, word: &str) -> bool {
         self.common_words.contains(word)

@@ -142,7 +142,7 @@ impl MentionFinder {
                 lexicon
                     .titles
                     .iter()
-                    .filter(|(_, role)| role != "honorific")
+                    .filter(|(_, role)| !Lexicon::is_decoration(role))
                     .map(|(t, _)| t),
             )
             .chain(lexicon.months.iter().map(|(t, _)| t))
@@ -427,9 +427,23 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
-            // after a title phrase, past its target and decorations
-            if let Some(m) = self.titles.longest_at(s.doc, i) {
+            // after a title phrase, past its target and decorations (an adjective such as
+            // «السابق» alone introduces no one: «الهاتف الجديد»)
+            if let Some(m) = self
+                .titles
+                .longest_at(s.doc, i)
+                .filter(|m| m.payload != "descriptor")
+            {
                 let name_at = self.skip_title_tail(s, m.end);
+                // an office without the article is in construct with what follows («رئيس
+                // وزراء بريطانيا», «رئيس كتلة»): a name comes only after its target
+                let indefinite_office = !s.doc.token_text(m.first)[m.prefix_len..]
+                    .starts_with("ال")
+                    && m.payload != "honorific";
+                if indefinite_office && name_at == m.end {
+                    i = m.end;
+                    continue;
+                }
                 let attached = s
                     .doc
                     .tokens

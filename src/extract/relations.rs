@@ -6,6 +6,7 @@
 //! gazetteer's dated roles), and as «نظيره الروسي» (the same office in another country).
 
 use super::gazetteer::{EntityKind, Gazetteer};
+use super::lexicon::Lexicon;
 use super::mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
 use crate::text::Document;
 
@@ -167,7 +168,7 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             .finder
             .titles
             .longest_at(doc, i)
-            .filter(|m| m.payload != "honorific")
+            .filter(|m| !Lexicon::is_decoration(&m.payload))
         else {
             i += 1;
             continue;
@@ -330,7 +331,7 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
             break;
         }
         if let Some(m) = cx.finder.titles.longest_at(doc, j) {
-            tail.inner_title |= m.payload != "honorific";
+            tail.inner_title |= !Lexicon::is_decoration(&m.payload);
             j = m.end;
             continue;
         }
