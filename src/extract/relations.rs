@@ -168,7 +168,7 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             .finder
             .titles
             .longest_at(doc, i)
-            .filter(|m| !Lexicon::is_decoration(&m.payload))
+            .filter(|m| !Lexicon::is_decoration(m.payload))
         else {
             i += 1;
             continue;
@@ -331,7 +331,7 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
             break;
         }
         if let Some(m) = cx.finder.titles.longest_at(doc, j) {
-            tail.inner_title |= !Lexicon::is_decoration(&m.payload);
+            tail.inner_title |= !Lexicon::is_decoration(m.payload);
             j = m.end;
             continue;
         }
