@@ -935,7 +935,7 @@ impl State<'_> {
 
     /// Whether token `i` cannot continue (or, unprefixed, begin) a name: a clitic before
     /// the article («والشعب», «بالسلطة», «للتدريبات»), the conjunction before another given
-    /// name («وطارق»), or a verb in the plural («سيطروا»).
+    /// name («وطارق»), a verb in the plural («سيطروا»), or a plural nisba («دبلوماسيون»).
     fn ends_name(&self, i: usize) -> bool {
         let token = self.doc.token_text(i);
         let clitic_article = self
@@ -947,7 +947,10 @@ impl State<'_> {
                 .strip_prefix('و')
                 .is_some_and(|rest| self.lexicon.first_names.contains(rest));
         let plural_verb = token.ends_with("وا") && token.chars().count() >= 4;
-        clitic_article || and_given_name || plural_verb
+        // «دبلوماسيون», «إسلاميين»: plural adjectives of people, never a name
+        let plural_nisba =
+            (token.ends_with("يون") || token.ends_with("يين")) && token.chars().count() >= 6;
+        clitic_article || and_given_name || plural_verb || plural_nisba
     }
 
     /// A common noun or adjective with the article («الخلافة», «المحادثات»): it describes,
