@@ -31,16 +31,16 @@ impl NormText {
             origin_end: Vec::with_capacity(original.len()),
             original_len: 0,
         };
-        let mut scratch = [0u8; 4];
         for (cp, ch) in original.chars().enumerate() {
             let cp = cp as u32;
             out.original_len = cp + 1;
+            // `String::push` writes the character in place (a `push_str` of its encoding
+            // costs a memcpy call per character)
             let mut push = |c: char| {
-                let encoded = c.encode_utf8(&mut scratch);
-                out.text.push_str(encoded);
-                out.origin.extend(std::iter::repeat_n(cp, encoded.len()));
-                out.origin_end
-                    .extend(std::iter::repeat_n(cp + 1, encoded.len()));
+                let len = c.len_utf8();
+                out.text.push(c);
+                out.origin.extend(std::iter::repeat_n(cp, len));
+                out.origin_end.extend(std::iter::repeat_n(cp + 1, len));
             };
             match fold_char(ch) {
                 Folded::Drop if is_combining_mark(ch) => {
