@@ -252,3 +252,17 @@ fn an_office_in_construct_or_an_adjective_introduces_no_name() {
     let f = found("وقال رئيس الوزراء أيزاك موانغي إن الوضع مستقر.");
     assert!(has(&f, EntityKind::Person, "أيزاك موانغي"), "{f:?}");
 }
+
+#[test]
+fn a_place_after_a_club_noun_or_in_quotation_marks_is_not_the_place() {
+    let f = found("وتعادل فريق برشلونة مع ضيفه.");
+    assert!(has(&f, EntityKind::Organization, "برشلونة"), "{f:?}");
+    let f = found("وقال في حديث لـ «الشرق الأوسط» إن الاتفاق قريب.");
+    assert!(has(&f, EntityKind::Organization, "الشرق الأوسط"), "{f:?}");
+    // without the quotation marks it is the region
+    let f = found("وزار المبعوث الشرق الأوسط مرتين.");
+    assert!(!has(&f, EntityKind::Organization, "الشرق الأوسط"), "{f:?}");
+    // a team of everyday words is a working group, not a club
+    let f = found("وشكلت الحكومة فريق العمل أمس.");
+    assert!(!f.iter().any(|x| x.0 == "Organization"), "{f:?}");
+}

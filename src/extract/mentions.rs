@@ -178,6 +178,8 @@ impl MentionFinder {
         let surnames = self.match_gazetteer(&mut state);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
         Self::teams_named_after_places(&mut state);
+        Self::teams_after_club_nouns(&mut state);
+        Self::quoted_places(&mut state);
         self.discover_named_bodies(&mut state);
         self.discover_organizations(&mut state);
         self.discover_people(&mut state);
@@ -282,7 +284,8 @@ impl MentionFinder {
                             && !s.ends_name(end)
                             && !s.lexicon.org_heads.contains_key(w)
                             && !s.lexicon.name_heads.contains_key(w)
-                            && (definite_ok || !w.starts_with("ال"));
+                            && (definite_ok || !w.starts_with("ال"))
+                            && !s.is_definite_common(w);
                         if !name_like {
                             break;
                         }
@@ -646,11 +649,7 @@ impl MentionFinder {
         for index in 0..s.out.mentions.len() {
             let m = &s.out.mentions[index];
             let (first, end) = (m.first as usize, m.end as usize);
-            if !matches!(m.entity, EntityRef::Known(_))
-                || !matches!(
-                    s.kind_of(&m.entity),
-                    EntityKind::Location | EntityKind::Country
-                )
+            if !s.is_known_place(&m.entity)
                 || end >= s.doc.tokens.len()
                 || !matches!(s.out.cover[end], Cover::Nisba(_))
             {
@@ -665,14 +664,50 @@ impl MentionFinder {
             {
                 continue;
             }
-            let key = normalize_key(&m.surface);
-            let m = &mut s.out.mentions[index];
-            m.entity = EntityRef::Discovered {
-                kind: EntityKind::Organization,
-                key,
-            };
-            m.rule = format!("discovered:team:{nisba}");
-            m.confidence = 0.6;
+            s.make_organization(index, format!("discovered:team:{nisba}"));
+        }
+    }
+
+    /// A place right after a club head noun is the club: «فريق برشلونة», «لنادي مانشستر».
+    fn teams_after_club_nouns(s: &mut State) {
+        for index in 0..s.out.mentions.len() {
+            let m = &s.out.mentions[index];
+            let first = m.first as usize;
+            if !s.is_known_place(&m.entity)
+                || first == 0
+                || s.doc.tokens[first].after_punct
+                || s.out.cover[first - 1] != Cover::Free
+            {
+                continue;
+            }
+            let club_noun = s.free_stem(first - 1, |w| {
+                s.lexicon
+                    .name_heads
+                    .get(w)
+                    .is_some_and(|h| h.category == "club")
+            });
+            if let Some(clitic) = club_noun {
+                let head = s.doc.token_text(first - 1)[clitic..].to_string();
+                s.make_organization(index, format!("discovered:team:{head}"));
+            }
+        }
+    }
+
+    /// A place in quotation marks of its own names a paper, channel or body, not the
+    /// place: «الشرق الأوسط» is the newspaper.
+    fn quoted_places(s: &mut State) {
+        for index in 0..s.out.mentions.len() {
+            let m = &s.out.mentions[index];
+            let (first, end) = (m.first as usize, m.end as usize);
+            if !s.is_known_place(&m.entity) || first == 0 || end >= s.doc.tokens.len() {
+                continue;
+            }
+            let text = &s.doc.norm.text;
+            let before = &text[s.doc.tokens[first - 1].to..s.doc.tokens[first].from];
+            let after = &text[s.doc.tokens[end - 1].to..s.doc.tokens[end].from];
+            if before.contains('"') && after.contains('"') {
+                s.make_organization(index, "discovered:quoted".into());
+            }
         }
     }
 
@@ -754,6 +789,28 @@ struct State<'a> {
 impl State<'_> {
     fn kind_of(&self, entity: &EntityRef) -> EntityKind {
         entity.kind(self.gazetteer)
+    }
+
+    /// A country or place from the gazetteer.
+    fn is_known_place(&self, entity: &EntityRef) -> bool {
+        matches!(entity, EntityRef::Known(_))
+            && matches!(
+                self.kind_of(entity),
+                EntityKind::Location | EntityKind::Country
+            )
+    }
+
+    /// Turns mention `index` (a place) into a discovered organisation of the same name;
+    /// the place keeps its other mentions.
+    fn make_organization(&mut self, index: usize, rule: String) {
+        let key = normalize_key(&self.out.mentions[index].surface);
+        let m = &mut self.out.mentions[index];
+        m.entity = EntityRef::Discovered {
+            kind: EntityKind::Organization,
+            key,
+        };
+        m.rule = rule;
+        m.confidence = 0.6;
     }
 
     fn add(
