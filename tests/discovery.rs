@@ -266,3 +266,9 @@ fn a_place_after_a_club_noun_or_in_quotation_marks_is_not_the_place() {
     let f = found("وشكلت الحكومة فريق العمل أمس.");
     assert!(!f.iter().any(|x| x.0 == "Organization"), "{f:?}");
 }
+
+#[test]
+fn a_kunya_takes_the_nisba_after_it() {
+    let f = found("وكان أبو حمزة المصري يخطب في المسجد.");
+    assert!(has(&f, EntityKind::Person, "أبو حمزة المصري"), "{f:?}");
+}

@@ -1131,6 +1131,18 @@ impl State<'_> {
         while end > start && CONNECTORS.contains(&self.doc.token_text(end - 1)) {
             end -= 1;
         }
+        // a kunya takes the nisba after it: «أبو حمزة المصري», «أبو عبد الله التركي»
+        let kunya = NAME_OPENERS[..3].contains(&&self.doc.token_text(start)[prefix..]);
+        if kunya
+            && end > start + 1
+            && end < self.doc.tokens.len()
+            && matches!(self.out.cover[end], Cover::Nisba(_))
+            && self.doc.token_text(end).starts_with("ال")
+            && !self.doc.tokens[end].after_punct
+            && self.doc.tokens[end].sentence == sentence
+        {
+            end += 1;
+        }
         // a regnal number belongs to the name: «عبدالله الثاني», «بنديكت السادس عشر»
         if end > start && self.free_word_in(end, &REGNAL_ORDINALS, sentence) {
             end += 1;
