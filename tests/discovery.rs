@@ -272,3 +272,10 @@ fn a_kunya_takes_the_nisba_after_it() {
     let f = found("وكان أبو حمزة المصري يخطب في المسجد.");
     assert!(has(&f, EntityKind::Person, "أبو حمزة المصري"), "{f:?}");
 }
+
+#[test]
+fn a_title_in_a_gazetteer_alias_is_left_out_of_the_mention() {
+    // the gazetteer knows «الأمير فيصل بن فرحان»; the name is what follows the title
+    let f = found("واستقبل الأمير فيصل بن فرحان الوفد.");
+    assert!(has(&f, EntityKind::Person, "فيصل بن فرحان"), "{f:?}");
+}

@@ -82,6 +82,9 @@ pub struct MentionFinder {
     /// Words of the other lexicons (event triggers, titles, months, modality): never part
     /// of a discovered name.
     lexicon_words: rustc_hash::FxHashSet<String>,
+    /// One-word titles (الملك، الرئيس، الشيخ): a gazetteer alias that starts with one
+    /// still names the person without it.
+    one_word_titles: rustc_hash::FxHashSet<String>,
 }
 
 const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال"];
@@ -150,11 +153,18 @@ impl MentionFinder {
             .flatten()
             .cloned()
             .collect();
+        let one_word_titles = lexicon
+            .titles
+            .iter()
+            .filter(|(tokens, _)| tokens.len() == 1)
+            .map(|(tokens, _)| tokens[0].clone())
+            .collect();
         MentionFinder {
             names,
             titles,
             org_names,
             lexicon_words,
+            one_word_titles,
         }
     }
 
@@ -174,6 +184,7 @@ impl MentionFinder {
                 ..Default::default()
             },
             lexicon_words: &self.lexicon_words,
+            one_word_titles: &self.one_word_titles,
         };
         let surnames = self.match_gazetteer(&mut state);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
@@ -784,6 +795,7 @@ struct State<'a> {
     lexicon: &'a Lexicon,
     out: DocumentMentions,
     lexicon_words: &'a rustc_hash::FxHashSet<String>,
+    one_word_titles: &'a rustc_hash::FxHashSet<String>,
 }
 
 impl State<'_> {
@@ -825,7 +837,17 @@ impl State<'_> {
         let (first, prefix) = if matches!(entity, EntityRef::Known(_))
             && self.kind_of(&entity) == EntityKind::Person
         {
-            self.given_names_before(first, prefix)
+            // the title of an alias («الملك محمد السادس») is not the name: the mention
+            // starts after it, so the name is what the evidence shows
+            let titled = end - first >= 2
+                && self
+                    .one_word_titles
+                    .contains(&self.doc.token_text(first)[prefix..]);
+            if titled {
+                (first + 1, 0)
+            } else {
+                self.given_names_before(first, prefix)
+            }
         } else {
             (first, prefix)
         };
