@@ -279,3 +279,17 @@ fn a_title_in_a_gazetteer_alias_is_left_out_of_the_mention() {
     let f = found("واستقبل الأمير فيصل بن فرحان الوفد.");
     assert!(has(&f, EntityKind::Person, "فيصل بن فرحان"), "{f:?}");
 }
+
+#[test]
+fn a_son_named_after_his_father_is_not_the_father() {
+    // the gazetteer knows Mohammed bin Rashid; «حمدان بن محمد بن راشد آل مكتوم» is his son
+    let f = found("واستقبل سمو الشيخ حمدان بن محمد بن راشد آل مكتوم الوفد.");
+    assert!(
+        has(&f, EntityKind::Person, "حمدان بن محمد بن راشد آل مكتوم"),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|x| x.1 == "mohammed-bin-rashid-al-maktoum"),
+        "{f:?}"
+    );
+}

@@ -188,6 +188,7 @@ impl MentionFinder {
         };
         let surnames = self.match_gazetteer(&mut state);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
+        Self::sons_named_after_fathers(&mut state);
         Self::teams_named_after_places(&mut state);
         Self::teams_after_club_nouns(&mut state);
         Self::quoted_places(&mut state);
@@ -718,6 +719,81 @@ impl MentionFinder {
             let after = &text[s.doc.tokens[end - 1].to..s.doc.tokens[end].from];
             if before.contains('"') && after.contains('"') {
                 s.make_organization(index, "discovered:quoted".into());
+            }
+        }
+    }
+
+    /// «X بن <person>» names X, the son: «راشد بن محمد بن راشد آل مكتوم» is not Mohammed bin
+    /// Rashid. A person's mention preceded by بن، ابن، بنت or a kunya and a name becomes a
+    /// discovered person for the whole chain.
+    fn sons_named_after_fathers(s: &mut State) {
+        for index in 0..s.out.mentions.len() {
+            let m = &s.out.mentions[index];
+            if s.kind_of(&m.entity) != EntityKind::Person {
+                continue;
+            }
+            let (mut first, end) = (m.first as usize, m.end as usize);
+            let sentence = m.sentence;
+            let mut prefix = 0;
+            // walk left over «name connector» pairs
+            while first >= 2 {
+                let (name, link) = (first - 2, first - 1);
+                let attached = |t: usize| {
+                    let tok = &s.doc.tokens[t];
+                    tok.sentence == sentence && !tok.after_punct && !tok.after_break
+                };
+                let free = |t: usize| s.out.cover[t] == Cover::Free && !s.doc.token_excluded(t);
+                let is_link = CONNECTORS[..6].contains(&s.doc.token_text(link));
+                if !(is_link && free(link) && free(name) && attached(first) && attached(link)) {
+                    break;
+                }
+                let word = s.doc.token_text(name);
+                let clitic = s
+                    .doc
+                    .token_readings(name)
+                    .filter(|r| !r.has_article && r.span_prefix > 0)
+                    .find(|r| s.lexicon.first_names.contains(&word[r.stem_prefix..]))
+                    .map(|r| r.span_prefix);
+                let plain = is_arabic_word(word)
+                    && !s.is_common_token(name, 0)
+                    && !s.ends_name(name)
+                    && !CONNECTORS.contains(&word);
+                match clitic {
+                    Some(p) if !s.lexicon.first_names.contains(word) => {
+                        first = name;
+                        prefix = p;
+                        break;
+                    }
+                    _ if plain => {
+                        first = name;
+                        prefix = 0;
+                    }
+                    _ => break,
+                }
+            }
+            if first == m.first as usize {
+                continue;
+            }
+            let mut words: Vec<String> = (first..end)
+                .map(|t| s.doc.token_text(t).to_string())
+                .collect();
+            words[0] = words[0][prefix..].to_string();
+            let t0 = &s.doc.tokens[first];
+            let (start, _) = s.doc.norm.original_span(t0.from + prefix, t0.to);
+            let stop = s.out.mentions[index].stop;
+            let surface = s.doc.original(start, stop);
+            let m = &mut s.out.mentions[index];
+            m.entity = EntityRef::Discovered {
+                kind: EntityKind::Person,
+                key: words.join(" "),
+            };
+            m.first = first as u32;
+            m.start = start;
+            m.surface = surface;
+            m.rule = "discovered:nasab".into();
+            m.confidence = 0.6;
+            for t in first..end {
+                s.out.cover[t] = Cover::Mention(index as u32);
             }
         }
     }
