@@ -292,6 +292,14 @@ impl Gazetteer {
     pub fn alias_keys(&self, lexicon: &Lexicon) -> Vec<(String, AliasTarget)> {
         let mut out: Vec<(String, AliasTarget)> = Vec::new();
         let mut name_keys: BTreeSet<String> = BTreeSet::new();
+        // every nisba form: a spelling variant of a name that is one («السعودية» → «السعودي»
+        // by the rule يه/ي) is the adjective, not the country
+        let nisba_keys: BTreeSet<String> = self
+            .entries
+            .iter()
+            .flat_map(|e| &e.nisba)
+            .flat_map(|n| nisba_forms(&normalize_key(n)))
+            .collect();
         for (index, entry) in self.entries.iter().enumerate() {
             let target = |kind| AliasTarget {
                 entry: index as u32,
@@ -310,7 +318,13 @@ impl Gazetteer {
                     let written = key.clone();
                     variants(&key, &lexicon.variants)
                         .into_iter()
-                        .filter(|v| *v == written || !lexicon.is_common(v))
+                        .filter(|v| {
+                            let bare = v.strip_prefix("ال").unwrap_or(v);
+                            *v == written
+                                || !(lexicon.is_common(v)
+                                    || nisba_keys.contains(v)
+                                    || nisba_keys.contains(bare))
+                        })
                         .collect()
                 } else {
                     vec![key]
