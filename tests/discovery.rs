@@ -293,3 +293,13 @@ fn a_son_named_after_his_father_is_not_the_father() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_correspondent_names_the_outlet() {
+    // «مراسلة الجزيرة»: the gazetteer's «قناة الجزيرة», found by its own name
+    let f = found("وقالت مراسلة الجزيرة إن القصف مستمر.");
+    assert!(f.iter().any(|x| x.1 == "aljazeera"), "{f:?}");
+    // a definite head noun is no outlet's name
+    let f = found("وقال مراسل الوكالة إن القصف مستمر.");
+    assert!(!f.iter().any(|x| x.0 == "Organization"), "{f:?}");
+}

@@ -296,6 +296,9 @@ impl MentionFinder {
                             && !s.ends_name(end)
                             && !s.lexicon.org_heads.contains_key(w)
                             && !s.lexicon.name_heads.contains_key(w)
+                            && !w
+                                .strip_prefix("ال")
+                                .is_some_and(|bare| s.lexicon.org_heads.contains_key(bare))
                             && (definite_ok || !w.starts_with("ال"))
                             && !s.is_definite_common(w);
                         if !name_like {
@@ -328,15 +331,21 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
-            let key = (i + 1..end)
-                .map(|t| s.doc.token_text(t))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let entity = EntityRef::Discovered {
-                kind: EntityKind::Organization,
-                key,
+            let words: Vec<String> = (i + 1..end)
+                .map(|t| s.doc.token_text(t).to_string())
+                .collect();
+            // «مراسل الجزيرة» is the gazetteer's «قناة الجزيرة» when no other body has the name
+            let entity = match self.shortened_org(&words).filter(|_| place.is_none()) {
+                Some(entry) => EntityRef::Known(entry),
+                None => EntityRef::Discovered {
+                    kind: EntityKind::Organization,
+                    key: words.join(" "),
+                },
             };
-            let rule = format!("discovered:name_head:{head}");
+            let rule = match entity {
+                EntityRef::Known(_) => format!("name_head:{head}"),
+                EntityRef::Discovered { .. } => format!("discovered:name_head:{head}"),
+            };
             match place {
                 // the place mention becomes the organisation's, so indices stay valid
                 Some(m) => {
