@@ -163,6 +163,9 @@ fn long_names_with_connectors_and_regnal_numbers() {
     assert!(has(&f, EntityKind::Person, "عبدالله الثاني"), "{f:?}");
     let f = found("وزار البابا بنديكت السادس عشر المدينة.");
     assert!(has(&f, EntityKind::Person, "بنديكت السادس عشر"), "{f:?}");
+    // after a full name an ordinal is a ranking, not a ruler's number
+    let f = found("وتأهل التشيلي فرناندو غونزاليز العاشر على منافسه.");
+    assert!(has(&f, EntityKind::Person, "فرناندو غونزاليز"), "{f:?}");
 }
 
 #[test]

@@ -1211,6 +1211,10 @@ impl State<'_> {
             if end > start && self.opens_coordinated_name(end, sentence) {
                 break;
             }
+            // ordinals are decided after the loop: a ruler's number, or a ranking
+            if end > start && REGNAL_ORDINALS.contains(&self.doc.token_text(end)) {
+                break;
+            }
             let prev = (end > start).then(|| self.doc.token_text(end - 1));
             let after_connector = prev.is_some_and(|p| CONNECTORS.contains(&p));
             // the word after a connector is the name's whatever it means («آل ثاني»)
@@ -1251,7 +1255,9 @@ impl State<'_> {
             end += 1;
         }
         // a regnal number belongs to the name: «عبدالله الثاني», «بنديكت السادس عشر»
-        if end > start && self.free_word_in(end, &REGNAL_ORDINALS, sentence) {
+        // (a ruler is known by one name before the number; after a full name an ordinal is
+        // a ranking: «فرناندو غونزاليز العاشر»)
+        if end > start && words == 1 && self.free_word_in(end, &REGNAL_ORDINALS, sentence) {
             end += 1;
         }
         let ends_on_ordinal =
