@@ -306,3 +306,14 @@ fn a_correspondent_names_the_outlet() {
     let f = found("وقال مراسل الوكالة إن القصف مستمر.");
     assert!(!f.iter().any(|x| x.0 == "Organization"), "{f:?}");
 }
+
+#[test]
+fn a_given_name_the_gazetteer_does_not_give_makes_someone_else() {
+    // the gazetteer knows Gordon Brown; Annette Brown is another person
+    let f = found("وقالت أنيت براون إن الدراسة اكتملت.");
+    assert!(!f.iter().any(|x| x.1 == "gordon-brown"), "{f:?}");
+    assert!(has(&f, EntityKind::Person, "أنيت براون"), "{f:?}");
+    // his own given name keeps him
+    let f = found("وقال غوردون براون إن الاقتصاد يتعافى.");
+    assert!(f.iter().any(|x| x.1 == "gordon-brown"), "{f:?}");
+}

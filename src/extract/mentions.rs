@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::gazetteer::{AliasKind, AliasTarget, EntityKind, Gazetteer};
+use super::gazetteer::{variants, AliasKind, AliasTarget, EntityKind, Gazetteer};
 use super::lexicon::Lexicon;
 use super::matcher::{words, PhraseIndex};
 use crate::text::clitics::readings;
@@ -919,9 +919,11 @@ impl State<'_> {
         rule: String,
         confidence: f32,
     ) {
-        let (first, prefix) = if matches!(entity, EntityRef::Known(_))
-            && self.kind_of(&entity) == EntityKind::Person
+        let (mut entity, mut rule, mut confidence) = (entity, rule, confidence);
+        let (first, prefix) = if let (EntityRef::Known(entry), EntityKind::Person) =
+            (&entity, self.kind_of(&entity))
         {
+            let entry = *entry;
             // the title of an alias («الملك محمد السادس») is not the name: the mention
             // starts after it, so the name is what the evidence shows
             let titled = end - first >= 2
@@ -931,7 +933,22 @@ impl State<'_> {
             if titled {
                 (first + 1, 0)
             } else {
-                self.given_names_before(first, prefix)
+                let (wider, wider_prefix) = self.given_names_before(first, prefix);
+                // a given name the gazetteer does not give this person makes it someone
+                // else with the same family name: «أنيت براون» is not Gordon Brown
+                if wider < first && !self.names_of_entry(entry, wider, wider_prefix, first) {
+                    let mut words: Vec<String> = (wider..end)
+                        .map(|t| self.doc.token_text(t).to_string())
+                        .collect();
+                    words[0] = words[0][wider_prefix..].to_string();
+                    entity = EntityRef::Discovered {
+                        kind: EntityKind::Person,
+                        key: words.join(" "),
+                    };
+                    rule = "discovered:given_name".into();
+                    confidence = 0.6;
+                }
+                (wider, wider_prefix)
             }
         } else {
             (first, prefix)
@@ -961,6 +978,7 @@ impl State<'_> {
     /// شافيز», «خوسيه لويس ثاباتيرو». At most two free given names, directly before (a
     /// clitic on the mention itself marks where the phrase starts, so nothing is taken then).
     fn given_names_before(&self, mut first: usize, mut prefix: usize) -> (usize, usize) {
+        let start = first;
         for _ in 0..2 {
             if prefix > 0 || first == 0 {
                 break;
@@ -984,7 +1002,77 @@ impl State<'_> {
             first -= 1;
             prefix = clitic;
         }
+        if first == start && prefix == 0 {
+            if let Some(unknown) = self.unknown_given_name_before(first) {
+                return (unknown, 0);
+            }
+        }
         (first, prefix)
+    }
+
+    /// Whether tokens `from..to` (the first after `prefix` bytes) are all among the words
+    /// of gazetteer entry `entry`'s label and aliases, spelling variants aside.
+    fn names_of_entry(&self, entry: u32, from: usize, prefix: usize, to: usize) -> bool {
+        let e = &self.gazetteer.entries[entry as usize];
+        let known: Vec<String> = std::iter::once(&e.label)
+            .chain(&e.aliases)
+            .flat_map(|a| {
+                normalize_key(a)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        (from..to).all(|t| {
+            let word = &self.doc.token_text(t)[if t == from { prefix } else { 0 }..];
+            known.iter().any(|k| {
+                k == word
+                    || variants(k, &self.lexicon.variants)
+                        .iter()
+                        .any(|v| v == word)
+            })
+        })
+    }
+
+    /// One word the lists do not know, before a known person's surname, where a name is
+    /// expected to start: after a title, a nationality or a verb of saying («الرئيس
+    /// الأذربيجاني إلهام علييف», «وقالت أنيت براون»). Its position is the evidence.
+    fn unknown_given_name_before(&self, first: usize) -> Option<usize> {
+        let word_at = first.checked_sub(1)?;
+        let (word, here) = (&self.doc.tokens[word_at], &self.doc.tokens[first]);
+        let text = self.doc.token_text(word_at);
+        let name_like = word.sentence == here.sentence
+            && !here.after_punct
+            && !here.after_break
+            && self.out.cover[word_at] == Cover::Free
+            && !self.doc.token_excluded(word_at)
+            && is_arabic_word(text)
+            && text.chars().count() >= 3
+            && !text.starts_with("ال")
+            && !self.is_common_token(word_at, 0)
+            && !self.ends_name(word_at)
+            && !CONNECTORS.contains(&text);
+        if !name_like || word.after_punct || word.after_break {
+            return None;
+        }
+        let cue_at = word_at.checked_sub(1)?;
+        if self.doc.tokens[cue_at].sentence != word.sentence {
+            return None;
+        }
+        let cue_text = self.doc.token_text(cue_at);
+        let cue = matches!(self.out.cover[cue_at], Cover::Nisba(_))
+            || self.one_word_titles.contains(cue_text)
+            || self
+                .doc
+                .token_readings(cue_at)
+                .filter(|r| !r.has_article)
+                .any(|r| {
+                    self.lexicon
+                        .speech_verbs
+                        .contains(&cue_text[r.stem_prefix..])
+                })
+            || self.lexicon.speech_verbs.contains(cue_text);
+        cue.then_some(word_at)
     }
 
     /// The last word of a discovered person's name, if it can stand for them alone in the
