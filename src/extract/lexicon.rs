@@ -90,6 +90,9 @@ pub struct Lexicon {
     pub name_heads: HashMap<String, NameHead>,
     pub place_triggers: HashMap<String, String>,
     pub common_words: HashSet<String>,
+    /// Common words ending in ة (ه once normalised) as written before a pronoun, with ت:
+    /// «أسرة» → «أسرت» (for «أسرته»). Derived from `common_words` after loading.
+    common_construct_forms: HashSet<String>,
     pub first_names: HashSet<String>,
     /// Spelling-variant substitution pairs, applied both ways.
     pub variants: Vec<(String, String)>,
@@ -121,6 +124,7 @@ impl Lexicon {
         for (name, content) in BUILTIN {
             lexicon.load_file(name, content)?;
         }
+        lexicon.derive_forms();
         Ok(lexicon)
     }
 
@@ -144,6 +148,7 @@ impl Lexicon {
                 }
             }
         }
+        lexicon.derive_forms();
         Ok(lexicon)
     }
 
@@ -246,7 +251,9 @@ impl Lexicon {
     /// given name is never taken apart («فوزيه» is not «فوزي» + ه).
     fn is_inflected_common(&self, word: &str) -> bool {
         const SUFFIXES: [&str; 7] = ["هما", "هم", "ها", "ه", "كم", "نا", "ا"];
-        if self.first_names.contains(word) {
+        // every suffix ends in ا، م or ه; most words are settled by their last letter
+        let inflectable = word.ends_with(['ا', 'م', 'ه']);
+        if !(inflectable || word.starts_with('س')) || self.first_names.contains(word) {
             return false;
         }
         // the future prefix: «سيكون», «ستبدأ»
@@ -255,20 +262,27 @@ impl Lexicon {
                 return true;
             }
         }
-        let common_stem = |stem: &str| {
-            stem.chars().count() >= 3
-                && self.common_words.contains(stem)
-                && !self.first_names.contains(stem)
-        };
+        if !inflectable {
+            return false;
+        }
+        let long_enough = |stem: &str| stem.chars().count() >= 3;
         SUFFIXES.iter().any(|suffix| {
             word.strip_suffix(suffix).is_some_and(|stem| {
-                // before a pronoun ة is written ت: «أسرته» is «أسرة» + ه
-                common_stem(stem)
-                    || (*suffix != "ا"
-                        && stem
-                            .strip_suffix('ت')
-                            .is_some_and(|base| common_stem(&format!("{base}ه"))))
+                long_enough(stem)
+                    && !self.first_names.contains(stem)
+                    && (self.common_words.contains(stem)
+                        // before a pronoun ة is written ت: «أسرته» is «أسرة» + ه
+                        || (*suffix != "ا" && self.common_construct_forms.contains(stem)))
             })
         })
+    }
+
+    /// Forms derived from the loaded lists.
+    fn derive_forms(&mut self) {
+        self.common_construct_forms = self
+            .common_words
+            .iter()
+            .filter_map(|w| w.strip_suffix('ه').map(|base| format!("{base}ت")))
+            .collect();
     }
 }
