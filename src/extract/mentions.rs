@@ -90,6 +90,10 @@ pub struct MentionFinder {
 const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال"];
 /// Connectors that may also begin a name: a kunya («أبو بكر») or «عبد» («عبد العزيز»).
 const NAME_OPENERS: [&str; 4] = ["ابو", "ابي", "ابا", "عبد"];
+/// The kunya «أبو» in its three cases.
+const KUNYAS: [&str; 3] = ["ابو", "ابي", "ابا"];
+/// Words that link a name to a father's: «بن», «ابن», «بنت» and the kunya.
+const FILIATIONS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا"];
 /// Regnal numbers after a ruler's or pope's name (normalised: الأول → الاول).
 const REGNAL_ORDINALS: [&str; 11] = [
     "الاول",
@@ -189,9 +193,7 @@ impl MentionFinder {
         let surnames = self.match_gazetteer(&mut state);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
         Self::sons_named_after_fathers(&mut state);
-        Self::teams_named_after_places(&mut state);
-        Self::teams_after_club_nouns(&mut state);
-        Self::quoted_places(&mut state);
+        Self::places_naming_organisations(&mut state);
         self.discover_named_bodies(&mut state);
         self.discover_organizations(&mut state);
         self.discover_people(&mut state);
@@ -527,7 +529,7 @@ impl MentionFinder {
             // a known given name followed by name-like words, or a kunya before one
             // («أبو أيوب», «أبي زكريا»)
             let kunya = |w: &str| {
-                NAME_OPENERS[..3].contains(&w)
+                KUNYAS.contains(&w)
                     && s.doc.tokens.get(i + 1).is_some_and(|next| {
                         !next.after_punct && s.lexicon.first_names.contains(s.doc.token_text(i + 1))
                     })
@@ -662,72 +664,25 @@ impl MentionFinder {
         }
     }
 
-    /// A place followed by a masculine nationality is a team: a city or country is feminine
-    /// in Arabic («برشلونة الإسبانية» is the city), so «برشلونة الإسباني», «قطر القطري»
-    /// speak of the club (الفريق or النادي understood). The mention becomes a discovered
-    /// organisation; the place keeps every other mention.
-    fn teams_named_after_places(s: &mut State) {
+    /// A gazetteer place that names an organisation here: a team («برشلونة الإسباني»,
+    /// «فريق برشلونة») or a paper in quotation marks («الشرق الأوسط»). The mention becomes a
+    /// discovered organisation; the place keeps every other mention.
+    fn places_naming_organisations(s: &mut State) {
         for index in 0..s.out.mentions.len() {
             let m = &s.out.mentions[index];
+            if !s.is_known_place(&m.entity) {
+                continue;
+            }
             let (first, end) = (m.first as usize, m.end as usize);
-            if !s.is_known_place(&m.entity)
-                || end >= s.doc.tokens.len()
-                || !matches!(s.out.cover[end], Cover::Nisba(_))
-            {
-                continue;
-            }
-            let next = &s.doc.tokens[end];
-            let nisba = s.doc.token_text(end);
-            let masculine_definite = nisba.starts_with("ال") && nisba.ends_with('ي');
-            if next.sentence != s.doc.tokens[first].sentence
-                || next.after_punct
-                || !masculine_definite
-            {
-                continue;
-            }
-            s.make_organization(index, format!("discovered:team:{nisba}"));
-        }
-    }
-
-    /// A place right after a club head noun is the club: «فريق برشلونة», «لنادي مانشستر».
-    fn teams_after_club_nouns(s: &mut State) {
-        for index in 0..s.out.mentions.len() {
-            let m = &s.out.mentions[index];
-            let first = m.first as usize;
-            if !s.is_known_place(&m.entity)
-                || first == 0
-                || s.doc.tokens[first].after_punct
-                || s.out.cover[first - 1] != Cover::Free
-            {
-                continue;
-            }
-            let club_noun = s.free_stem(first - 1, |w| {
-                s.lexicon
-                    .name_heads
-                    .get(w)
-                    .is_some_and(|h| h.category == "club")
-            });
-            if let Some(clitic) = club_noun {
-                let head = s.doc.token_text(first - 1)[clitic..].to_string();
-                s.make_organization(index, format!("discovered:team:{head}"));
-            }
-        }
-    }
-
-    /// A place in quotation marks of its own names a paper, channel or body, not the
-    /// place: «الشرق الأوسط» is the newspaper.
-    fn quoted_places(s: &mut State) {
-        for index in 0..s.out.mentions.len() {
-            let m = &s.out.mentions[index];
-            let (first, end) = (m.first as usize, m.end as usize);
-            if !s.is_known_place(&m.entity) || first == 0 || end >= s.doc.tokens.len() {
-                continue;
-            }
-            let text = &s.doc.norm.text;
-            let before = &text[s.doc.tokens[first - 1].to..s.doc.tokens[first].from];
-            let after = &text[s.doc.tokens[end - 1].to..s.doc.tokens[end].from];
-            if before.contains('"') && after.contains('"') {
-                s.make_organization(index, "discovered:quoted".into());
+            let rule = s
+                .team_by_nationality(first, end)
+                .or_else(|| s.team_after_club_noun(first))
+                .or_else(|| {
+                    s.quoted(first, end)
+                        .then(|| "discovered:quoted".to_string())
+                });
+            if let Some(rule) = rule {
+                s.make_organization(index, rule);
             }
         }
     }
@@ -752,7 +707,7 @@ impl MentionFinder {
                     tok.sentence == sentence && !tok.after_punct && !tok.after_break
                 };
                 let free = |t: usize| s.out.cover[t] == Cover::Free && !s.doc.token_excluded(t);
-                let is_link = CONNECTORS[..6].contains(&s.doc.token_text(link));
+                let is_link = FILIATIONS.contains(&s.doc.token_text(link));
                 if !(is_link && free(link) && free(name) && attached(first) && attached(link)) {
                     break;
                 }
@@ -783,10 +738,7 @@ impl MentionFinder {
             if first == m.first as usize {
                 continue;
             }
-            let mut words: Vec<String> = (first..end)
-                .map(|t| s.doc.token_text(t).to_string())
-                .collect();
-            words[0] = words[0][prefix..].to_string();
+            let words = s.span_words(first, end, prefix);
             let t0 = &s.doc.tokens[first];
             let (start, _) = s.doc.norm.original_span(t0.from + prefix, t0.to);
             let stop = s.out.mentions[index].stop;
@@ -897,6 +849,61 @@ impl State<'_> {
             )
     }
 
+    /// A place followed by a masculine nationality is a team: a city or country is feminine
+    /// in Arabic («برشلونة الإسبانية» is the city), so «برشلونة الإسباني», «قطر القطري»
+    /// speak of the club (الفريق or النادي understood). The rule, if so.
+    fn team_by_nationality(&self, first: usize, end: usize) -> Option<String> {
+        let next = self.doc.tokens.get(end)?;
+        let nisba = self.doc.token_text(end);
+        let masculine_definite = nisba.starts_with("ال") && nisba.ends_with('ي');
+        (matches!(self.out.cover[end], Cover::Nisba(_))
+            && next.sentence == self.doc.tokens[first].sentence
+            && !next.after_punct
+            && masculine_definite)
+            .then(|| format!("discovered:team:{nisba}"))
+    }
+
+    /// A place right after a club head noun is the club: «فريق برشلونة», «لنادي مانشستر».
+    /// The rule, if so.
+    fn team_after_club_noun(&self, first: usize) -> Option<String> {
+        if first == 0
+            || self.doc.tokens[first].after_punct
+            || self.out.cover[first - 1] != Cover::Free
+        {
+            return None;
+        }
+        let clitic = self.free_stem(first - 1, |w| {
+            self.lexicon
+                .name_heads
+                .get(w)
+                .is_some_and(|h| h.category == "club")
+        })?;
+        let head = &self.doc.token_text(first - 1)[clitic..];
+        Some(format!("discovered:team:{head}"))
+    }
+
+    /// Whether tokens `first..end` stand in quotation marks of their own.
+    fn quoted(&self, first: usize, end: usize) -> bool {
+        if first == 0 || end >= self.doc.tokens.len() {
+            return false;
+        }
+        let text = &self.doc.norm.text;
+        let before = &text[self.doc.tokens[first - 1].to..self.doc.tokens[first].from];
+        let after = &text[self.doc.tokens[end - 1].to..self.doc.tokens[end].from];
+        before.contains('"') && after.contains('"')
+    }
+
+    /// The words of tokens `first..end`, the first without its `prefix` bytes of clitic:
+    /// the key of a discovered entity.
+    fn span_words(&self, first: usize, end: usize, prefix: usize) -> Vec<String> {
+        (first..end)
+            .map(|t| {
+                let text = self.doc.token_text(t);
+                if t == first { &text[prefix..] } else { text }.to_string()
+            })
+            .collect()
+    }
+
     /// Turns mention `index` (a place) into a discovered organisation of the same name;
     /// the place keeps its other mentions.
     fn make_organization(&mut self, index: usize, rule: String) {
@@ -937,13 +944,9 @@ impl State<'_> {
                 // a given name the gazetteer does not give this person makes it someone
                 // else with the same family name: «أنيت براون» is not Gordon Brown
                 if wider < first && !self.names_of_entry(entry, wider, wider_prefix, first) {
-                    let mut words: Vec<String> = (wider..end)
-                        .map(|t| self.doc.token_text(t).to_string())
-                        .collect();
-                    words[0] = words[0][wider_prefix..].to_string();
                     entity = EntityRef::Discovered {
                         kind: EntityKind::Person,
-                        key: words.join(" "),
+                        key: self.span_words(wider, end, wider_prefix).join(" "),
                     };
                     rule = "discovered:given_name".into();
                     confidence = 0.6;
@@ -1103,10 +1106,7 @@ impl State<'_> {
         rule: String,
         confidence: f32,
     ) {
-        let mut words: Vec<String> = (first..end)
-            .map(|t| self.doc.token_text(t).to_string())
-            .collect();
-        words[0] = words[0][prefix..].to_string();
+        let words = self.span_words(first, end, prefix);
         // a one-word name that is the surname of someone found earlier is that person
         if let [word] = words.as_slice() {
             let earlier = self
@@ -1331,7 +1331,7 @@ impl State<'_> {
             end -= 1;
         }
         // a kunya takes the nisba after it: «أبو حمزة المصري», «أبو عبد الله التركي»
-        let kunya = NAME_OPENERS[..3].contains(&&self.doc.token_text(start)[prefix..]);
+        let kunya = KUNYAS.contains(&&self.doc.token_text(start)[prefix..]);
         if kunya
             && end > start + 1
             && end < self.doc.tokens.len()
