@@ -85,6 +85,9 @@ pub struct MentionFinder {
     /// One-word titles (الملك، الرئيس، الشيخ): a gazetteer alias that starts with one
     /// still names the person without it.
     one_word_titles: rustc_hash::FxHashSet<String>,
+    /// The words of each gazetteer person's label and aliases, with their spelling
+    /// variants: a given name outside them is someone else's.
+    person_words: FxHashMap<u32, rustc_hash::FxHashSet<String>>,
 }
 
 const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال"];
@@ -163,12 +166,31 @@ impl MentionFinder {
             .filter(|(tokens, _)| tokens.len() == 1)
             .map(|(tokens, _)| tokens[0].clone())
             .collect();
+        let person_words = gazetteer
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .map(|(i, e)| {
+                let words = std::iter::once(&e.label)
+                    .chain(&e.aliases)
+                    .flat_map(|a| {
+                        normalize_key(a)
+                            .split(' ')
+                            .flat_map(|w| variants(w, &lexicon.variants))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                (i as u32, words)
+            })
+            .collect();
         MentionFinder {
             names,
             titles,
             org_names,
             lexicon_words,
             one_word_titles,
+            person_words,
         }
     }
 
@@ -187,8 +209,7 @@ impl MentionFinder {
                 cover: vec![Cover::Free; doc.tokens.len()],
                 ..Default::default()
             },
-            lexicon_words: &self.lexicon_words,
-            one_word_titles: &self.one_word_titles,
+            finder: self,
         };
         let surnames = self.match_gazetteer(&mut state);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
@@ -831,8 +852,8 @@ struct State<'a> {
     gazetteer: &'a Gazetteer,
     lexicon: &'a Lexicon,
     out: DocumentMentions,
-    lexicon_words: &'a rustc_hash::FxHashSet<String>,
-    one_word_titles: &'a rustc_hash::FxHashSet<String>,
+    /// The finder's word sets built from the lexicon and gazetteer.
+    finder: &'a MentionFinder,
 }
 
 impl State<'_> {
@@ -935,6 +956,7 @@ impl State<'_> {
             // starts after it, so the name is what the evidence shows
             let titled = end - first >= 2
                 && self
+                    .finder
                     .one_word_titles
                     .contains(&self.doc.token_text(first)[prefix..]);
             if titled {
@@ -1016,25 +1038,11 @@ impl State<'_> {
     /// Whether tokens `from..to` (the first after `prefix` bytes) are all among the words
     /// of gazetteer entry `entry`'s label and aliases, spelling variants aside.
     fn names_of_entry(&self, entry: u32, from: usize, prefix: usize, to: usize) -> bool {
-        let e = &self.gazetteer.entries[entry as usize];
-        let known: Vec<String> = std::iter::once(&e.label)
-            .chain(&e.aliases)
-            .flat_map(|a| {
-                normalize_key(a)
-                    .split(' ')
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        (from..to).all(|t| {
-            let word = &self.doc.token_text(t)[if t == from { prefix } else { 0 }..];
-            known.iter().any(|k| {
-                k == word
-                    || variants(k, &self.lexicon.variants)
-                        .iter()
-                        .any(|v| v == word)
-            })
-        })
+        let Some(known) = self.finder.person_words.get(&entry) else {
+            return false;
+        };
+        (from..to)
+            .all(|t| known.contains(&self.doc.token_text(t)[if t == from { prefix } else { 0 }..]))
     }
 
     /// One word the lists do not know, before a known person's surname, where a name is
@@ -1064,7 +1072,7 @@ impl State<'_> {
         }
         let cue_text = self.doc.token_text(cue_at);
         let cue = matches!(self.out.cover[cue_at], Cover::Nisba(_))
-            || self.one_word_titles.contains(cue_text)
+            || self.finder.one_word_titles.contains(cue_text)
             || self
                 .doc
                 .token_readings(cue_at)
@@ -1159,7 +1167,7 @@ impl State<'_> {
     /// A common word, possibly behind a clitic (وأول، فكان، بعد).
     /// A common word, or a word of a title, trigger, month or modality phrase.
     fn is_listed(&self, x: &str) -> bool {
-        self.lexicon.is_common(x) || self.lexicon_words.contains(x)
+        self.lexicon.is_common(x) || self.finder.lexicon_words.contains(x)
     }
 
     fn is_common_with_clitics(&self, w: &str) -> bool {
@@ -1177,7 +1185,7 @@ impl State<'_> {
         if prefix > 0 {
             return self.is_common_with_clitics(&token[prefix..]);
         }
-        let listed = |x: &str| self.lexicon.is_common(x) || self.lexicon_words.contains(x);
+        let listed = |x: &str| self.lexicon.is_common(x) || self.finder.lexicon_words.contains(x);
         listed(token)
             || self
                 .doc
