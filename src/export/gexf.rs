@@ -75,14 +75,13 @@ pub fn write_gexf_with(
         );
     }
     out.push_str("    </attributes>\n");
-    let edge_ids: Vec<&str> = edge_schema.keys().copied().collect();
     out.push_str("    <attributes class=\"edge\" mode=\"static\">\n");
-    for (i, name) in edge_ids.iter().enumerate() {
+    for (i, (name, t)) in edge_schema.iter().enumerate() {
         let _ = writeln!(
             out,
             "      <attribute id=\"{i}\" title=\"{}\" type=\"{}\"/>",
             escape(name),
-            gexf_type(edge_schema[*name])
+            gexf_type(*t)
         );
     }
     out.push_str("    </attributes>\n");
@@ -136,10 +135,10 @@ pub fn write_gexf_with(
     }
     out.push_str("    </nodes>\n    <edges>\n");
     // attribute ids as text, written once
-    let edge_columns: Vec<(Name, AttrType, String, bool)> = edge_ids
+    let edge_columns: Vec<(Name, AttrType, String, bool)> = edge_schema
         .iter()
         .enumerate()
-        .map(|(k, name)| (*name, edge_schema[*name], k.to_string(), *name == "kind"))
+        .map(|(k, (name, t))| (*name, *t, k.to_string(), *name == "kind"))
         .collect();
     let attvalue = |out: &mut String, column: &str| {
         out.push_str("<attvalue for=\"");
