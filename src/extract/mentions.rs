@@ -760,10 +760,8 @@ impl MentionFinder {
                 continue;
             }
             let words = s.span_words(first, end, prefix);
-            let t0 = &s.doc.tokens[first];
-            let (start, _) = s.doc.norm.original_span(t0.from + prefix, t0.to);
-            let stop = s.out.mentions[index].stop;
-            let surface = s.doc.original(start, stop);
+            let start = s.start_of(first, prefix);
+            let surface = s.doc.original(start, s.out.mentions[index].stop);
             let m = &mut s.out.mentions[index];
             m.entity = EntityRef::Discovered {
                 kind: EntityKind::Person,
@@ -914,6 +912,13 @@ impl State<'_> {
         before.contains('"') && after.contains('"')
     }
 
+    /// Where a mention starting at token `first` begins in the original text, past its
+    /// `prefix` bytes of clitic.
+    fn start_of(&self, first: usize, prefix: usize) -> u32 {
+        let t = &self.doc.tokens[first];
+        self.doc.norm.original_span(t.from + prefix, t.to).0
+    }
+
     /// The words of tokens `first..end`, the first without its `prefix` bytes of clitic:
     /// the key of a discovered entity.
     fn span_words(&self, first: usize, end: usize, prefix: usize) -> Vec<String> {
@@ -979,7 +984,7 @@ impl State<'_> {
             (first, prefix)
         };
         let t0 = &self.doc.tokens[first];
-        let (start, _) = self.doc.norm.original_span(t0.from + prefix, t0.to);
+        let start = self.start_of(first, prefix);
         let stop = self.doc.tokens[end - 1].end;
         let index = self.out.mentions.len() as u32;
         self.out.mentions.push(Mention {
