@@ -7,6 +7,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod neo4j;
+pub mod sink;
 pub mod xml;
 
 use std::io::Write;
@@ -93,9 +94,9 @@ pub fn write_atomic_with(
         .prefix(".shabaka-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, tmp);
-    write(&mut buffered)?;
-    let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
+    let mut sink = sink::DirectSink::new(tmp.as_file().try_clone()?);
+    write(&mut sink)?;
+    drop(sink.finish()?);
     // temporary files are private (0600); an export is for other tools and users to read
     #[cfg(unix)]
     {
