@@ -7,6 +7,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod neo4j;
+pub mod scan;
 pub mod sink;
 pub mod xml;
 

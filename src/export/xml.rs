@@ -1,5 +1,7 @@
 //! XML text that every XML 1.0 reader accepts, whatever the article held.
 
+use super::scan::Specials;
+
 /// Whether XML 1.0 allows the character at all (even as a reference it may not appear).
 pub fn xml_allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r')
@@ -9,30 +11,13 @@ pub fn xml_allowed(c: char) -> bool {
 }
 
 /// Bytes that send text down the careful path: controls, markup characters, and 0xEF,
-/// which starts U+FFFE and U+FFFF (and a few allowed characters). A table, because this
-/// test runs over every byte of every exported string.
-static NEEDS_CARE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'&' as usize] = true;
-    table[b'<' as usize] = true;
-    table[b'>' as usize] = true;
-    table[b'"' as usize] = true;
-    table[b'\'' as usize] = true;
-    table[0x7f] = true;
-    table[0xef] = true;
-    table
-};
+/// which starts U+FFFE and U+FFFF (and a few allowed characters).
+static NEEDS_CARE: Specials<7> = Specials::new(0x20, [b'&', b'<', b'>', b'"', b'\'', 0x7f, 0xef]);
 
 /// Escapes text for XML attributes and content; characters XML 1.0 forbids are dropped.
 /// Most text needs nothing (a million edges' worth of it), and is returned as it is.
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
-    let plain = s.bytes().all(|b| !NEEDS_CARE[b as usize]);
-    if plain {
+    if NEEDS_CARE.plain_prefix(s.as_bytes()) == s.len() {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
