@@ -77,7 +77,7 @@ pub type Schemas = (BTreeMap<Name, AttrType>, BTreeMap<Name, AttrType>);
 pub fn schemas(graph: &KnowledgeGraph) -> Schemas {
     let mut nodes = schema(graph.nodes.values().map(|n| &n.attrs));
     nodes.insert(intern("kind"), AttrType::String);
-    let mut edges = schema(graph.edges.iter().map(|e| &e.attrs));
+    let mut edges = schema(crate::graph::prefetched(&graph.edges).map(|e| &e.attrs));
     edges.insert(intern("kind"), AttrType::String);
     (nodes, edges)
 }

@@ -109,31 +109,36 @@ pub fn write_edges_with(
         .filter(|(k, _)| **k != "kind")
         .map(|(k, t)| (*k, *t))
         .collect();
-    let mut out = csv::Writer::from_writer(w);
+    let mut out = csv::Writer::from_writer(&mut *w);
     let mut header: Vec<&str> = vec!["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"];
     header.extend(cols.iter().map(|(c, _)| *c));
     out.write_record(&header).map_err(csv_error)?;
-    let mut scratch = String::new();
-    for (i, e) in graph.edges.iter().enumerate() {
-        out.write_field(cell(&e.source).as_bytes())
-            .map_err(csv_error)?;
-        out.write_field(cell(&e.target).as_bytes())
-            .map_err(csv_error)?;
-        out.write_field(b"Directed").map_err(csv_error)?;
-        out.write_field(e.kind.as_bytes()).map_err(csv_error)?;
-        scratch.clear();
-        let _ = write!(scratch, "e{i}");
-        out.write_field(scratch.as_bytes()).map_err(csv_error)?;
-        out.write_field(e.kind.as_bytes()).map_err(csv_error)?;
-        scratch.clear();
-        let _ = write!(scratch, "{}", edge_weight(e));
-        out.write_field(scratch.as_bytes()).map_err(csv_error)?;
-        for (c, t) in &cols {
-            write_attr(&mut out, &mut scratch, e.attrs.get_interned(c), *t)?;
+    out.flush()?;
+    drop(out);
+    super::write_blocks(&graph.edges, w, |buffer: &mut Vec<u8>, first, block| {
+        let mut out = csv::Writer::from_writer(buffer);
+        let mut scratch = String::new();
+        for (j, e) in crate::graph::prefetched(block).enumerate() {
+            out.write_field(cell(&e.source).as_bytes())
+                .map_err(csv_error)?;
+            out.write_field(cell(&e.target).as_bytes())
+                .map_err(csv_error)?;
+            out.write_field(b"Directed").map_err(csv_error)?;
+            out.write_field(e.kind.as_bytes()).map_err(csv_error)?;
+            scratch.clear();
+            let _ = write!(scratch, "e{}", first + j);
+            out.write_field(scratch.as_bytes()).map_err(csv_error)?;
+            out.write_field(e.kind.as_bytes()).map_err(csv_error)?;
+            scratch.clear();
+            let _ = write!(scratch, "{}", edge_weight(e));
+            out.write_field(scratch.as_bytes()).map_err(csv_error)?;
+            for (c, t) in &cols {
+                write_attr(&mut out, &mut scratch, e.attrs.get_interned(c), *t)?;
+            }
+            end_record(&mut out)?;
         }
-        end_record(&mut out)?;
-    }
-    out.flush()
+        out.flush()
+    })
 }
 
 /// `(nodes.csv, edges.csv)` contents, in memory (for small graphs and tests).

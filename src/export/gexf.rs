@@ -147,36 +147,36 @@ pub fn write_gexf_with(
     };
     // an edge per line, without indentation: a corpus graph has millions of edges, and
     // the indentation alone was a sixth of the file
-    for (i, e) in graph.edges.iter().enumerate() {
-        let _ = write!(out, "      <edge id=\"e{i}\" source=\"");
-        push_escaped(&mut out, &e.source);
-        out.push_str("\" target=\"");
-        push_escaped(&mut out, &e.target);
-        out.push_str("\" kind=\"");
-        push_escaped(&mut out, e.kind);
-        out.push_str("\" label=\"");
-        push_escaped(&mut out, e.kind);
-        out.push_str("\" weight=\"");
-        push_text(
-            &mut out,
-            &AttrValue::Float(edge_weight(e)),
-            AttrType::Double,
-        );
-        out.push_str("\"><attvalues>");
-        for (name, t, column, is_kind) in &edge_columns {
-            if *is_kind {
-                attvalue(&mut out, column);
-                push_escaped(&mut out, e.kind);
-                out.push_str("\"/>");
-            } else if let Some(v) = e.attrs.get_interned(name) {
-                attvalue(&mut out, column);
-                push_xml_text(&mut out, v, *t);
-                out.push_str("\"/>");
+    w.write_all(out.as_bytes())?;
+    out.clear();
+    super::write_blocks(&graph.edges, w, |out: &mut String, first, block| {
+        for (j, e) in crate::graph::prefetched(block).enumerate() {
+            let _ = write!(out, "      <edge id=\"e{}\" source=\"", first + j);
+            push_escaped(out, &e.source);
+            out.push_str("\" target=\"");
+            push_escaped(out, &e.target);
+            out.push_str("\" kind=\"");
+            push_escaped(out, e.kind);
+            out.push_str("\" label=\"");
+            push_escaped(out, e.kind);
+            out.push_str("\" weight=\"");
+            push_text(out, &AttrValue::Float(edge_weight(e)), AttrType::Double);
+            out.push_str("\"><attvalues>");
+            for (name, t, column, is_kind) in &edge_columns {
+                if *is_kind {
+                    attvalue(out, column);
+                    push_escaped(out, e.kind);
+                    out.push_str("\"/>");
+                } else if let Some(v) = e.attrs.get_interned(name) {
+                    attvalue(out, column);
+                    push_xml_text(out, v, *t);
+                    out.push_str("\"/>");
+                }
             }
+            out.push_str("</attvalues></edge>\n");
         }
-        out.push_str("</attvalues></edge>\n");
-        flush(&mut out, w)?;
-    }
+        Ok(())
+    })?;
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
     w.write_all(out.as_bytes())
 }

@@ -100,35 +100,35 @@ pub fn write_graphml_with(
         out.push_str(key);
         out.push_str("\">");
     };
-    for (i, e) in graph.edges.iter().enumerate() {
-        let _ = write!(out, "    <edge id=\"e{i}\" source=\"");
-        push_escaped(&mut out, &e.source);
-        out.push_str("\" target=\"");
-        push_escaped(&mut out, &e.target);
-        out.push_str("\">");
-        edge_data(&mut out, "edge_kind");
-        push_escaped(&mut out, e.kind);
-        out.push_str("</data>");
-        edge_data(&mut out, "edge_label");
-        push_escaped(&mut out, e.kind);
-        out.push_str("</data>");
-        edge_data(&mut out, "edge_weight");
-        push_text(
-            &mut out,
-            &AttrValue::Float(edge_weight(e)),
-            AttrType::Double,
-        );
-        out.push_str("</data>");
-        for (name, t, key) in &edge_keys {
-            if let Some(v) = e.attrs.get_interned(name) {
-                edge_data(&mut out, key);
-                push_xml_text(&mut out, v, *t);
-                out.push_str("</data>");
+    w.write_all(out.as_bytes())?;
+    out.clear();
+    super::write_blocks(&graph.edges, w, |out: &mut String, first, block| {
+        for (j, e) in crate::graph::prefetched(block).enumerate() {
+            let _ = write!(out, "    <edge id=\"e{}\" source=\"", first + j);
+            push_escaped(out, &e.source);
+            out.push_str("\" target=\"");
+            push_escaped(out, &e.target);
+            out.push_str("\">");
+            edge_data(out, "edge_kind");
+            push_escaped(out, e.kind);
+            out.push_str("</data>");
+            edge_data(out, "edge_label");
+            push_escaped(out, e.kind);
+            out.push_str("</data>");
+            edge_data(out, "edge_weight");
+            push_text(out, &AttrValue::Float(edge_weight(e)), AttrType::Double);
+            out.push_str("</data>");
+            for (name, t, key) in &edge_keys {
+                if let Some(v) = e.attrs.get_interned(name) {
+                    edge_data(out, key);
+                    push_xml_text(out, v, *t);
+                    out.push_str("</data>");
+                }
             }
+            out.push_str("</edge>\n");
         }
-        out.push_str("</edge>\n");
-        flush(&mut out, w)?;
-    }
+        Ok(())
+    })?;
     out.push_str("  </graph>\n</graphml>\n");
     w.write_all(out.as_bytes())
 }

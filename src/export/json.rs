@@ -32,13 +32,18 @@ pub fn write_json(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
         flush(&mut out, w)?;
     }
     out.extend_from_slice(b"\n],\n\"edges\": [\n");
-    for (i, (e, key)) in graph.edges.iter().zip(edge_keys(graph)).enumerate() {
-        if i > 0 {
-            out.extend_from_slice(b",\n");
+    w.write_all(&out)?;
+    out.clear();
+    let keys: Vec<u64> = edge_keys(graph).collect();
+    super::write_blocks(&graph.edges, w, |out: &mut Vec<u8>, first, block| {
+        for (j, e) in crate::graph::prefetched(block).enumerate() {
+            if first + j > 0 {
+                out.extend_from_slice(b",\n");
+            }
+            record(out, &EdgeOut(e, keys[first + j]))?;
         }
-        record(&mut out, &EdgeOut(e, key))?;
-        flush(&mut out, w)?;
-    }
+        Ok(())
+    })?;
     out.extend_from_slice(b"\n]}\n");
     w.write_all(&out)
 }

@@ -200,11 +200,11 @@ impl<'g> Neo4jExport<'g> {
     /// Streams file number `index` into `w`.
     pub fn write(&self, index: usize, w: &mut dyn Write) -> std::io::Result<()> {
         let error = std::io::Error::other;
-        let writer = |w| {
+        fn writer<W: Write>(w: W) -> csv::Writer<W> {
             csv::WriterBuilder::new()
                 .quote_style(csv::QuoteStyle::Necessary)
                 .from_writer(w)
-        };
+        }
         let header = |first: &[String], cols: &BTreeMap<Name, AttrType>| {
             let mut row = first.to_vec();
             row.extend(cols.iter().map(|(k, t)| header_of(k, *t)));
@@ -237,24 +237,30 @@ impl<'g> Neo4jExport<'g> {
                 edges,
                 cols,
             } => {
-                let mut out = writer(w);
+                let mut out = writer(&mut *w);
                 let first = [
                     format!(":START_ID({ID_SPACE})"),
                     format!(":END_ID({ID_SPACE})"),
                     ":TYPE".into(),
                 ];
                 out.write_record(header(&first, cols)).map_err(error)?;
+                out.flush()?;
+                drop(out);
                 let cols = columns(cols);
-                for e in edges {
-                    out.write_field(e.source.as_bytes()).map_err(error)?;
-                    out.write_field(e.target.as_bytes()).map_err(error)?;
-                    out.write_field(rel_type.as_bytes()).map_err(error)?;
-                    for (k, t) in &cols {
-                        write_value(&mut out, &mut scratch, e.attrs.get_interned(k), *t)?;
+                super::write_blocks(edges, w, |buffer: &mut Vec<u8>, _, block| {
+                    let mut out = writer(buffer);
+                    let mut scratch = String::new();
+                    for e in crate::graph::prefetched(block) {
+                        out.write_field(e.source.as_bytes()).map_err(error)?;
+                        out.write_field(e.target.as_bytes()).map_err(error)?;
+                        out.write_field(rel_type.as_bytes()).map_err(error)?;
+                        for (k, t) in &cols {
+                            write_value(&mut out, &mut scratch, e.attrs.get_interned(k), *t)?;
+                        }
+                        out.write_record(None::<&[u8]>).map_err(error)?;
                     }
-                    out.write_record(None::<&[u8]>).map_err(error)?;
-                }
-                out.flush()
+                    out.flush()
+                })
             }
         }
     }

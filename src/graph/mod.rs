@@ -6,7 +6,7 @@ pub mod index;
 pub mod model;
 
 pub use attrs::{AttrValue, Attrs};
-pub use model::{Edge, KnowledgeGraph, Node};
+pub use model::{prefetched, Edge, KnowledgeGraph, Node};
 
 use serde::Serialize;
 

@@ -28,6 +28,26 @@ pub struct Edge {
     pub attrs: Attrs,
 }
 
+/// The edges in order, with the memory of those a little further on requested ahead.
+///
+/// Exporters read every attribute of a million edges, and a built graph is sorted by
+/// source while its edges were created article by article: each edge's attributes and
+/// evidence lie far from the previous one's, and waiting for them was most of an
+/// exporter's time. Asking for an edge's entries sixteen edges early, and for its strings
+/// eight edges early (once its entries have arrived), hides most of that wait.
+pub fn prefetched<E: std::borrow::Borrow<Edge>>(edges: &[E]) -> impl Iterator<Item = &Edge> {
+    const AHEAD: usize = 16;
+    edges.iter().enumerate().map(move |(i, e)| {
+        if let Some(far) = edges.get(i + AHEAD) {
+            far.borrow().attrs.prefetch_entries();
+        }
+        if let Some(near) = edges.get(i + AHEAD / 2) {
+            near.borrow().attrs.prefetch_strings();
+        }
+        e.borrow()
+    })
+}
+
 /// The whole graph.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KnowledgeGraph {
