@@ -8,7 +8,7 @@
 //! relationship tables (Kùzu) load them as they are.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use super::attrs::{push_text, schema, text, AttrType};
@@ -71,9 +71,7 @@ fn value(v: &AttrValue, t: AttrType) -> Cow<'_, str> {
 /// CSV readers and mean nothing in a name or a sentence). Most text is already so, and
 /// is returned as it is.
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    // 0xC2 starts the C1 controls (and a few other Latin-1 characters: those take the
-    // careful path too)
-    if s.bytes().all(|b| b >= 0x20 && b != 0x7f && b != 0xc2) {
+    if NOT_ON_ONE_LINE.plain_prefix(s.as_bytes()) == s.len() {
         return Cow::Borrowed(s);
     }
     s.chars()
@@ -88,6 +86,10 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
         .collect::<String>()
         .into()
 }
+
+/// Bytes that send a cell down the careful path: controls, DEL, and 0xC2, which starts the
+/// C1 controls (and a few other Latin-1 characters: those take the careful path too).
+static NOT_ON_ONE_LINE: super::scan::Specials<2> = super::scan::Specials::new(0x20, [0x7f, 0xc2]);
 
 /// What one file of the export holds; rows are rendered only when the file is written.
 enum Content<'g> {
@@ -126,7 +128,7 @@ impl<'g> Neo4jExport<'g> {
         for n in graph.nodes.values() {
             labels.entry(identifier(&n.kind)).or_default().push(n);
         }
-        let mut node_label: HashMap<&str, &str> = HashMap::new();
+        let mut node_label: rustc_hash::FxHashMap<&str, &str> = Default::default();
         for (label, nodes) in &labels {
             for n in nodes {
                 node_label.insert(&*n.id, label);
@@ -150,13 +152,39 @@ impl<'g> Neo4jExport<'g> {
             ));
         }
         // relationships: by type, then by endpoint labels
-        let mut by_type: BTreeMap<String, Vec<&Edge>> = BTreeMap::new();
-        for e in &graph.edges {
-            by_type.entry(identifier(e.kind)).or_default().push(e);
+        // grouped by kind, named once per kind; kinds that name the same type (only in a
+        // hand-made graph) are merged back into graph order
+        let mut by_kind: rustc_hash::FxHashMap<Name, Vec<usize>> = Default::default();
+        for (i, e) in graph.edges.iter().enumerate() {
+            by_kind.entry(e.kind).or_default().push(i);
         }
+        let mut by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (kind, indices) in by_kind {
+            let merged = by_type.entry(identifier(kind)).or_default();
+            let sort = !merged.is_empty();
+            merged.extend(indices);
+            if sort {
+                merged.sort_unstable();
+            }
+        }
+        let by_type = by_type.into_iter().map(|(rel_type, indices)| {
+            let edges: Vec<&Edge> = indices.into_iter().map(|i| &graph.edges[i]).collect();
+            (rel_type, edges)
+        });
+        // each type's columns take a pass over its edges: both cores share the passes
+        let by_type: Vec<(String, Vec<&Edge>, BTreeMap<Name, AttrType>)> = {
+            use rayon::prelude::*;
+            by_type
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|(rel_type, edges)| {
+                    let cols = schema(crate::graph::prefetched(&edges).map(|e| &e.attrs));
+                    (rel_type, edges, cols)
+                })
+                .collect()
+        };
         let mut rel_files = Vec::new();
-        for (rel_type, edges) in by_type {
-            let cols = schema(edges.iter().map(|e| &e.attrs));
+        for (rel_type, edges, cols) in by_type {
             let mut by_pair: BTreeMap<(&str, &str), Vec<&Edge>> = BTreeMap::new();
             for e in edges {
                 let pair = (node_label[&*e.source], node_label[&*e.target]);
