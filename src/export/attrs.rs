@@ -111,12 +111,8 @@ pub fn push_text(out: &mut String, v: &AttrValue, t: AttrType) {
                 out.push_str(item);
             }
         }
-        (AttrValue::Int(i), AttrType::Double) => {
-            let _ = write!(out, "{:.1}", *i as f64);
-        }
-        (AttrValue::Float(f), _) if f.fract() == 0.0 && f.is_finite() => {
-            let _ = write!(out, "{f:.1}");
-        }
+        (AttrValue::Int(i), AttrType::Double) => push_whole(out, *i as f64),
+        (AttrValue::Float(f), _) if f.fract() == 0.0 && f.is_finite() => push_whole(out, *f),
         (AttrValue::Float(f), _) => {
             let _ = write!(out, "{f}");
         }
@@ -125,6 +121,19 @@ pub fn push_text(out: &mut String, v: &AttrValue, t: AttrType) {
         }
         (AttrValue::Bool(b), _) => out.push_str(if *b { "true" } else { "false" }),
         (AttrValue::Null, _) => {}
+    }
+}
+
+/// Appends a whole number as a double (`3.0`): every edge weight is one. Formatting with
+/// a precision (`{:.1}`) takes the slow exact path of float printing; an integer and ".0"
+/// is the same text for every whole number a double holds exactly.
+fn push_whole(out: &mut String, f: f64) {
+    use std::fmt::Write;
+    const EXACT: f64 = (1u64 << 53) as f64;
+    if f.abs() <= EXACT && !(f == 0.0 && f.is_sign_negative()) {
+        let _ = write!(out, "{}.0", f as i64);
+    } else {
+        let _ = write!(out, "{f:.1}");
     }
 }
 
@@ -164,4 +173,18 @@ pub fn edge_weight(e: &crate::graph::Edge) -> f64 {
         .and_then(AttrValue::as_f64)
         .or_else(|| e.attrs.get("confidence").and_then(AttrValue::as_f64))
         .unwrap_or(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_print_as_with_a_precision() {
+        for f in [0.0, -0.0, 1.0, 3.0, -7.0, 1e15, 9007199254740992.0, 1e300, -1e20] {
+            let mut out = String::new();
+            push_whole(&mut out, f);
+            assert_eq!(out, format!("{f:.1}"), "{f}");
+        }
+    }
 }
