@@ -181,7 +181,17 @@ mod tests {
 
     #[test]
     fn whole_numbers_print_as_with_a_precision() {
-        for f in [0.0, -0.0, 1.0, 3.0, -7.0, 1e15, 9007199254740992.0, 1e300, -1e20] {
+        for f in [
+            0.0,
+            -0.0,
+            1.0,
+            3.0,
+            -7.0,
+            1e15,
+            9007199254740992.0,
+            1e300,
+            -1e20,
+        ] {
             let mut out = String::new();
             push_whole(&mut out, f);
             assert_eq!(out, format!("{f:.1}"), "{f}");

@@ -31,7 +31,9 @@ pub struct Provenance {
     pub sentence: u32,
     pub start: u32,
     pub end: u32,
-    pub evidence: String,
+    /// Shared by the facts of one sentence (when it is the whole sentence), so a sentence
+    /// that yields five facts is stored once, not five times.
+    pub evidence: std::sync::Arc<str>,
     pub rule: String,
     pub confidence: f32,
 }
@@ -534,7 +536,7 @@ fn span_provenance(
         sentence,
         start,
         end,
-        evidence: doc.original(from, to),
+        evidence: doc.evidence(sentence, from, to),
         rule: rule.to_string(),
         confidence,
     }

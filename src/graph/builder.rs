@@ -132,7 +132,7 @@ fn provenance_attrs(p: &Provenance, article: &Arc<str>, rule: Arc<str>, extra: u
     attrs.insert("sentence", p.sentence);
     attrs.insert("start", p.start);
     attrs.insert("end", p.end);
-    attrs.insert("evidence", p.evidence.as_str());
+    attrs.insert("evidence", p.evidence.clone());
     attrs.insert("rule", rule);
     attrs.insert("confidence", (p.confidence as f64 * 100.0).round() / 100.0);
     attrs

@@ -40,6 +40,8 @@ pub struct Document {
     readings: Vec<Readings>,
     /// The original text as code points, so spans and evidence slice in O(1).
     chars: Vec<char>,
+    /// Each sentence's original text, made once when a fact first cites it.
+    sentence_texts: Vec<std::sync::OnceLock<std::sync::Arc<str>>>,
 }
 
 impl Document {
@@ -66,6 +68,7 @@ impl Document {
             .map(|t| clitics::readings(&norm.text[t.from..t.to]))
             .collect();
         Document {
+            sentence_texts: (0..sentences.len()).map(|_| Default::default()).collect(),
             norm,
             sentences,
             tokens,
@@ -96,6 +99,18 @@ impl Document {
         let end = (end as usize).min(self.chars.len());
         let start = (start as usize).min(end);
         self.chars[start..end].iter().collect()
+    }
+
+    /// Evidence for a fact in sentence `i`: the original text `[start, end)`, shared with
+    /// the other facts of the sentence when it is the whole sentence.
+    pub fn evidence(&self, i: u32, start: u32, end: u32) -> std::sync::Arc<str> {
+        let s = &self.sentences[i as usize];
+        match self.sentence_texts.get(i as usize) {
+            Some(shared) if (start, end) == (s.start, s.end) => shared
+                .get_or_init(|| self.original(start, end).into())
+                .clone(),
+            _ => self.original(start, end).into(),
+        }
     }
 
     /// Original text of sentence `i`, the evidence for facts found in it.
