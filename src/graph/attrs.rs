@@ -15,8 +15,22 @@ use serde_json::Value;
 /// schema, so each is allocated once for the life of the process.
 pub type Name = &'static str;
 
-/// The interned copy of `name`.
+/// The interned copy of `name`. Every attribute set on a million edges asks, so each
+/// thread first looks in its own copy of the set, without taking the shared lock.
 pub fn intern(name: &str) -> Name {
+    thread_local! {
+        static KNOWN_HERE: std::cell::RefCell<rustc_hash::FxHashSet<Name>> = Default::default();
+    }
+    if let Some(known) = KNOWN_HERE.with(|known| known.borrow().get(name).copied()) {
+        return known;
+    }
+    let shared = intern_shared(name);
+    KNOWN_HERE.with(|known| known.borrow_mut().insert(shared));
+    shared
+}
+
+/// `intern` through the set shared by all threads.
+fn intern_shared(name: &str) -> Name {
     static NAMES: OnceLock<Mutex<rustc_hash::FxHashSet<Name>>> = OnceLock::new();
     let names = NAMES.get_or_init(Default::default);
     let mut names = names
