@@ -100,16 +100,21 @@ fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError>
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    // one pass: characters, and the control characters among them
-    let (mut total, mut controls, mut nul) = (0usize, 0usize, false);
-    for c in text.chars() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
-            controls += 1;
-            nul |= c == '\0';
-        }
-    }
-    if controls * 20 > total || nul {
+    // counted on bytes, in passes the compiler turns into vector code: code points are
+    // the bytes that do not continue a character; control characters are the C0 bytes
+    // (but tab, LF, CR, FF), DEL, and C1 (U+0080–U+009F, written C2 80–C2 9F)
+    let bytes = text.as_bytes();
+    let total = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    let c1 = bytes
+        .windows(2)
+        .filter(|pair| pair[0] == 0xc2 && (0x80..0xa0).contains(&pair[1]))
+        .count();
+    let nul = bytes.contains(&0);
+    if (c0 + c1) * 20 > total || nul {
         return Err(DecodeError::Binary);
     }
     Ok(Decoded { text, encoding })
@@ -130,6 +135,34 @@ fn looks_like_bomless_utf16(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_counted_as_characters() {
+        // the byte count agrees with the definition: Unicode control characters but tab,
+        // LF, CR and FF, over code points
+        let at_threshold = format!("\u{85}{}", "ب".repeat(19));
+        let past_threshold = format!("\u{85}{}", "ب".repeat(18));
+        for text in [
+            at_threshold.as_str(),
+            past_threshold.as_str(),
+            "a\u{1}b",
+            "قال\u{85}\u{9f}",
+            "\u{7f}\u{80}x",
+            "سطر\tآخر\n\x0c",
+            "\u{100}\u{80}",
+        ] {
+            let expected_controls = text
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+                .count();
+            let binary = expected_controls * 20 > text.chars().count();
+            assert_eq!(
+                matches!(checked(text.to_string(), "UTF-8"), Err(DecodeError::Binary)),
+                binary,
+                "{text:?}"
+            );
+        }
+    }
 
     const ARABIC: &str = "قال وزير الخارجية الروسي سيرجي لافروف إن روسيا مستعدة.";
 
