@@ -101,7 +101,7 @@ fn tag_document(
         text.push('\n');
         cp += 1;
     }
-    let doc = crate::text::Document::analyze(&text, &extractor.lexicon.boilerplate, true);
+    let doc = extractor.document_with(&text, true);
     let found = extractor
         .finder
         .find(&doc, &extractor.gazetteer, &extractor.lexicon);

@@ -92,6 +92,17 @@ impl EventFinder {
         EventFinder { triggers, modality }
     }
 
+    /// The first stems of the trigger and modality phrases.
+    pub fn phrase_stems(&self) -> impl Iterator<Item = &str> {
+        self.triggers.stems().chain(self.modality.stems())
+    }
+
+    /// Finds phrases by the numbers of `table` (see `PhraseIndex::number_stems`).
+    pub fn number_stems(&mut self, table: &crate::text::StemTable) {
+        self.triggers.number_stems(table);
+        self.modality.number_stems(table);
+    }
+
     /// Finds the events of one article.
     #[allow(clippy::too_many_arguments)]
     pub fn find(

@@ -9,8 +9,9 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::text::clitics::Reading;
 use crate::text::clitics::MIN_STEM_CHARS;
-use crate::text::Document;
+use crate::text::{Document, StemTable};
 
 /// Whether a phrase's first word carries the article in the data (الكرملين).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,13 +45,23 @@ pub struct PhraseMatch<'a, T> {
 /// Phrases indexed by their first word's stem.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
-    by_first: FxHashMap<String, Vec<Phrase<T>>>,
+    /// Phrases sharing a first stem, longest first.
+    buckets: Vec<Vec<Phrase<T>>>,
+    /// First stem → its bucket.
+    by_first: FxHashMap<String, u32>,
+    /// Once numbered: for each stem number of a `StemTable`, its bucket + 1 (0: none).
+    by_stem_id: Vec<u32>,
+    /// The table of `by_stem_id` (0: not numbered).
+    stems_generation: u64,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         PhraseIndex {
+            buckets: Vec::new(),
             by_first: FxHashMap::default(),
+            by_stem_id: Vec::new(),
+            stems_generation: 0,
         }
     }
 }
@@ -84,13 +95,50 @@ impl<T> PhraseIndex<T> {
             _ if article_optional => (first, Article::Optional),
             _ => (first, Article::Forbidden),
         };
-        let bucket = self.by_first.entry(stem).or_default();
+        let next = self.buckets.len() as u32;
+        let at = *self.by_first.entry(stem).or_insert(next);
+        if at == next {
+            self.buckets.push(Vec::new());
+        }
+        // numbers are taken after all phrases are in; a later phrase needs new ones
+        self.stems_generation = 0;
+        let bucket = &mut self.buckets[at as usize];
         bucket.push(Phrase {
             rest: tokens,
             article,
             payload,
         });
         bucket.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+    }
+
+    /// The first stems phrases are keyed by (to build a `StemTable`).
+    pub fn stems(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// Finds phrases by the numbers of `table` from now on (for documents numbered by the
+    /// same table). Left unnumbered if the table lacks one of the stems.
+    pub fn number_stems(&mut self, table: &StemTable) {
+        let mut by_stem_id = vec![0u32; table.len() + 1];
+        for (stem, &bucket) in &self.by_first {
+            match table.id(stem) {
+                Some(id) => by_stem_id[id as usize] = bucket + 1,
+                None => return,
+            }
+        }
+        self.by_stem_id = by_stem_id;
+        self.stems_generation = table.generation();
+    }
+
+    /// The phrases whose first stem is token `i` read as `reading`.
+    #[inline]
+    fn bucket(&self, doc: &Document, token: &str, reading: &Reading) -> Option<&[Phrase<T>]> {
+        let at = if self.stems_generation != 0 && doc.stems_generation() == self.stems_generation {
+            (*self.by_stem_id.get(reading.stem_id as usize)?).checked_sub(1)?
+        } else {
+            *self.by_first.get(&token[reading.stem_prefix..])?
+        };
+        Some(&self.buckets[at as usize])
     }
 
     /// Number of distinct first stems.
@@ -110,7 +158,7 @@ impl<T> PhraseIndex<T> {
         for reading in doc.token_readings(i) {
             let has_article = reading.has_article;
             let prefix_len = reading.span_prefix;
-            let Some(bucket) = self.by_first.get(&token[reading.stem_prefix..]) else {
+            let Some(bucket) = self.bucket(doc, token, &reading) else {
                 continue;
             };
             for phrase in bucket {
@@ -173,7 +221,10 @@ mod tests {
 
     fn find(text: &str) -> Vec<(&'static str, String)> {
         let doc = Document::analyze(text, &BoilerplateRules::default(), false);
-        let index = index();
+        find_in(&doc, &index())
+    }
+
+    fn find_in(doc: &Document, index: &PhraseIndex<&'static str>) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < doc.tokens.len() {
@@ -189,6 +240,34 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn stems_found_by_number_match_as_by_text() {
+        let mut numbered = index();
+        let table = StemTable::new(numbered.stems().map(str::to_string));
+        numbered.number_stems(&table);
+        let other_table = StemTable::new(numbered.stems().map(str::to_string));
+        for text in [
+            "وقال لافروف في واشنطن إن بوتين ووليام بيرنز التقيا بالكرملين",
+            "مصر والمصري وبالسعودية وللكرملين والروسي روسي عبوتين",
+            "وكالة الاستخبارات المركزية ووكالة الاستخبارات",
+        ] {
+            let plain = Document::analyze(text, &BoilerplateRules::default(), false);
+            let expected = find_in(&plain, &index());
+            assert!(!expected.is_empty());
+            let by_number =
+                Document::analyze_with(text, &BoilerplateRules::default(), false, Some(&table));
+            assert_eq!(find_in(&by_number, &numbered), expected, "{text}");
+            // a document numbered by another table is matched by text, not by wrong numbers
+            let other = Document::analyze_with(
+                text,
+                &BoilerplateRules::default(),
+                false,
+                Some(&other_table),
+            );
+            assert_eq!(find_in(&other, &numbered), expected, "{text}");
+        }
     }
 
     #[test]

@@ -117,6 +117,17 @@ fn is_arabic_word(w: &str) -> bool {
 }
 
 impl MentionFinder {
+    /// The first stems of the name and title phrases.
+    pub fn phrase_stems(&self) -> impl Iterator<Item = &str> {
+        self.names.stems().chain(self.titles.stems())
+    }
+
+    /// Finds phrases by the numbers of `table` (see `PhraseIndex::number_stems`).
+    pub fn number_stems(&mut self, table: &crate::text::StemTable) {
+        self.names.number_stems(table);
+        self.titles.number_stems(table);
+    }
+
     pub fn new(gazetteer: &Gazetteer, lexicon: &Lexicon) -> MentionFinder {
         let mut grouped: FxHashMap<String, Vec<AliasTarget>> = FxHashMap::default();
         for (key, target) in gazetteer.alias_keys(lexicon) {

@@ -22,7 +22,7 @@ use relations::{find_roles, RoleContext, RoleFinding};
 
 use crate::data::DataError;
 use crate::input::Article;
-use crate::text::Document;
+use crate::text::{Document, StemTable};
 
 /// Where a fact was read: the contract's provenance fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,6 +135,9 @@ pub struct Extractor {
     pub months: PhraseIndex<u32>,
     pub events: EventFinder,
     pub options: ExtractOptions,
+    /// The first stems of every phrase index, numbered: documents number their tokens'
+    /// stems by it and the indexes find phrases by number (see `StemTable`).
+    stems: StemTable,
 }
 
 /// Evidence longer than this is cut to a window around the fact.
@@ -152,10 +155,21 @@ impl Extractor {
             None => Lexicon::builtin()?,
         };
         let gazetteer = Gazetteer::load(extra_gazetteers)?;
-        let finder = MentionFinder::new(&gazetteer, &lexicon);
-        let months = dates::month_index(&lexicon);
-        let events = EventFinder::new(&lexicon);
+        let mut finder = MentionFinder::new(&gazetteer, &lexicon);
+        let mut months = dates::month_index(&lexicon);
+        let mut events = EventFinder::new(&lexicon);
+        let stems = StemTable::new(
+            finder
+                .phrase_stems()
+                .chain(months.stems())
+                .chain(events.phrase_stems())
+                .map(str::to_string),
+        );
+        finder.number_stems(&stems);
+        months.number_stems(&stems);
+        events.number_stems(&stems);
         Ok(Extractor {
+            stems,
             events,
             gazetteer,
             lexicon,
@@ -167,10 +181,16 @@ impl Extractor {
 
     /// Prepares an article's text (normalisation, boilerplate, sentences, tokens).
     pub fn document(&self, text: &str) -> Document {
-        Document::analyze(
+        self.document_with(text, self.options.keep_boilerplate)
+    }
+
+    /// `document`, deciding about boilerplate here.
+    pub fn document_with(&self, text: &str, keep_boilerplate: bool) -> Document {
+        Document::analyze_with(
             text,
             &self.lexicon.boilerplate,
-            self.options.keep_boilerplate,
+            keep_boilerplate,
+            Some(&self.stems),
         )
     }
 

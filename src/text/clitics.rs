@@ -39,6 +39,8 @@ pub const MIN_STEM_CHARS: usize = 2;
 /// A way to read a token as clitics + stem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reading {
+    /// The stem's number in the document's `StemTable` (0: none, or no table).
+    pub stem_id: u32,
     /// Bytes before the name as written: the clitics, but not a written article (بالسعودية
     /// → «السعودية»); for لل the whole لل (للكرملين → «كرملين»).
     pub span_prefix: usize,
@@ -57,9 +59,17 @@ const MAX_READINGS: usize = 6;
 pub struct Readings {
     items: [(u8, u8, bool); MAX_READINGS],
     len: u8,
+    stem_ids: [u32; MAX_READINGS],
 }
 
 impl Readings {
+    /// Numbers each reading's stem (the token from the reading's stem prefix on).
+    pub fn number_stems(&mut self, token: &str, id: impl Fn(&str) -> Option<u32>) {
+        for (k, &(_, stem_prefix, _)) in self.items[..self.len as usize].iter().enumerate() {
+            self.stem_ids[k] = token.get(stem_prefix as usize..).and_then(&id).unwrap_or(0);
+        }
+    }
+
     fn push(&mut self, r: Reading) {
         if (self.len as usize) < MAX_READINGS {
             self.items[self.len as usize] =
@@ -72,11 +82,15 @@ impl Readings {
     pub fn iter(&self) -> impl Iterator<Item = Reading> + '_ {
         self.items[..self.len as usize]
             .iter()
-            .map(|&(span_prefix, stem_prefix, has_article)| Reading {
-                span_prefix: span_prefix as usize,
-                stem_prefix: stem_prefix as usize,
-                has_article,
-            })
+            .zip(self.stem_ids)
+            .map(
+                |(&(span_prefix, stem_prefix, has_article), stem_id)| Reading {
+                    stem_id,
+                    span_prefix: span_prefix as usize,
+                    stem_prefix: stem_prefix as usize,
+                    has_article,
+                },
+            )
     }
 }
 
@@ -93,6 +107,7 @@ pub fn readings(token: &str) -> Readings {
                 span_prefix: 0,
                 stem_prefix: 0,
                 has_article: false,
+                stem_id: 0,
             });
         }
         return out;
@@ -123,6 +138,7 @@ pub fn readings(token: &str) -> Readings {
                 span_prefix: bytes(p.len()),
                 stem_prefix: bytes(p.len()),
                 has_article: false,
+                stem_id: 0,
             });
         }
     }
@@ -132,6 +148,7 @@ pub fn readings(token: &str) -> Readings {
                 span_prefix: bytes(p.len()),
                 stem_prefix: bytes(p.len() + 2),
                 has_article: true,
+                stem_id: 0,
             });
         }
     }
@@ -141,6 +158,7 @@ pub fn readings(token: &str) -> Readings {
                 span_prefix: bytes(p.len() + 2),
                 stem_prefix: bytes(p.len() + 2),
                 has_article: true,
+                stem_id: 0,
             });
         }
     }

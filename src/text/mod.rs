@@ -28,6 +28,52 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The first stems of the phrase matchers, numbered from 1. A document numbers each
+/// token reading's stem once (see `Document::analyze_with`), and every matcher then finds
+/// its phrases by that number instead of hashing the stem again: a token is read a few
+/// ways and looked up by five matchers from a dozen places, and those lookups were the
+/// largest single cost of the analysis.
+#[derive(Debug, Clone, Default)]
+pub struct StemTable {
+    ids: rustc_hash::FxHashMap<String, u32>,
+    /// Tells tables apart, so a matcher numbered by one never reads numbers of another.
+    generation: u64,
+}
+
+impl StemTable {
+    /// Numbers the distinct `stems` in sorted order.
+    pub fn new(stems: impl IntoIterator<Item = String>) -> StemTable {
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let mut stems: Vec<String> = stems.into_iter().collect();
+        stems.sort_unstable();
+        stems.dedup();
+        let ids = stems.into_iter().zip(1u32..).collect();
+        StemTable {
+            ids,
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+
+    /// The stem's number (from 1).
+    pub fn id(&self, stem: &str) -> Option<u32> {
+        self.ids.get(stem).copied()
+    }
+
+    /// How many stems (the largest number).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// This table's identity (never 0).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+}
+
 /// An article's text prepared for extraction.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -40,6 +86,8 @@ pub struct Document {
     readings: Vec<Readings>,
     /// The original text as code points, so spans and evidence slice in O(1).
     chars: Vec<char>,
+    /// The `StemTable` the readings' stems are numbered by (0: none).
+    stems_generation: u64,
     /// Each sentence's original text, made once when a fact first cites it.
     sentence_texts: Vec<std::sync::OnceLock<std::sync::Arc<str>>>,
 }
@@ -47,6 +95,16 @@ pub struct Document {
 impl Document {
     /// Normalises, finds boilerplate, splits sentences and tokens.
     pub fn analyze(text: &str, boilerplate: &BoilerplateRules, keep_boilerplate: bool) -> Document {
+        Document::analyze_with(text, boilerplate, keep_boilerplate, None)
+    }
+
+    /// `analyze`, with each token reading's stem numbered by `stems`.
+    pub fn analyze_with(
+        text: &str,
+        boilerplate: &BoilerplateRules,
+        keep_boilerplate: bool,
+        stems: Option<&StemTable>,
+    ) -> Document {
         let norm = NormText::new(text);
         let sentences = segment::sentences(&norm);
         let tokens = segment::tokens(&norm, &sentences);
@@ -65,9 +123,17 @@ impl Document {
             .collect();
         let readings = tokens
             .iter()
-            .map(|t| clitics::readings(&norm.text[t.from..t.to]))
+            .map(|t| {
+                let token = &norm.text[t.from..t.to];
+                let mut readings = clitics::readings(token);
+                if let Some(stems) = stems {
+                    readings.number_stems(token, |stem| stems.id(stem));
+                }
+                readings
+            })
             .collect();
         Document {
+            stems_generation: stems.map_or(0, StemTable::generation),
             sentence_texts: (0..sentences.len()).map(|_| Default::default()).collect(),
             norm,
             sentences,
@@ -76,6 +142,11 @@ impl Document {
             readings,
             chars: text.chars().collect(),
         }
+    }
+
+    /// The `StemTable` this document's stems are numbered by (0: none).
+    pub fn stems_generation(&self) -> u64 {
+        self.stems_generation
     }
 
     /// Normalised text of token `i`.
