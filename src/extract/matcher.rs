@@ -228,7 +228,7 @@ mod tests {
         let mut out = Vec::new();
         let mut i = 0;
         while i < doc.tokens.len() {
-            match index.longest_at(&doc, i) {
+            match index.longest_at(doc, i) {
                 Some(m) => {
                     let t = &doc.tokens[m.first];
                     let (start, _) = doc.norm.original_span(t.from + m.prefix_len, t.to);
