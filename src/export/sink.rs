@@ -18,19 +18,57 @@ use std::io::{self, Write};
 /// logical block size in common use.
 const ALIGN: usize = 4096;
 
-/// Bytes collected before each write: large enough that the wait for each synchronous
-/// direct write is small beside the work of filling it.
+/// Bytes collected before each write: large enough that each direct write moves a lot,
+/// small enough that the blocks in flight stay a few megabytes per file.
 const BLOCK: usize = 4 << 20;
 
-/// A writer over an open file that goes around the page cache when it can.
-pub struct DirectSink {
-    file: File,
+/// Blocks per file at most: one being filled, one being written, one waiting.
+const BLOCKS_PER_FILE: usize = 3;
+
+/// A block of bytes whose used part starts at an aligned address.
+struct Block {
     /// `BLOCK + ALIGN` bytes, of which `start..start + BLOCK` is the aligned block.
     storage: Vec<u8>,
     start: usize,
     filled: usize,
-    /// Bytes already in the file.
-    written: u64,
+}
+
+impl Block {
+    fn new() -> Block {
+        let storage = vec![0u8; BLOCK + ALIGN];
+        let start = storage.as_ptr().align_offset(ALIGN).min(ALIGN);
+        Block {
+            storage,
+            start,
+            filled: 0,
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.storage[self.start..self.start + self.filled]
+    }
+
+    /// Pads the block with zeros to a whole number of aligned units (a direct write of
+    /// the last, partial block must be so long); returns the bytes that are padding.
+    fn pad(&mut self) -> usize {
+        let padded = self.filled.div_ceil(ALIGN) * ALIGN;
+        self.storage[self.start + self.filled..self.start + padded].fill(0);
+        let padding = padded - self.filled;
+        self.filled = padded;
+        padding
+    }
+}
+
+/// A writer over an open file that goes around the page cache when it can. Full blocks
+/// go to a thread of the file's own, which waits for the disk: the exporter filling the
+/// next block never does (a direct write returns only once the device has the data).
+pub struct DirectSink {
+    current: Block,
+    /// Full blocks to the writing thread; written blocks back, to be filled again.
+    full: Option<std::sync::mpsc::SyncSender<Block>>,
+    empty: std::sync::mpsc::Receiver<Block>,
+    blocks: usize,
+    writer: Option<std::thread::JoinHandle<io::Result<File>>>,
     direct: bool,
 }
 
@@ -38,80 +76,126 @@ impl DirectSink {
     /// Wraps `file` (opened for writing, empty), switching it to direct I/O if possible.
     pub fn new(file: File) -> DirectSink {
         let direct = enable_direct(&file);
-        let storage = vec![0u8; BLOCK + ALIGN];
-        let start = storage.as_ptr().align_offset(ALIGN).min(ALIGN);
+        let (full, full_blocks) = std::sync::mpsc::sync_channel::<Block>(1);
+        let (written, empty) = std::sync::mpsc::sync_channel::<Block>(BLOCKS_PER_FILE);
+        let writer = std::thread::spawn(move || write_blocks(file, direct, full_blocks, written));
         DirectSink {
-            file,
-            storage,
-            start,
-            filled: 0,
-            written: 0,
+            current: Block::new(),
+            full: Some(full),
+            empty,
+            blocks: 1,
+            writer: Some(writer),
             direct,
         }
     }
 
-    /// Whether writes go around the page cache.
+    /// Whether writes go around the page cache (as asked; the file system may still
+    /// refuse the first write, and the file is then written buffered).
     pub fn is_direct(&self) -> bool {
         self.direct
     }
 
     /// Writes what is left and returns the file, cut to the length written.
     pub fn finish(mut self) -> io::Result<File> {
-        if self.filled > 0 {
-            let length = self.written + self.filled as u64;
-            if self.direct {
-                // a direct write must be a whole number of blocks: pad, then cut back
-                let padded = self.filled.div_ceil(ALIGN) * ALIGN;
-                self.storage[self.start + self.filled..self.start + padded].fill(0);
-                self.filled = padded;
-            }
-            self.write_block()?;
-            if self.written != length {
-                self.file.set_len(length)?;
-            }
+        if self.current.filled > 0 {
+            self.hand_over()?;
         }
-        Ok(self.file)
+        drop(self.full.take());
+        self.join()
     }
 
-    /// Writes the filled part of the block to the file.
-    fn write_block(&mut self) -> io::Result<()> {
-        let range = self.start..self.start + self.filled;
-        match self.file.write_all(&self.storage[range.clone()]) {
-            Ok(()) => {}
-            // the file system accepted the flag but not the write: go on buffered
-            Err(e) if self.direct && is_invalid_argument(&e) => {
-                disable_direct(&self.file)?;
-                self.direct = false;
-                self.file.write_all(&self.storage[range])?;
-            }
-            Err(e) => return Err(e),
+    /// The writing thread's result (its error, if it stopped early).
+    fn join(&mut self) -> io::Result<File> {
+        match self.writer.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            _ => Err(io::Error::other("the thread writing the file failed")),
         }
-        self.written += self.filled as u64;
-        self.filled = 0;
-        Ok(())
+    }
+
+    /// Sends the current block to be written and takes an empty one.
+    fn hand_over(&mut self) -> io::Result<()> {
+        let next = match self.empty.try_recv() {
+            Ok(block) => block,
+            Err(_) if self.blocks < BLOCKS_PER_FILE => {
+                self.blocks += 1;
+                Block::new()
+            }
+            Err(_) => match self.empty.recv() {
+                Ok(block) => block,
+                Err(_) => return Err(self.failure()),
+            },
+        };
+        let full = std::mem::replace(&mut self.current, next);
+        self.current.filled = 0;
+        match self.full.as_ref().map(|sender| sender.send(full)) {
+            Some(Ok(())) => Ok(()),
+            _ => Err(self.failure()),
+        }
+    }
+
+    /// Why the writing thread stopped taking blocks.
+    fn failure(&mut self) -> io::Error {
+        drop(self.full.take());
+        match self.join() {
+            Err(e) => e,
+            Ok(_) => io::Error::other("the thread writing the file stopped"),
+        }
     }
 }
 
 impl Write for DirectSink {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        if self.filled == BLOCK {
-            self.write_block()?;
+        if self.current.filled == BLOCK {
+            self.hand_over()?;
         }
-        let room = BLOCK - self.filled;
+        let room = BLOCK - self.current.filled;
         let taken = bytes.len().min(room);
-        let at = self.start + self.filled;
-        self.storage[at..at + taken].copy_from_slice(&bytes[..taken]);
-        self.filled += taken;
+        let at = self.current.start + self.current.filled;
+        self.current.storage[at..at + taken].copy_from_slice(&bytes[..taken]);
+        self.current.filled += taken;
         Ok(taken)
     }
 
-    /// Only full blocks can be written directly; the rest waits for `finish`.
+    /// Blocks are written as they fill; the rest waits for `finish`.
     fn flush(&mut self) -> io::Result<()> {
-        if self.filled == BLOCK {
-            self.write_block()?;
-        }
         Ok(())
     }
+}
+
+/// The writing thread: writes each block it is sent, in order, and sends it back; pads
+/// the last one for direct I/O and cuts the file back to its true length.
+fn write_blocks(
+    mut file: File,
+    mut direct: bool,
+    full: std::sync::mpsc::Receiver<Block>,
+    written: std::sync::mpsc::SyncSender<Block>,
+) -> io::Result<File> {
+    let mut length = 0u64;
+    let mut padding = 0;
+    for mut block in full {
+        length += block.filled as u64;
+        // only the last block can be partial
+        if direct && block.filled % ALIGN != 0 {
+            padding = block.pad();
+        }
+        match file.write_all(block.bytes()) {
+            Ok(()) => {}
+            // the file system accepted the flag but not the write: go on buffered
+            Err(e) if direct && is_invalid_argument(&e) => {
+                disable_direct(&file)?;
+                direct = false;
+                block.filled -= padding;
+                padding = 0;
+                file.write_all(block.bytes())?;
+            }
+            Err(e) => return Err(e),
+        }
+        let _ = written.try_send(block);
+    }
+    if padding > 0 {
+        file.set_len(length)?;
+    }
+    Ok(file)
 }
 
 #[cfg(target_os = "linux")]
@@ -168,6 +252,20 @@ mod tests {
         let mut back = Vec::new();
         File::open(&path).unwrap().read_to_end(&mut back).unwrap();
         back
+    }
+
+    #[test]
+    fn a_failed_write_is_reported() {
+        // /dev/full refuses every write with "no space left on device"
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            return;
+        };
+        let mut sink = DirectSink::new(full);
+        let content = vec![b'x'; 3 * BLOCK + 5];
+        let result = sink
+            .write_all(&content)
+            .and_then(|()| sink.finish().map(drop));
+        assert!(result.is_err(), "the error reaches the exporter");
     }
 
     #[test]
