@@ -110,8 +110,9 @@ fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError>
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
         .count();
     let c1 = bytes
-        .windows(2)
-        .filter(|pair| pair[0] == 0xc2 && (0x80..0xa0).contains(&pair[1]))
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .filter(|&(&lead, &next)| lead == 0xc2 && (0x80..0xa0).contains(&next))
         .count();
     let nul = bytes.contains(&0);
     if (c0 + c1) * 20 > total || nul {
