@@ -130,6 +130,25 @@ fn a_discovered_name_stops_before_what_cannot_be_part_of_it() {
     assert!(has(&f, EntityKind::Person, "أوتينو"), "{f:?}");
     let f = found("وقال الجنرال أوتينو سيطروا على البلدة.");
     assert!(has(&f, EntityKind::Person, "أوتينو"), "{f:?}");
+    // a word with a possessive or object pronoun («لإقناعهم», «ومرافقوها») is no name's part
+    let f = found("وقال الجنرال أوتينو لإقناعهم بالعودة.");
+    assert!(has(&f, EntityKind::Person, "أوتينو"), "{f:?}");
+}
+
+#[test]
+fn a_son_is_named_before_his_fathers_kunya() {
+    // «X بن أبي Y»: the son of a father known by his kunya is X, named in full
+    let f = found("ثم جاء معاوية بن أبي سفيان الأموي إلى المسجد.");
+    assert!(
+        has(&f, EntityKind::Person, "معاوية بن أبي سفيان الأموي"),
+        "{f:?}"
+    );
+    // with no name before it, the kunya begins the name
+    let f = found("وكان واليها أبو زيد بن أبي عبد الله محمد من الحفصيين.");
+    assert!(
+        has(&f, EntityKind::Person, "أبو زيد بن أبي عبد الله محمد"),
+        "{f:?}"
+    );
 }
 
 #[test]

@@ -97,6 +97,10 @@ const NAME_OPENERS: [&str; 4] = ["ابو", "ابي", "ابا", "عبد"];
 const KUNYAS: [&str; 3] = ["ابو", "ابي", "ابا"];
 /// Words that link a name to a father's: «بن», «ابن», «بنت» and the kunya.
 const FILIATIONS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا"];
+/// «بن», «ابن», «بنت»: son or daughter of.
+const SONS: [&str; 3] = ["بن", "ابن", "بنت"];
+/// «ولد» between two names is «son of» in Mauritanian names («محمد ولد عبد العزيز»).
+const MAURITANIAN_FILIATION: &str = "ولد";
 /// Regnal numbers after a ruler's or pope's name (normalised: الأول → الاول).
 const REGNAL_ORDINALS: [&str; 11] = [
     "الاول",
@@ -229,6 +233,8 @@ impl MentionFinder {
         self.discover_named_bodies(&mut state);
         self.discover_organizations(&mut state);
         self.discover_people(&mut state);
+        // fathers found only now (discovered) have their sons' names before them too
+        Self::sons_named_after_fathers(&mut state);
         self.discover_places(&mut state);
         Self::resolve_discovered_surnames(&mut state);
         state.out.mentions.sort_by_key(|m| (m.first, m.end));
@@ -739,11 +745,19 @@ impl MentionFinder {
                     tok.sentence == sentence && !tok.after_punct && !tok.after_break
                 };
                 let free = |t: usize| s.out.cover[t] == Cover::Free && !s.doc.token_excluded(t);
-                let is_link = FILIATIONS.contains(&s.doc.token_text(link));
+                let link_word = s.doc.token_text(link);
+                let is_link = FILIATIONS.contains(&link_word) || link_word == MAURITANIAN_FILIATION;
                 if !(is_link && free(link) && free(name) && attached(first) && attached(link)) {
                     break;
                 }
                 let word = s.doc.token_text(name);
+                let kunya_link = KUNYAS.contains(&link_word);
+                // «بن أبي سفيان»: the son of a father known by his kunya; walk on over both
+                if kunya_link && SONS.contains(&word) && attached(name) {
+                    first = link;
+                    prefix = 0;
+                    continue;
+                }
                 let clitic = s
                     .doc
                     .token_readings(name)
@@ -752,6 +766,8 @@ impl MentionFinder {
                     .map(|r| r.span_prefix);
                 let plain = is_arabic_word(word)
                     && !s.is_common_token(name, 0)
+                    && !s.is_listed(word)
+                    && (!word.starts_with("ال") || s.lexicon.first_names.contains(word))
                     && !s.ends_name(name)
                     && !CONNECTORS.contains(&word);
                 match clitic {
@@ -763,6 +779,12 @@ impl MentionFinder {
                     _ if plain => {
                         first = name;
                         prefix = 0;
+                    }
+                    // no name before a kunya: the kunya begins the name («أبو زيد بن …»)
+                    _ if kunya_link => {
+                        first = link;
+                        prefix = 0;
+                        break;
                     }
                     _ => break,
                 }
@@ -1226,7 +1248,12 @@ impl State<'_> {
         // «دبلوماسيون», «إسلاميين»: plural adjectives of people, never a name
         let plural_nisba =
             (token.ends_with("يون") || token.ends_with("يين")) && token.chars().count() >= 6;
-        clitic_article || and_given_name || plural_verb || plural_nisba
+        // «سلطانها», «لإقناعهم»: a noun or verb with a possessive or object pronoun
+        let pronoun_suffix = ["ها", "هم", "هما", "كم"]
+            .iter()
+            .any(|suffix| token.ends_with(suffix))
+            && token.chars().count() >= 5;
+        clitic_article || and_given_name || plural_verb || plural_nisba || pronoun_suffix
     }
 
     /// A common noun or adjective with the article («الخلافة», «المحادثات»): it describes,
