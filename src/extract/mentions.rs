@@ -88,6 +88,63 @@ pub struct MentionFinder {
     /// The words of each gazetteer person's label and aliases, with their spelling
     /// variants: a given name outside them is someone else's.
     person_words: FxHashMap<u32, rustc_hash::FxHashSet<String>>,
+    /// For each stem number of the extractor's `StemTable`, the word lists it is in (bits
+    /// of `WordList`), so `State::free_stem_in` needs no lookup of its own.
+    stem_lists: Vec<u8>,
+    /// The table `stem_lists` is numbered by (0: none).
+    stems_generation: u64,
+}
+
+/// The word lists asked about for every free token (`State::free_stem_in`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordList {
+    NameHeads,
+    OrgHeads,
+    SpeechVerbs,
+    PlaceTriggers,
+    FirstNames,
+}
+
+impl WordList {
+    const ALL: [WordList; 5] = [
+        WordList::NameHeads,
+        WordList::OrgHeads,
+        WordList::SpeechVerbs,
+        WordList::PlaceTriggers,
+        WordList::FirstNames,
+    ];
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    fn contains(self, lexicon: &Lexicon, word: &str) -> bool {
+        match self {
+            WordList::NameHeads => lexicon.name_heads.contains_key(word),
+            WordList::OrgHeads => lexicon.org_heads.contains_key(word),
+            WordList::SpeechVerbs => lexicon.speech_verbs.contains(word),
+            WordList::PlaceTriggers => lexicon.place_triggers.contains_key(word),
+            WordList::FirstNames => lexicon.first_names.contains(word),
+        }
+    }
+
+    /// The list's words.
+    pub fn words(self, lexicon: &Lexicon) -> Box<dyn Iterator<Item = &String> + '_> {
+        match self {
+            WordList::NameHeads => Box::new(lexicon.name_heads.keys()),
+            WordList::OrgHeads => Box::new(lexicon.org_heads.keys()),
+            WordList::SpeechVerbs => Box::new(lexicon.speech_verbs.iter()),
+            WordList::PlaceTriggers => Box::new(lexicon.place_triggers.keys()),
+            WordList::FirstNames => Box::new(lexicon.first_names.iter()),
+        }
+    }
+
+    /// The words of every list (for the extractor's `StemTable`).
+    pub fn all_words(lexicon: &Lexicon) -> impl Iterator<Item = &String> {
+        WordList::ALL
+            .into_iter()
+            .flat_map(|list| list.words(lexicon))
+    }
 }
 
 const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال"];
@@ -126,10 +183,23 @@ impl MentionFinder {
         self.names.stems().chain(self.titles.stems())
     }
 
-    /// Finds phrases by the numbers of `table` (see `PhraseIndex::number_stems`).
-    pub fn number_stems(&mut self, table: &crate::text::StemTable) {
+    /// Finds phrases, and the word lists of free tokens, by the numbers of `table` (see
+    /// `PhraseIndex::number_stems`). The lists are left unnumbered if the table lacks one of
+    /// their words.
+    pub fn number_stems(&mut self, table: &crate::text::StemTable, lexicon: &Lexicon) {
         self.names.number_stems(table);
         self.titles.number_stems(table);
+        let mut stem_lists = vec![0u8; table.len() + 1];
+        for list in WordList::ALL {
+            for word in list.words(lexicon) {
+                match table.id(word) {
+                    Some(id) => stem_lists[id as usize] |= list.bit(),
+                    None => return,
+                }
+            }
+        }
+        self.stem_lists = stem_lists;
+        self.stems_generation = table.generation();
     }
 
     pub fn new(gazetteer: &Gazetteer, lexicon: &Lexicon) -> MentionFinder {
@@ -206,6 +276,8 @@ impl MentionFinder {
             lexicon_words,
             one_word_titles,
             person_words,
+            stem_lists: Vec::new(),
+            stems_generation: 0,
         }
     }
 
@@ -309,7 +381,7 @@ impl MentionFinder {
         const MAX_WORDS: usize = 3;
         let mut i = 0;
         while i < s.doc.tokens.len() {
-            let Some(prefix) = s.free_stem(i, |w| s.lexicon.name_heads.contains_key(w)) else {
+            let Some(prefix) = s.free_stem_in(i, WordList::NameHeads) else {
                 i += 1;
                 continue;
             };
@@ -416,7 +488,7 @@ impl MentionFinder {
         const MAX_WORDS: usize = 6;
         let mut i = 0;
         while i < s.doc.tokens.len() {
-            let Some(prefix) = s.free_stem(i, |w| s.lexicon.org_heads.contains_key(w)) else {
+            let Some(prefix) = s.free_stem_in(i, WordList::OrgHeads) else {
                 i += 1;
                 continue;
             };
@@ -543,9 +615,7 @@ impl MentionFinder {
                 }
             }
             // after a verb of saying; a one-word name must close its clause («وقال فرويد إن»)
-            if s.free_stem(i, |w| s.lexicon.speech_verbs.contains(w))
-                .is_some()
-            {
+            if s.free_stem_in(i, WordList::SpeechVerbs).is_some() {
                 let name_at = self.skip_title_tail(s, i + 1);
                 if let Some(end) = s.name_span(name_at, 1, 3) {
                     let first_is_name = s.lexicon.first_names.contains(s.doc.token_text(name_at));
@@ -646,8 +716,7 @@ impl MentionFinder {
     fn discover_places(&self, s: &mut State) {
         let mut i = 0;
         while i < s.doc.tokens.len() {
-            if s.free_stem(i, |w| s.lexicon.place_triggers.contains_key(w))
-                .is_none()
+            if s.free_stem_in(i, WordList::PlaceTriggers).is_none()
                 && !s.doc.token_text(i).ends_with("عاصمه")
             {
                 i += 1;
@@ -1057,7 +1126,7 @@ impl State<'_> {
             }
             // «على» folds to «علي»: a word that is also common is not taken
             let Some(clitic) = self
-                .free_stem(first - 1, |w| self.lexicon.first_names.contains(w))
+                .free_stem_in(first - 1, WordList::FirstNames)
                 .filter(|_| !self.is_common_token(first - 1, 0))
             else {
                 break;
@@ -1178,6 +1247,34 @@ impl State<'_> {
             key: words.join(" "),
         };
         self.add(entity, first, end, prefix, rule, confidence);
+    }
+
+    /// If token `i` is free and, after a plain clitic prefix, is in `list`: the prefix.
+    /// `free_stem` with the list's membership read from the stems' numbers.
+    fn free_stem_in(&self, i: usize, list: WordList) -> Option<usize> {
+        let numbered = self.finder.stems_generation != 0
+            && self.doc.stems_generation() == self.finder.stems_generation;
+        if !numbered {
+            return self.free_stem(i, |w| list.contains(self.lexicon, w));
+        }
+        if self.doc.token_excluded(i) || self.out.cover[i] != Cover::Free {
+            return None;
+        }
+        let in_list = |id: u32| {
+            self.finder
+                .stem_lists
+                .get(id as usize)
+                .is_some_and(|bits| bits & list.bit() != 0)
+        };
+        let mut plain_reading = false;
+        for r in self.doc.token_readings(i).filter(|r| !r.has_article) {
+            if in_list(r.stem_id) {
+                return Some(r.span_prefix);
+            }
+            plain_reading |= r.stem_prefix == 0;
+        }
+        // a token too short for readings is still a word
+        (!plain_reading && list.contains(self.lexicon, self.doc.token_text(i))).then_some(0)
     }
 
     /// If token `i` is free and, after a plain clitic prefix, satisfies `test`: the prefix.

@@ -17,7 +17,7 @@ use events::{ArticleEvent, EventFinder};
 use gazetteer::Gazetteer;
 use lexicon::Lexicon;
 use matcher::PhraseIndex;
-use mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
+use mentions::{Cover, DocumentMentions, EntityRef, MentionFinder, WordList};
 use relations::{find_roles, RoleContext, RoleFinding};
 
 use crate::data::DataError;
@@ -163,9 +163,10 @@ impl Extractor {
                 .phrase_stems()
                 .chain(months.stems())
                 .chain(events.phrase_stems())
-                .map(str::to_string),
+                .map(str::to_string)
+                .chain(WordList::all_words(&lexicon).cloned()),
         );
-        finder.number_stems(&stems);
+        finder.number_stems(&stems, &lexicon);
         months.number_stems(&stems);
         events.number_stems(&stems);
         Ok(Extractor {
