@@ -19,6 +19,10 @@ use shabaka::graph::KnowledgeGraph;
 use shabaka::input::Article;
 use shabaka::text::decode::decode;
 
+/// The allocator of the `shabaka` binary, so that stages are measured as the tool runs them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The sample articles repeated to about `MB` megabytes, as raw files.
 fn inputs() -> Vec<Vec<u8>> {
     let target_mb: f64 = std::env::var("MB")
