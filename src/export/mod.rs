@@ -184,6 +184,34 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// How long a temporary export file must have gone unwritten before it counts as left by
+/// a build that was killed (`kill -9`, power loss: Ctrl-C removes its own). A build writes
+/// its temporaries continuously, so one untouched this long belongs to no running build.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes the `.shabaka-*.tmp` files in `dir` that a killed build left behind. Best
+/// effort: what cannot be read or removed is left as it is.
+fn remove_abandoned_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".shabaka-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let idle = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok());
+        if idle.is_some_and(|idle| idle >= ABANDONED_AFTER) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes every requested format, one at a time (so only one rendering is in memory),
 /// each file atomically. Returns the paths written.
 pub fn write_formats(
@@ -193,6 +221,8 @@ pub fn write_formats(
     dot_options: &dot::DotOptions,
 ) -> std::io::Result<Vec<std::path::PathBuf>> {
     use rayon::prelude::*;
+    remove_abandoned_temporaries(out);
+    remove_abandoned_temporaries(&out.join("neo4j"));
     fn put(path: std::path::PathBuf, content: String) -> std::io::Result<Vec<std::path::PathBuf>> {
         write_atomic(&path, content.as_bytes())?;
         Ok(vec![path])
@@ -264,6 +294,32 @@ pub fn write_formats(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temporaries_of_killed_builds_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".shabaka-abc123.tmp");
+        let live = dir.path().join(".shabaka-def456.tmp");
+        let other = dir.path().join("notes.tmp");
+        for path in [&old, &live, &other] {
+            std::fs::write(path, "partial export").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - ABANDONED_AFTER * 2;
+        for path in [&old, &other] {
+            let file = std::fs::File::options().write(true).open(path).unwrap();
+            file.set_modified(long_ago).unwrap();
+        }
+        remove_abandoned_temporaries(dir.path());
+        assert!(
+            !old.exists(),
+            "a temporary untouched for long is a killed build's"
+        );
+        assert!(
+            live.exists(),
+            "a temporary being written belongs to a running build"
+        );
+        assert!(other.exists(), "files that are not ours are left alone");
+    }
 
     #[test]
     fn blocks_come_out_in_order_however_many_rounds() {
