@@ -84,13 +84,10 @@ impl BoilerplateRules {
             }
             // a run of MENU_TOKEN_CHARS letters takes at least as many bytes: only such
             // long pieces are looked at letter by letter
-            let run_on = key
-                .split(' ')
-                .filter(|w| w.len() >= MENU_TOKEN_CHARS)
-                .any(|w| {
-                    w.split(|c: char| !crate::text::is_word_char(c))
-                        .any(|run| run.chars().count() >= MENU_TOKEN_CHARS)
-                });
+            let run_on = long_pieces(&key).any(|w| {
+                w.split(|c: char| !crate::text::is_word_char(c))
+                    .any(|run| run.chars().count() >= MENU_TOKEN_CHARS)
+            });
             if run_on {
                 out.push((from, to));
             }
@@ -100,25 +97,49 @@ impl BoilerplateRules {
 
     /// The rule a line triggers, with the byte length of the phrase in the line key.
     fn line_rule(&self, key: &str) -> Option<(BoilerplateRule, usize)> {
-        // the key is single-spaced
-        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
+        // the key is single-spaced; words are counted only as far as a rule needs, since
+        // most lines are long paragraphs
+        let words_at_most =
+            |limit: usize| key.bytes().filter(|&b| b == b' ').take(limit).count() < limit;
+        let short = words_at_most(SHARE_LINE_MAX_WORDS);
         self.rules.iter().find_map(|(rule, phrase)| {
             let hit = match rule {
                 BoilerplateRule::ReadAlso => key.starts_with(phrase.as_str()),
                 BoilerplateRule::RelatedBlock => {
                     key.starts_with(phrase.as_str())
-                        && words <= phrase.split_whitespace().count() + 2
+                        && words_at_most(phrase.split_whitespace().count() + 2)
                 }
                 // a share bar or footer starts with its phrase or is a short line; a
                 // paragraph that happens to contain «اضغط هنا» or «تصنيفات» is content
                 BoilerplateRule::ShareLine => {
-                    key.starts_with(phrase.as_str())
-                        || (words <= SHARE_LINE_MAX_WORDS && key.contains(phrase.as_str()))
+                    key.starts_with(phrase.as_str()) || (short && key.contains(phrase.as_str()))
                 }
             };
             hit.then_some((*rule, phrase.len()))
         })
     }
+}
+
+/// The space-separated pieces of `key` at least `MENU_TOKEN_CHARS` bytes long, found in
+/// one pass over the bytes (a run of that many letters takes at least as many bytes).
+fn long_pieces(key: &str) -> impl Iterator<Item = &str> {
+    let bytes = key.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i <= bytes.len() {
+            let at_end = i == bytes.len() || bytes[i] == b' ';
+            i += 1;
+            if at_end {
+                let piece = (start, i - 1);
+                start = i;
+                if piece.1 - piece.0 >= MENU_TOKEN_CHARS {
+                    return key.get(piece.0..piece.1);
+                }
+            }
+        }
+        None
+    })
 }
 
 /// A line reduced for comparison: leading punctuation dropped, whitespace collapsed.
@@ -141,6 +162,25 @@ fn line_key(line: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_pieces_are_the_long_space_separated_words() {
+        let long = "ا".repeat(MENU_TOKEN_CHARS);
+        for key in [
+            String::new(),
+            "قصير جدا".to_string(),
+            long.clone(),
+            format!("{long} قصير {long}x"),
+            format!(" {long}  {long} "),
+            format!("a{long}"),
+        ] {
+            let expected: Vec<&str> = key
+                .split(' ')
+                .filter(|w| w.len() >= MENU_TOKEN_CHARS)
+                .collect();
+            assert_eq!(long_pieces(&key).collect::<Vec<_>>(), expected, "{key:?}");
+        }
+    }
     use crate::text::normalize::NormText;
 
     fn rules() -> BoilerplateRules {
