@@ -34,6 +34,19 @@ impl NormText {
         for (cp, ch) in original.chars().enumerate() {
             let cp = cp as u32;
             out.original_len = cp + 1;
+            // nearly every character is an Arabic letter or printable ASCII that stays as
+            // it is: those skip the folding table (see `passes_unchanged`)
+            if passes_unchanged(ch) {
+                out.text.push(ch);
+                if ch.is_ascii() {
+                    out.origin.push(cp);
+                    out.origin_end.push(cp + 1);
+                } else {
+                    out.origin.extend_from_slice(&[cp, cp]);
+                    out.origin_end.extend_from_slice(&[cp + 1, cp + 1]);
+                }
+                continue;
+            }
             // `String::push` writes the character in place (a `push_str` of its encoding
             // costs a memcpy call per character)
             let mut push = |c: char| {
@@ -80,6 +93,18 @@ impl NormText {
         let start = self.origin[from];
         let end = self.origin_end[to - 1];
         (start, end)
+    }
+}
+
+/// Whether `fold_char` returns `ch` itself for a reason that needs no lookup: an Arabic
+/// letter other than the alef, ta marbuta and alef maqsura forms that fold, or printable
+/// ASCII other than capitals. (Two-byte Arabic letters and one-byte ASCII only.)
+#[inline]
+fn passes_unchanged(ch: char) -> bool {
+    match ch {
+        '\u{0621}'..='\u{064A}' => !matches!(ch, 'آ' | 'أ' | 'إ' | 'ة' | 'ـ' | 'ى'),
+        ' '..='~' => !ch.is_ascii_uppercase(),
+        _ => false,
     }
 }
 
@@ -162,6 +187,22 @@ mod tests {
         assert_eq!(normalize_key("٢٠٢٥"), "2025");
         assert_eq!(normalize_key("CIA"), "cia");
         assert_eq!(normalize_key("\u{200f}روسيا\u{200e}"), "روسيا");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_folding_table() {
+        for code in 0..0x10000u32 {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            if passes_unchanged(ch) {
+                assert!(
+                    matches!(fold_char(ch), Folded::One(c) if c == ch),
+                    "U+{code:04X}"
+                );
+                assert_eq!(ch.len_utf8(), if ch.is_ascii() { 1 } else { 2 });
+            }
+        }
     }
 
     #[test]

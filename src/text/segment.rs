@@ -166,6 +166,28 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_sentence_end_splits() {
+        let norm = NormText::new("أولى؟ ثانية۔ ثالثة… رابعة! خامسة? سادسة. 3.5 و1..2 سابعة");
+        let s = sentences(&norm);
+        let texts: Vec<&str> = s
+            .iter()
+            .map(|x| &norm.text[x.norm_from..x.norm_to])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "اولي؟",
+                "ثانيه۔",
+                "ثالثه…",
+                "رابعه!",
+                "خامسه?",
+                "سادسه.",
+                "3.5 و1..2 سابعه"
+            ]
+        );
+    }
+
+    #[test]
     fn tokens_mark_punctuation_breaks() {
         let original = "قال ناريشكين، المقرب من بوتين";
         let norm = NormText::new(original);
