@@ -151,11 +151,8 @@ pub fn write_gexf_with(
     out.clear();
     super::write_blocks(&graph.edges, w, |out: &mut String, first, block| {
         for (j, e) in crate::graph::prefetched(block).enumerate() {
-            let _ = write!(out, "      <edge id=\"e{}\" source=\"", first + j);
-            push_escaped(out, &e.source);
-            out.push_str("\" target=\"");
-            push_escaped(out, &e.target);
-            out.push_str("\" kind=\"");
+            super::xml::push_edge_start(out, "      ", first + j, e);
+            out.push_str(" kind=\"");
             push_escaped(out, e.kind);
             out.push_str("\" label=\"");
             push_escaped(out, e.kind);

@@ -104,11 +104,8 @@ pub fn write_graphml_with(
     out.clear();
     super::write_blocks(&graph.edges, w, |out: &mut String, first, block| {
         for (j, e) in crate::graph::prefetched(block).enumerate() {
-            let _ = write!(out, "    <edge id=\"e{}\" source=\"", first + j);
-            push_escaped(out, &e.source);
-            out.push_str("\" target=\"");
-            push_escaped(out, &e.target);
-            out.push_str("\">");
+            super::xml::push_edge_start(out, "    ", first + j, e);
+            out.push('>');
             edge_data(out, "edge_kind");
             push_escaped(out, e.kind);
             out.push_str("</data>");

@@ -46,6 +46,18 @@ pub fn push_escaped(out: &mut String, s: &str) {
     }
 }
 
+/// Appends the opening of an edge element shared by GraphML and GEXF, up to the end of its
+/// `target` attribute: `<edge id="e7" source="…" target="…"`.
+pub fn push_edge_start(out: &mut String, indent: &str, index: usize, e: &crate::graph::Edge) {
+    use std::fmt::Write;
+    out.push_str(indent);
+    let _ = write!(out, "<edge id=\"e{index}\" source=\"");
+    push_escaped(out, &e.source);
+    out.push_str("\" target=\"");
+    push_escaped(out, &e.target);
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
