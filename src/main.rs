@@ -507,7 +507,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Exit status after an interrupt (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
+
 fn main() -> ExitCode {
+    // Ctrl-C: the exports already in place stay as they were; the half-written temporaries
+    // beside them go too
+    let _ = ctrlc::set_handler(|| {
+        export::remove_live_temporaries();
+        std::process::exit(EXIT_INTERRUPTED);
+    });
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {

@@ -174,7 +174,31 @@ fn interrupted_build_leaves_previous_exports_intact() {
         .arg(&big)
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // interrupt while the exports are being written: as soon as a temporary file appears
+    let mut child = child;
+    let temporaries = |dir: &std::path::Path| -> Vec<String> {
+        fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().to_string())
+                    .filter(|n| n.starts_with(".shabaka-") && n.ends_with(".tmp"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while temporaries(&out).is_empty() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the build finished before the interrupt; the test proves nothing"
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the build never wrote"
+        );
+        std::thread::sleep(std::time::Duration::from_micros(200));
+    }
     Std::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -186,6 +210,8 @@ fn interrupted_build_leaves_previous_exports_intact() {
     );
     let after = fs::read(out.join("graph.json")).unwrap();
     assert_eq!(before, after, "an interrupted build changed graph.json");
+    let left = [temporaries(&out), temporaries(&out.join("neo4j"))].concat();
+    assert!(left.is_empty(), "an interrupted build left {left:?}");
 }
 
 #[test]
@@ -213,4 +239,43 @@ fn very_long_lines_and_deep_folders() {
         .unwrap()
         .iter()
         .any(|n| n["id"] == "person:sergey-lavrov"));
+}
+
+#[test]
+fn a_format_that_cannot_be_written_leaves_every_previous_export_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(["build", "data/articles", "--quiet", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let before = fs::read(out.join("graph.json")).unwrap();
+    // the Neo4j folder is now a file: that format fails, every other one could be written
+    fs::remove_dir_all(out.join("neo4j")).unwrap();
+    fs::write(out.join("neo4j"), "not a folder").unwrap();
+    Command::cargo_bin("shabaka")
+        .unwrap()
+        .args([
+            "build",
+            "data/articles/001_e90adfdcfb2c0df6.txt",
+            "--quiet",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .failure();
+    let after = fs::read(out.join("graph.json")).unwrap();
+    assert_eq!(
+        before, after,
+        "graph.json of a build that failed replaced the previous one"
+    );
+    let left: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
 }

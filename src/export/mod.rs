@@ -160,6 +160,35 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    write_pending(path, write)?.put_in_place()
+}
+
+/// An export written in full to a temporary file beside its target, not yet in place.
+/// Dropped without `put_in_place`, the temporary file is removed.
+pub struct PendingFile {
+    tmp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+    _live: LiveTemporary,
+}
+
+impl PendingFile {
+    /// Renames the file over its target.
+    pub fn put_in_place(self) -> std::io::Result<()> {
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// Where the file goes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Writes the content `write` streams into a synced temporary file beside `path`.
+fn write_pending(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<PendingFile> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -169,6 +198,7 @@ pub fn write_atomic_with(
         .prefix(".shabaka-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    let live = LiveTemporary::register(tmp.path());
     let mut sink = sink::DirectSink::new(tmp.as_file().try_clone()?);
     write(&mut sink)?;
     drop(sink.finish()?);
@@ -180,13 +210,57 @@ pub fn write_atomic_with(
             .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(PendingFile {
+        tmp,
+        path: path.to_path_buf(),
+        _live: live,
+    })
+}
+
+/// Temporary export files being written now, so an interrupt can remove them.
+static LIVE_TEMPORARIES: std::sync::Mutex<Vec<std::path::PathBuf>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// A temporary file's entry in `LIVE_TEMPORARIES`, removed when the file is renamed into
+/// place or dropped.
+struct LiveTemporary(std::path::PathBuf);
+
+impl LiveTemporary {
+    fn register(path: &Path) -> LiveTemporary {
+        let mut live = LIVE_TEMPORARIES
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        live.push(path.to_path_buf());
+        LiveTemporary(path.to_path_buf())
+    }
+}
+
+impl Drop for LiveTemporary {
+    fn drop(&mut self) {
+        let mut live = LIVE_TEMPORARIES
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(at) = live.iter().position(|p| *p == self.0) {
+            live.swap_remove(at);
+        }
+    }
+}
+
+/// Removes the temporary files of the exports being written (for an interrupt: the
+/// finished exports stay as they were, and no half-written file is left beside them).
+pub fn remove_live_temporaries() {
+    let live = LIVE_TEMPORARIES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    for path in live.iter() {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// How long a temporary export file must have gone unwritten before it counts as left by
-/// a build that was killed (`kill -9`, power loss: Ctrl-C removes its own). A build writes
-/// its temporaries continuously, so one untouched this long belongs to no running build.
+/// a build that was killed outright (`kill -9`, power loss; an interrupt removes its own).
+/// A build writes its temporaries continuously, so one untouched this long belongs to no
+/// running build.
 const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 /// Removes the `.shabaka-*.tmp` files in `dir` that a killed build left behind. Best
@@ -212,8 +286,8 @@ fn remove_abandoned_temporaries(dir: &Path) {
     }
 }
 
-/// Writes every requested format, one at a time (so only one rendering is in memory),
-/// each file atomically. Returns the paths written.
+/// Writes every requested format, each file to a temporary file first; once all are
+/// complete, they are renamed into place. Returns the paths written.
 pub fn write_formats(
     graph: &KnowledgeGraph,
     out: &Path,
@@ -223,22 +297,23 @@ pub fn write_formats(
     use rayon::prelude::*;
     remove_abandoned_temporaries(out);
     remove_abandoned_temporaries(&out.join("neo4j"));
-    fn put(path: std::path::PathBuf, content: String) -> std::io::Result<Vec<std::path::PathBuf>> {
-        write_atomic(&path, content.as_bytes())?;
-        Ok(vec![path])
+    type Pending = std::io::Result<Vec<PendingFile>>;
+    fn put(path: std::path::PathBuf, content: String) -> Pending {
+        Ok(vec![write_pending(&path, |w| {
+            w.write_all(content.as_bytes())
+        })?])
     }
     fn streamed(
         path: std::path::PathBuf,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-    ) -> std::io::Result<Vec<std::path::PathBuf>> {
-        write_atomic_with(&path, write)?;
-        Ok(vec![path])
+    ) -> Pending {
+        Ok(vec![write_pending(&path, write)?])
     }
     // three formats need the attribute schemas: whichever asks first computes them
     let shared_schemas = std::sync::OnceLock::new();
     let schemas = || shared_schemas.get_or_init(|| attrs::schemas(graph));
     // formats are independent: both cores write one each
-    let per_format: Vec<std::io::Result<Vec<std::path::PathBuf>>> = formats
+    let per_format: Vec<Pending> = formats
         .par_iter()
         .map(|format| match format {
             Format::Json => streamed(out.join("graph.json"), |w| json::write_json(graph, w)),
@@ -262,18 +337,24 @@ pub fn write_formats(
                 let dir = out.join("neo4j");
                 let export = neo4j::Neo4jExport::plan(graph);
                 let names: Vec<&str> = export.names().collect();
-                let paths: std::io::Result<Vec<Vec<std::path::PathBuf>>> = names
+                let paths: std::io::Result<Vec<Vec<PendingFile>>> = names
                     .par_iter()
                     .enumerate()
                     .map(|(i, name)| streamed(dir.join(name), |w| export.write(i, w)))
                     .collect();
-                Ok(paths?.concat())
+                Ok(paths?.into_iter().flatten().collect())
             }
         })
         .collect();
-    let mut written: Vec<std::path::PathBuf> = Vec::new();
-    for paths in per_format {
-        written.extend(paths?);
+    // every file is complete before any is put in place: a failure or an interrupt while
+    // writing leaves the previous set of exports whole, never half old and half new
+    let mut pending: Vec<PendingFile> = Vec::new();
+    for files in per_format {
+        pending.extend(files?);
+    }
+    let written: Vec<std::path::PathBuf> = pending.iter().map(|f| f.path().to_path_buf()).collect();
+    for file in pending {
+        file.put_in_place()?;
     }
     // files of a previous Neo4j export that this graph no longer has would be imported too
     if formats.contains(&Format::Neo4j) {
