@@ -154,6 +154,10 @@ const NAME_OPENERS: [&str; 4] = ["ابو", "ابي", "ابا", "عبد"];
 const KUNYAS: [&str; 3] = ["ابو", "ابي", "ابا"];
 /// Words that link a name to a father's: «بن», «ابن», «بنت» and the kunya.
 const FILIATIONS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا"];
+/// Particles of European names, written as words of their own (normalised).
+const NAME_PARTICLES: [&str; 8] = ["دي", "دو", "دا", "ديل", "دوس", "فان", "فون", "دير"];
+/// «la», «lo» after a particle («دو لا سابليير»).
+const ARTICLE_PARTICLES: [&str; 2] = ["لا", "لو"];
 /// «بن», «ابن», «بنت»: son or daughter of.
 const SONS: [&str; 3] = ["بن", "ابن", "بنت"];
 /// «ولد» between two names is «son of» in Mauritanian names («محمد ولد عبد العزيز»).
@@ -940,7 +944,16 @@ impl MentionFinder {
                         .map(|e| (r.span_prefix, e.clone()))
                 });
             if let Some((prefix, (entity, rule))) = hit {
-                s.add(entity, i, i + 1, prefix, rule.into(), 0.6);
+                // «فان باستن»: a family name keeps the particle written before it
+                let with_particle = prefix == 0
+                    && i > 0
+                    && s.is_name_particle(i - 1)
+                    && s.out.cover[i - 1] == Cover::Free
+                    && !s.doc.token_excluded(i - 1)
+                    && s.doc.tokens[i - 1].sentence == s.doc.tokens[i].sentence
+                    && !s.doc.tokens[i].after_break;
+                let first = if with_particle { i - 1 } else { i };
+                s.add(entity, first, i + 1, prefix, rule.into(), 0.6);
             }
         }
     }
@@ -1291,6 +1304,14 @@ impl State<'_> {
             .or_else(|| test(token).then_some(0))
     }
 
+    /// Whether token `k` is a particle of a European name, written as such: «فإن» («so
+    /// indeed») folds to «فان» but is no «van».
+    fn is_name_particle(&self, k: usize) -> bool {
+        let t = &self.doc.tokens[k];
+        let word = self.doc.token_text(k);
+        NAME_PARTICLES.contains(&word) && self.doc.original(t.start, t.end) == word
+    }
+
     /// A run of name-like free tokens starting at `start`: its end, if `min..=max` long.
     fn name_span(&self, start: usize, min: usize, max: usize) -> Option<usize> {
         if start >= self.doc.tokens.len() {
@@ -1430,8 +1451,30 @@ impl State<'_> {
         // «حمد بن جاسم بن جبر آل ثاني» is one name
         let mut words = 0;
         let connector = |k: usize| CONNECTORS.contains(&self.doc.token_text(k));
+        // a particle of a European name («دي», «فان», «لا») inside a name, before a word
+        // that can be a name's: «جان مارك دو لا سابليير», «رود فان نيستلروي»
+        let particle = |k: usize| {
+            let word = self.doc.token_text(k);
+            // «لا», «لو» only after another particle («دو لا»): alone they are «no», «if»
+            let is_particle = self.is_name_particle(k)
+                || (ARTICLE_PARTICLES.contains(&word) && self.is_name_particle(k - 1));
+            k > start
+                && is_particle
+                && self.doc.tokens.get(k + 1).is_some_and(|next| {
+                    next.sentence == sentence
+                        && !next.after_break
+                        && self.out.cover[k + 1] == Cover::Free
+                        && (ARTICLE_PARTICLES.contains(&self.doc.token_text(k + 1))
+                            || (is_arabic_word(self.doc.token_text(k + 1))
+                                && !self.is_common_token(k + 1, 0)))
+                })
+        };
         while end < self.doc.tokens.len()
-            && (words < max || connector(end) || (end > start && connector(end - 1)))
+            && (words < max
+                || connector(end)
+                || (end > start && connector(end - 1))
+                || particle(end)
+                || (end > start && particle(end - 1)))
         {
             let t = &self.doc.tokens[end];
             if t.sentence != sentence || (end > start && t.after_break) {
@@ -1450,6 +1493,10 @@ impl State<'_> {
             // ordinals are decided after the loop: a ruler's number, or a ranking
             if end > start && REGNAL_ORDINALS.contains(&self.doc.token_text(end)) {
                 break;
+            }
+            if particle(end) {
+                end += 1;
+                continue;
             }
             let prev = (end > start).then(|| self.doc.token_text(end - 1));
             let after_connector = prev.is_some_and(|p| CONNECTORS.contains(&p));
