@@ -133,7 +133,7 @@ impl<T> PhraseIndex<T> {
     /// The phrases whose first stem is token `i` read as `reading`.
     #[inline]
     fn bucket(&self, doc: &Document, token: &str, reading: &Reading) -> Option<&[Phrase<T>]> {
-        let at = if self.stems_generation != 0 && doc.stems_generation() == self.stems_generation {
+        let at = if doc.numbered_by(self.stems_generation) {
             (*self.by_stem_id.get(reading.stem_id as usize)?).checked_sub(1)?
         } else {
             *self.by_first.get(&token[reading.stem_prefix..])?
@@ -258,6 +258,8 @@ mod tests {
             assert!(!expected.is_empty());
             let by_number =
                 Document::analyze_with(text, &BoilerplateRules::default(), false, Some(&table));
+            // the number path is the one taken: the index and the document share the table
+            assert!(by_number.numbered_by(numbered.stems_generation));
             assert_eq!(find_in(&by_number, &numbered), expected, "{text}");
             // a document numbered by another table is matched by text, not by wrong numbers
             let other = Document::analyze_with(
@@ -268,6 +270,12 @@ mod tests {
             );
             assert_eq!(find_in(&other, &numbered), expected, "{text}");
         }
+        // a reading's stem carries its number («ولافروف»: و + لافروف)
+        let doc =
+            Document::analyze_with("ولافروف", &BoilerplateRules::default(), false, Some(&table));
+        let lavrov = table.id("لافروف").unwrap();
+        assert!(doc.token_readings(0).any(|r| r.stem_id == lavrov));
+        assert!(!doc.numbered_by(other_table.generation()));
     }
 
     #[test]

@@ -1265,9 +1265,7 @@ impl State<'_> {
     /// If token `i` is free and, after a plain clitic prefix, is in `list`: the prefix.
     /// `free_stem` with the list's membership read from the stems' numbers.
     fn free_stem_in(&self, i: usize, list: WordList) -> Option<usize> {
-        let numbered = self.finder.stems_generation != 0
-            && self.doc.stems_generation() == self.finder.stems_generation;
-        if !numbered {
+        if !self.doc.numbered_by(self.finder.stems_generation) {
             return self.free_stem(i, |w| list.contains(self.lexicon, w));
         }
         if self.doc.token_excluded(i) || self.out.cover[i] != Cover::Free {

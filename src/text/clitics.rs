@@ -70,10 +70,10 @@ impl Readings {
         }
     }
 
-    fn push(&mut self, r: Reading) {
+    /// Adds a reading: prefix lengths in bytes, and whether the stem follows an article.
+    fn push(&mut self, span_prefix: usize, stem_prefix: usize, has_article: bool) {
         if (self.len as usize) < MAX_READINGS {
-            self.items[self.len as usize] =
-                (r.span_prefix as u8, r.stem_prefix as u8, r.has_article);
+            self.items[self.len as usize] = (span_prefix as u8, stem_prefix as u8, has_article);
             self.len += 1;
         }
     }
@@ -103,12 +103,7 @@ pub fn readings(token: &str) -> Readings {
     let first = chars.next();
     if !matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
         if chars.next().is_some() {
-            out.push(Reading {
-                span_prefix: 0,
-                stem_prefix: 0,
-                has_article: false,
-                stem_id: 0,
-            });
+            out.push(0, 0, false);
         }
         return out;
     }
@@ -134,32 +129,17 @@ pub fn readings(token: &str) -> Readings {
     let bytes = |n: usize| n * 2;
     for p in PLAIN_PREFIXES {
         if has(p, 0) && total >= p.len() + MIN_STEM_CHARS {
-            out.push(Reading {
-                span_prefix: bytes(p.len()),
-                stem_prefix: bytes(p.len()),
-                has_article: false,
-                stem_id: 0,
-            });
+            out.push(bytes(p.len()), bytes(p.len()), false);
         }
     }
     for p in ARTICLE_PREFIXES {
         if has(p, 0) && has(&['ا', 'ل'], p.len()) && total >= p.len() + 2 + MIN_STEM_CHARS {
-            out.push(Reading {
-                span_prefix: bytes(p.len()),
-                stem_prefix: bytes(p.len() + 2),
-                has_article: true,
-                stem_id: 0,
-            });
+            out.push(bytes(p.len()), bytes(p.len() + 2), true);
         }
     }
     for p in LAM_LAM_PREFIXES {
         if has(p, 0) && has(&['ل', 'ل'], p.len()) && total >= p.len() + 2 + MIN_STEM_CHARS {
-            out.push(Reading {
-                span_prefix: bytes(p.len() + 2),
-                stem_prefix: bytes(p.len() + 2),
-                has_article: true,
-                stem_id: 0,
-            });
+            out.push(bytes(p.len() + 2), bytes(p.len() + 2), true);
         }
     }
     out

@@ -144,9 +144,10 @@ impl Document {
         }
     }
 
-    /// The `StemTable` this document's stems are numbered by (0: none).
-    pub fn stems_generation(&self) -> u64 {
-        self.stems_generation
+    /// Whether this document's stems are numbered by the table of `generation` (the one a
+    /// matcher was numbered by; 0, an unnumbered matcher, never matches).
+    pub fn numbered_by(&self, generation: u64) -> bool {
+        generation != 0 && self.stems_generation == generation
     }
 
     /// Normalised text of token `i`.
