@@ -29,12 +29,12 @@ pub fn write_json(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
             out.extend_from_slice(b",\n");
         }
         record(&mut out, &NodeOut(n))?;
-        flush(&mut out, w)?;
+        super::flush(&mut out, w)?;
     }
     out.extend_from_slice(b"\n],\n\"edges\": [\n");
     w.write_all(&out)?;
     out.clear();
-    let keys: Vec<u64> = edge_keys(graph).collect();
+    let keys = edge_keys(graph);
     super::write_blocks(&graph.edges, w, |out: &mut Vec<u8>, first, block| {
         for (j, e) in crate::graph::prefetched(block).enumerate() {
             if first + j > 0 {
@@ -51,40 +51,30 @@ pub fn write_json(graph: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io
 /// The multigraph key of each edge: 0, 1, … among the edges of one (source, target) pair.
 /// A built graph keeps a pair's edges together (it is sorted), so the key is the position
 /// in the run of equal pairs; a graph in any other order is counted with a map.
-fn edge_keys(graph: &KnowledgeGraph) -> Box<dyn Iterator<Item = u64> + '_> {
+fn edge_keys(graph: &KnowledgeGraph) -> Vec<u64> {
     fn pair(e: &Edge) -> (&str, &str) {
         (&e.source, &e.target)
     }
-    let grouped = graph.edges.windows(2).all(|w| {
-        let (a, b) = (pair(&w[0]), pair(&w[1]));
-        a <= b
-    });
+    let grouped = graph.edges.windows(2).all(|w| pair(&w[0]) <= pair(&w[1]));
     if grouped {
-        let mut previous: Option<(&str, &str)> = None;
-        let mut key = 0;
-        Box::new(graph.edges.iter().map(move |e| {
-            let this = pair(e);
-            key = if previous == Some(this) { key + 1 } else { 0 };
-            previous = Some(this);
-            key
-        }))
+        let mut keys = Vec::with_capacity(graph.edges.len());
+        for (i, e) in graph.edges.iter().enumerate() {
+            let same_pair = i > 0 && pair(&graph.edges[i - 1]) == pair(e);
+            keys.push(if same_pair { keys[i - 1] + 1 } else { 0 });
+        }
+        keys
     } else {
-        let mut keys: rustc_hash::FxHashMap<(&str, &str), u64> = Default::default();
-        Box::new(graph.edges.iter().map(move |e| {
-            let key = keys.entry(pair(e)).or_insert(0);
-            *key += 1;
-            *key - 1
-        }))
+        let mut counts: rustc_hash::FxHashMap<(&str, &str), u64> = Default::default();
+        graph
+            .edges
+            .iter()
+            .map(|e| {
+                let count = counts.entry(pair(e)).or_insert(0);
+                *count += 1;
+                *count - 1
+            })
+            .collect()
     }
-}
-
-/// Hands the buffer to the writer once it is large.
-fn flush(out: &mut Vec<u8>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if out.len() >= 1 << 16 {
-        w.write_all(out)?;
-        out.clear();
-    }
-    Ok(())
 }
 
 /// Appends one record as compact JSON.
@@ -238,7 +228,7 @@ mod tests {
             edges: pairs.iter().map(|(s, t)| edge(s, t)).collect(),
             ..Default::default()
         };
-        edge_keys(&graph).collect()
+        edge_keys(&graph)
     }
 
     #[test]

@@ -18,9 +18,9 @@ use crate::graph::KnowledgeGraph;
 
 /// Hands a rendering buffer to the writer once it is large, so streamed exports use
 /// little memory however big the graph.
-pub(crate) fn flush(buffer: &mut String, w: &mut dyn Write) -> std::io::Result<()> {
-    if buffer.len() >= 1 << 16 {
-        w.write_all(buffer.as_bytes())?;
+pub(crate) fn flush(buffer: &mut impl Buffer, w: &mut dyn Write) -> std::io::Result<()> {
+    if buffer.bytes().len() >= 1 << 16 {
+        w.write_all(buffer.bytes())?;
         buffer.clear();
     }
     Ok(())
@@ -149,13 +149,9 @@ impl Format {
     }
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced, then
-/// renamed over the target, so a crash or Ctrl-C never leaves a half-written export.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_with(path, |w| w.write_all(bytes))
-}
-
-/// Like `write_atomic`, with the content streamed by `write` (no copy in memory).
+/// Writes the content `write` streams to `path` atomically: a temporary file in the same
+/// folder, synced, then renamed over the target, so a crash or Ctrl-C never leaves a
+/// half-written export.
 pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -298,11 +294,6 @@ pub fn write_formats(
     remove_abandoned_temporaries(out);
     remove_abandoned_temporaries(&out.join("neo4j"));
     type Pending = std::io::Result<Vec<PendingFile>>;
-    fn put(path: std::path::PathBuf, content: String) -> Pending {
-        Ok(vec![write_pending(&path, |w| {
-            w.write_all(content.as_bytes())
-        })?])
-    }
     fn streamed(
         path: std::path::PathBuf,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -323,7 +314,9 @@ pub fn write_formats(
             Format::Gexf => streamed(out.join("graph.gexf"), |w| {
                 gexf::write_gexf_with(graph, schemas(), w)
             }),
-            Format::Dot => put(out.join("graph.dot"), dot::to_dot(graph, dot_options)),
+            Format::Dot => streamed(out.join("graph.dot"), |w| {
+                w.write_all(dot::to_dot(graph, dot_options).as_bytes())
+            }),
             Format::Csv => {
                 let mut paths = streamed(out.join("nodes.csv"), |w| {
                     csv::write_nodes_with(graph, schemas(), w)

@@ -69,7 +69,6 @@ pub struct DirectSink {
     empty: std::sync::mpsc::Receiver<Block>,
     blocks: usize,
     writer: Option<std::thread::JoinHandle<io::Result<File>>>,
-    direct: bool,
 }
 
 impl DirectSink {
@@ -78,21 +77,14 @@ impl DirectSink {
         let direct = enable_direct(&file);
         let (full, full_blocks) = std::sync::mpsc::sync_channel::<Block>(1);
         let (written, empty) = std::sync::mpsc::sync_channel::<Block>(BLOCKS_PER_FILE);
-        let writer = std::thread::spawn(move || write_blocks(file, direct, full_blocks, written));
+        let writer = std::thread::spawn(move || write_to_disk(file, direct, full_blocks, written));
         DirectSink {
             current: Block::new(),
             full: Some(full),
             empty,
             blocks: 1,
             writer: Some(writer),
-            direct,
         }
-    }
-
-    /// Whether writes go around the page cache (as asked; the file system may still
-    /// refuse the first write, and the file is then written buffered).
-    pub fn is_direct(&self) -> bool {
-        self.direct
     }
 
     /// Writes what is left and returns the file, cut to the length written.
@@ -164,7 +156,7 @@ impl Write for DirectSink {
 
 /// The writing thread: writes each block it is sent, in order, and sends it back; pads
 /// the last one for direct I/O and cuts the file back to its true length.
-fn write_blocks(
+fn write_to_disk(
     mut file: File,
     mut direct: bool,
     full: std::sync::mpsc::Receiver<Block>,
