@@ -1302,6 +1302,28 @@ impl State<'_> {
             .or_else(|| test(token).then_some(0))
     }
 
+    /// Whether token `k` (after a name's first word) is a particle inside a European name:
+    /// «دي», «فان» … («لا», «لو» only after another: alone they are «no», «if»), followed
+    /// in the sentence by a word that can be a name's.
+    fn particle_in_name(&self, k: usize, sentence: u32) -> bool {
+        let is_particle = self.is_name_particle(k)
+            || (k > 0
+                && ARTICLE_PARTICLES.contains(&self.doc.token_text(k))
+                && self.is_name_particle(k - 1));
+        if !is_particle {
+            return false;
+        }
+        let Some(next) = self.doc.tokens.get(k + 1) else {
+            return false;
+        };
+        let next_word = self.doc.token_text(k + 1);
+        next.sentence == sentence
+            && !next.after_break
+            && self.out.cover[k + 1] == Cover::Free
+            && (ARTICLE_PARTICLES.contains(&next_word)
+                || (is_arabic_word(next_word) && !self.is_common_token(k + 1, 0)))
+    }
+
     /// Whether token `k` is a particle of a European name, written as such: «فإن» («so
     /// indeed») folds to «فان» but is no «van».
     fn is_name_particle(&self, k: usize) -> bool {
@@ -1451,22 +1473,7 @@ impl State<'_> {
         let connector = |k: usize| CONNECTORS.contains(&self.doc.token_text(k));
         // a particle of a European name («دي», «فان», «لا») inside a name, before a word
         // that can be a name's: «جان مارك دو لا سابليير», «رود فان نيستلروي»
-        let particle = |k: usize| {
-            let word = self.doc.token_text(k);
-            // «لا», «لو» only after another particle («دو لا»): alone they are «no», «if»
-            let is_particle = self.is_name_particle(k)
-                || (ARTICLE_PARTICLES.contains(&word) && self.is_name_particle(k - 1));
-            k > start
-                && is_particle
-                && self.doc.tokens.get(k + 1).is_some_and(|next| {
-                    next.sentence == sentence
-                        && !next.after_break
-                        && self.out.cover[k + 1] == Cover::Free
-                        && (ARTICLE_PARTICLES.contains(&self.doc.token_text(k + 1))
-                            || (is_arabic_word(self.doc.token_text(k + 1))
-                                && !self.is_common_token(k + 1, 0)))
-                })
-        };
+        let particle = |k: usize| k > start && self.particle_in_name(k, sentence);
         while end < self.doc.tokens.len()
             && (words < max
                 || connector(end)
