@@ -150,17 +150,22 @@ fn a_failed_write_leaves_the_previous_file_and_no_temporary() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
+/// Builds the sample articles into `out` and returns the graph.json written.
+fn build_samples_into(out: &std::path::Path) -> Vec<u8> {
+    Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(["build", "data/articles", "--quiet", "--out"])
+        .arg(out)
+        .assert()
+        .success();
+    fs::read(out.join("graph.json")).unwrap()
+}
+
 #[test]
 fn interrupted_build_leaves_previous_exports_intact() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    Command::cargo_bin("shabaka")
-        .unwrap()
-        .args(["build", "data/articles", "--quiet", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let before = fs::read(out.join("graph.json")).unwrap();
+    let before = build_samples_into(&out);
     // a larger input so the build is still running when interrupted
     let big = dir.path().join("big");
     fs::create_dir(&big).unwrap();
@@ -245,13 +250,7 @@ fn very_long_lines_and_deep_folders() {
 fn a_format_that_cannot_be_written_leaves_every_previous_export_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    Command::cargo_bin("shabaka")
-        .unwrap()
-        .args(["build", "data/articles", "--quiet", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let before = fs::read(out.join("graph.json")).unwrap();
+    let before = build_samples_into(&out);
     // the Neo4j folder is now a file: that format fails, every other one could be written
     fs::remove_dir_all(out.join("neo4j")).unwrap();
     fs::write(out.join("neo4j"), "not a folder").unwrap();
