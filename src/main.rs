@@ -513,10 +513,7 @@ const EXIT_INTERRUPTED: i32 = 130;
 fn main() -> ExitCode {
     // Ctrl-C: the exports already in place stay as they were; the half-written temporaries
     // beside them go too
-    let _ = ctrlc::set_handler(|| {
-        export::remove_live_temporaries();
-        std::process::exit(EXIT_INTERRUPTED);
-    });
+    let _ = ctrlc::set_handler(|| export::abandon_exports_and_exit(EXIT_INTERRUPTED));
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {

@@ -190,11 +190,7 @@ fn write_pending(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".shabaka-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    let live = LiveTemporary::register(tmp.path());
+    let (tmp, live) = LiveTemporary::create_in(dir)?;
     let mut sink = sink::DirectSink::new(tmp.as_file().try_clone()?);
     write(&mut sink)?;
     drop(sink.finish()?);
@@ -222,12 +218,19 @@ static LIVE_TEMPORARIES: std::sync::Mutex<Vec<std::path::PathBuf>> =
 struct LiveTemporary(std::path::PathBuf);
 
 impl LiveTemporary {
-    fn register(path: &Path) -> LiveTemporary {
+    /// Creates a temporary file in `dir` and registers it, under the registry's lock: an
+    /// interrupt never finds a file created but not yet registered.
+    fn create_in(dir: &Path) -> std::io::Result<(tempfile::NamedTempFile, LiveTemporary)> {
         let mut live = LIVE_TEMPORARIES
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        live.push(path.to_path_buf());
-        LiveTemporary(path.to_path_buf())
+        let tmp = tempfile::Builder::new()
+            .prefix(".shabaka-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        live.push(tmp.path().to_path_buf());
+        let entry = LiveTemporary(tmp.path().to_path_buf());
+        Ok((tmp, entry))
     }
 }
 
@@ -242,15 +245,17 @@ impl Drop for LiveTemporary {
     }
 }
 
-/// Removes the temporary files of the exports being written (for an interrupt: the
-/// finished exports stay as they were, and no half-written file is left beside them).
-pub fn remove_live_temporaries() {
+/// For an interrupt: removes the temporary files of the exports being written and ends
+/// the process with `code`, holding the registry's lock to the end so that no thread
+/// creates another one meanwhile. The exports already in place stay as they were.
+pub fn abandon_exports_and_exit(code: i32) -> ! {
     let live = LIVE_TEMPORARIES
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     for path in live.iter() {
         let _ = std::fs::remove_file(path);
     }
+    std::process::exit(code)
 }
 
 /// How long a temporary export file must have gone unwritten before it counts as left by
