@@ -355,3 +355,26 @@ fn particles_of_european_names_stay_in_the_name() {
     let f = found("وقال المدرب عدنان لا يفي بوعوده.");
     assert!(!f.iter().any(|x| x.2.contains("لا")), "{f:?}");
 }
+
+#[test]
+fn a_name_discovered_once_names_the_same_entity_where_it_recurs() {
+    // the speech verb finds the actor; later the article writes his name after other verbs
+    let f = found("وقال باتشان إن الفيلم نجح. وظهر باتشان في المهرجان، واختير باتشان أشهر ممثل.");
+    let actor: Vec<&str> = f
+        .iter()
+        .filter(|x| x.1 == "?باتشان")
+        .map(|x| x.2.as_str())
+        .collect();
+    assert_eq!(actor, vec!["باتشان"; 3], "{f:?}");
+    // a place found after «مدينة» is the place again without the trigger, clitic and all
+    let f =
+        found("وصل الوفد إلى مدينة تشوانتشو أمس. وتقع تشوانتشو على الساحل، وفي تشوانتشو ميناء.");
+    let places = f.iter().filter(|x| x.1 == "?تشوانتشو").count();
+    assert_eq!(places, 3, "{f:?}");
+    // a one-word person written later with a given name before it is that family's member
+    let f = found("وقال أينشتاين إن الضوء سريع. وكان أبوه ماكس أينشتاين يعمل في التجارة.");
+    assert!(has(&f, EntityKind::Person, "ماكس أينشتاين"), "{f:?}");
+    // without a discovery in the article, the bare word is not a name
+    let f = found("وظهر باتشان في المهرجان.");
+    assert!(f.is_empty(), "{f:?}");
+}
