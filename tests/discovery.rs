@@ -378,3 +378,30 @@ fn a_name_discovered_once_names_the_same_entity_where_it_recurs() {
     let f = found("وظهر باتشان في المهرجان.");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn the_next_members_of_a_list_of_people_are_people() {
+    let f = found("وشارك في الحفل محمود مرسي ويحيى شاهين ورجاء الجداوي، وغاب آخرون.");
+    for name in ["يحيى شاهين", "رجاء الجداوي"] {
+        assert!(has(&f, EntityKind::Person, name), "{name}: {f:?}");
+    }
+    // one-word members: the list goes on after the first, and the last follows a member
+    let f = found("وحضر الاجتماع سيرغي لافروف وكاتسيتو وأندي موراي، ثم غادروا.");
+    for name in ["كاتسيتو", "أندي موراي"] {
+        assert!(has(&f, EntityKind::Person, name), "{name}: {f:?}");
+    }
+    // «و» opening a clause after a name is not a list
+    let f = found("وقال محمود مرسي وزير الخارجية إن الاجتماع مهم.");
+    assert!(!f.iter().any(|x| x.2.contains("وزير")), "{f:?}");
+    let f = found("وصل كانافارو وخاب ظنه لما تأخر الفريق.");
+    assert!(!has(&f, EntityKind::Person, "خاب ظنه"), "{f:?}");
+}
+
+#[test]
+fn a_common_word_is_not_read_as_a_clitic_before_a_short_name() {
+    // «فشل» (failed) is a word of its own, not «ف» + «شل» (Shell); «وشل» is the company
+    let f = found("وقال المدير إن الخطة فشل تنفيذها.");
+    assert!(!f.iter().any(|x| x.1 == "shell"), "{f:?}");
+    let f = found("وقعت أرامكو وشل اتفاقا جديدا.");
+    assert!(f.iter().any(|x| x.1 == "shell"), "{f:?}");
+}
