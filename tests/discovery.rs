@@ -405,3 +405,22 @@ fn a_common_word_is_not_read_as_a_clitic_before_a_short_name() {
     let f = found("وقعت أرامكو وشل اتفاقا جديدا.");
     assert!(f.iter().any(|x| x.1 == "shell"), "{f:?}");
 }
+
+#[test]
+fn names_take_their_lineage_and_theophoric_parts() {
+    // the gazetteer knows «محمد بن زايد»; the article adds the family
+    let f = found("استقبل الشيخ محمد بن زايد آل نهيان الوفد أمس.");
+    assert!(
+        has(&f, EntityKind::Person, "محمد بن زايد آل نهيان"),
+        "{f:?}"
+    );
+    // the word after «آل» is the family's, though «ثاني» is also a common word
+    let f = found("وتلقى الشيخ حمد بن جاسم بن جبر آل ثاني رسالة.");
+    assert!(
+        has(&f, EntityKind::Person, "حمد بن جاسم بن جبر آل ثاني"),
+        "{f:?}"
+    );
+    // «الله» inside a name is the name's
+    let f = found("وقال عطاء الله مهاجراني إن المعرض مهم.");
+    assert!(has(&f, EntityKind::Person, "عطاء الله مهاجراني"), "{f:?}");
+}

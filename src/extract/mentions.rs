@@ -614,6 +614,7 @@ impl MentionFinder {
                     let closed = s.doc.tokens.get(end).is_none_or(|t| {
                         t.after_punct
                             || t.after_break
+                            || !is_arabic_word(s.doc.token_text(end))
                             || s.is_common_token(end, 0)
                             || s.ends_name(end)
                     });
@@ -1275,6 +1276,13 @@ impl State<'_> {
         } else {
             (first, prefix)
         };
+        let end = if matches!(entity, EntityRef::Known(_))
+            && self.kind_of(&entity) == EntityKind::Person
+        {
+            self.lineage_after(end)
+        } else {
+            end
+        };
         let t0 = &self.doc.tokens[first];
         let start = self.start_of(first, prefix);
         let stop = self.doc.tokens[end - 1].end;
@@ -1293,6 +1301,33 @@ impl State<'_> {
         for t in first..end {
             self.out.cover[t] = Cover::Mention(index);
         }
+    }
+
+    /// Where a known person's name ends once the lineage written after it is taken in: the
+    /// gazetteer knows «محمد بن زايد», the article writes «محمد بن زايد آل نهيان»; «حمد بن
+    /// جاسم بن جبر آل ثاني». Each step is a filiation or «آل» and the word after it, whatever
+    /// that word means elsewhere («ثاني»).
+    fn lineage_after(&self, mut end: usize) -> usize {
+        let Some(sentence) = end.checked_sub(1).map(|k| self.doc.tokens[k].sentence) else {
+            return end;
+        };
+        let free = |k: usize| {
+            self.doc.tokens.get(k).is_some_and(|t| {
+                t.sentence == sentence
+                    && !t.after_punct
+                    && !t.after_break
+                    && self.out.cover[k] == Cover::Free
+                    && !self.doc.token_excluded(k)
+            })
+        };
+        while free(end)
+            && free(end + 1)
+            && matches!(self.doc.token_text(end), "بن" | "بنت" | "ال")
+            && is_arabic_word(self.doc.token_text(end + 1))
+        {
+            end += 2;
+        }
+        end
     }
 
     /// Where a known person's mention starts once the given names written before it are
@@ -1681,7 +1716,9 @@ impl State<'_> {
                 continue;
             }
             let prev = (end > start).then(|| self.doc.token_text(end - 1));
-            let after_connector = prev.is_some_and(|p| CONNECTORS.contains(&p));
+            // a theophoric name takes «الله» like a connector's word: «عطاء الله», «نصر الله»
+            let after_connector =
+                prev.is_some_and(|p| CONNECTORS.contains(&p)) || (end > start && w == "الله");
             // the word after a connector is the name's whatever it means («آل ثاني»)
             let ok = is_arabic_word(w)
                 && (after_connector
