@@ -1030,30 +1030,24 @@ impl MentionFinder {
             match hit {
                 Some((prefix, end, entity)) => {
                     // a one-word person with given names written before it is someone of
-                    // that family: «هيرمان أينشتاين» after «أينشتاين»; «فان نيستلروي» keeps
-                    // its particle
+                    // that family: «هيرمان أينشتاين» after «أينشتاين»; with a particle
+                    // before it, the particle is part of the family name («فان نيستلروي»)
                     let one_word_person = end == i + 1 && s.kind_of(&entity) == EntityKind::Person;
                     let (first, first_prefix) = if one_word_person {
                         s.given_names_before(i, prefix)
                     } else {
                         (i, prefix)
                     };
-                    let with_particle = one_word_person
-                        && first == i
-                        && prefix == 0
-                        && i > 0
-                        && s.is_name_particle(i - 1)
-                        && s.out.cover[i - 1] == Cover::Free
-                        && !s.doc.token_excluded(i - 1)
-                        && s.doc.tokens[i - 1].sentence == s.doc.tokens[i].sentence
-                        && !s.doc.tokens[i].after_break;
                     let rule = "discovered:repeated".to_string();
                     if first < i {
                         s.add_person(first, end, first_prefix, rule, 0.5);
-                    } else if with_particle {
-                        s.add_person(i - 1, end, 0, rule, 0.5);
                     } else {
-                        s.add(entity, i, end, prefix, rule, 0.5);
+                        let first = if one_word_person && s.particle_before(i, prefix) {
+                            i - 1
+                        } else {
+                            i
+                        };
+                        s.add(entity, first, end, prefix, rule, 0.5);
                     }
                     i = end;
                 }
@@ -1122,15 +1116,11 @@ impl MentionFinder {
                         .map(|e| (r.span_prefix, e.clone()))
                 });
             if let Some((prefix, (entity, rule))) = hit {
-                // «فان باستن»: a family name keeps the particle written before it
-                let with_particle = prefix == 0
-                    && i > 0
-                    && s.is_name_particle(i - 1)
-                    && s.out.cover[i - 1] == Cover::Free
-                    && !s.doc.token_excluded(i - 1)
-                    && s.doc.tokens[i - 1].sentence == s.doc.tokens[i].sentence
-                    && !s.doc.tokens[i].after_break;
-                let first = if with_particle { i - 1 } else { i };
+                let first = if s.particle_before(i, prefix) {
+                    i - 1
+                } else {
+                    i
+                };
                 s.add(entity, first, i + 1, prefix, rule.into(), 0.6);
             }
         }
@@ -1301,6 +1291,18 @@ impl State<'_> {
         for t in first..end {
             self.out.cover[t] = Cover::Mention(index);
         }
+    }
+
+    /// Whether a family name at token `i` (written without a clitic) keeps the free name
+    /// particle written right before it: «فان باستن», «دي ماريا».
+    fn particle_before(&self, i: usize, prefix: usize) -> bool {
+        prefix == 0
+            && i > 0
+            && self.is_name_particle(i - 1)
+            && self.out.cover[i - 1] == Cover::Free
+            && !self.doc.token_excluded(i - 1)
+            && self.doc.tokens[i - 1].sentence == self.doc.tokens[i].sentence
+            && !self.doc.tokens[i].after_break
     }
 
     /// Where a known person's name ends once the lineage written after it is taken in: the
