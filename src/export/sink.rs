@@ -276,4 +276,32 @@ mod tests {
             assert_eq!(round_trip(&content), content, "length {length}");
         }
     }
+
+    /// Where the file system takes direct I/O (probed with one aligned write beside the
+    /// test file), the sink really writes around the page cache: the file it hands back
+    /// still has `O_DIRECT` after full blocks and a padded, cut last one.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn direct_io_is_used_where_the_file_system_takes_it() {
+        use rustix::fs::{fcntl_getfl, OFlags};
+        let dir = tempfile::tempdir().unwrap();
+        let probe = File::create(dir.path().join("probe")).unwrap();
+        let mut aligned = Block::new();
+        aligned.filled = ALIGN;
+        let supported = enable_direct(&probe) && (&probe).write_all(aligned.bytes()).is_ok();
+        if !supported {
+            return;
+        }
+        let path = dir.path().join("out");
+        let mut sink = DirectSink::new(File::create(&path).unwrap());
+        let content = vec![7u8; 2 * BLOCK + 5];
+        sink.write_all(&content).unwrap();
+        let file = sink.finish().unwrap();
+        let flags = fcntl_getfl(&file).unwrap();
+        assert!(
+            flags.contains(OFlags::DIRECT),
+            "the file was written buffered"
+        );
+        assert_eq!(file.metadata().unwrap().len(), content.len() as u64);
+    }
 }

@@ -1772,3 +1772,54 @@ impl State<'_> {
         (end - start >= min).then_some(end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{ExtractOptions, Extractor};
+
+    /// The numbered path of `free_stem_in` (stem numbers and list bits) answers what the
+    /// text path (`free_stem` with the list's own lookup) answers, for every list, on words
+    /// of each list with and without clitics, on a word shorter than any reading, and on
+    /// words in none of them.
+    #[test]
+    fn free_stem_in_agrees_with_the_text_lookup() {
+        let ex = Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap();
+        let mut words: Vec<String> = Vec::new();
+        for list in WordList::ALL {
+            for word in list.words(&ex.lexicon).take(25) {
+                if word.contains(' ') {
+                    continue;
+                }
+                words.extend([word.clone(), format!("و{word}"), format!("ب{word}")]);
+            }
+        }
+        words.extend(["في", "و", "الكتاب", "والكتاب", "عبوتين"].map(String::from));
+        let text = words.join(" ");
+        let doc = ex.document(&text);
+        let state = State {
+            doc: &doc,
+            gazetteer: &ex.gazetteer,
+            lexicon: &ex.lexicon,
+            out: DocumentMentions {
+                cover: vec![Cover::Free; doc.tokens.len()],
+                ..Default::default()
+            },
+            finder: &ex.finder,
+        };
+        assert!(
+            doc.numbered_by(ex.finder.stems_generation),
+            "the numbered path is the one under test"
+        );
+        let mut found = 0;
+        for list in WordList::ALL {
+            for i in 0..doc.tokens.len() {
+                let by_number = state.free_stem_in(i, list);
+                let by_text = state.free_stem(i, |w| list.contains(&ex.lexicon, w));
+                assert_eq!(by_number, by_text, "{list:?} on «{}»", doc.token_text(i));
+                found += usize::from(by_number.is_some());
+            }
+        }
+        assert!(found > 100, "the words of the lists are found: {found}");
+    }
+}
