@@ -299,3 +299,30 @@ fn unknown_people_found_by_given_name_and_title_take_part() {
         .values()
         .any(|n| n.attrs.get("label").and_then(|l| l.as_str()) == Some("خارجية")));
 }
+
+#[test]
+fn official_country_names_are_the_country() {
+    let ex = shabaka::extract::Extractor::load(
+        &[] as &[&str],
+        None,
+        shabaka::extract::ExtractOptions::default(),
+    )
+    .unwrap();
+    for (text, slug) in [
+        ("زار الوفد الجمهورية العربية السورية أمس.", "syria"),
+        (
+            "وقالت الجمهورية الجزائرية الديمقراطية الشعبية في بيان إن",
+            "algeria",
+        ),
+        ("وقعت جمهورية ألمانيا الاتحادية الاتفاق.", "germany"),
+    ] {
+        let doc = ex.document(text);
+        let found = ex.finder.find(&doc, &ex.gazetteer, &ex.lexicon);
+        let whole = found.mentions.iter().any(|m| {
+            matches!(m.entity, shabaka::extract::mentions::EntityRef::Known(i)
+                if ex.gazetteer.entries[i as usize].slug == slug)
+                && m.end - m.first >= 3
+        });
+        assert!(whole, "{text}: {:?}", found.mentions);
+    }
+}
