@@ -424,3 +424,17 @@ fn names_take_their_lineage_and_theophoric_parts() {
     let f = found("وقال عطاء الله مهاجراني إن المعرض مهم.");
     assert!(has(&f, EntityKind::Person, "عطاء الله مهاجراني"), "{f:?}");
 }
+
+#[test]
+fn an_ordinary_word_family_name_after_a_title_is_the_known_person() {
+    // «مبارك» («blessed», also a given name) is Hosni Mubarak only where a title vouches
+    let f = found("وقال الرئيس مبارك إن القمة ناجحة.");
+    assert!(f.iter().any(|x| x.1 == "hosni-mubarak"), "{f:?}");
+    let f = found("وكان الاجتماع مبارك النتائج.");
+    assert!(!f.iter().any(|x| x.1 == "hosni-mubarak"), "{f:?}");
+    // a name that goes on is someone else's; «على» is the preposition, not «علي»
+    let f = found("وقال الرئيس مبارك الدوسري إن القمة ناجحة.");
+    assert!(!f.iter().any(|x| x.1 == "hosni-mubarak"), "{f:?}");
+    let f = found("وافق الرئيس على الخطة.");
+    assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
+}

@@ -368,6 +368,31 @@ impl Gazetteer {
         out
     }
 
+    /// Family names too ordinary to stand alone — a common word or a given name as well
+    /// («مبارك», «بري», «مشرف») — each with the people whose two- or three-word name ends
+    /// in it. Only a title right before one («الرئيس مبارك») says it is the family name.
+    pub fn titled_surnames(&self, lexicon: &Lexicon) -> Vec<(String, u32)> {
+        let mut out = Vec::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            if entry.kind != EntityKind::Person {
+                continue;
+            }
+            let label = normalize_key(&entry.label);
+            let Some(last) = family_word(&label) else {
+                continue;
+            };
+            let ordinary = lexicon.is_common(last) || lexicon.first_names.contains(last);
+            if last.chars().count() >= 3 && !last.starts_with("ال") && ordinary {
+                for key in variants(last, &lexicon.variants) {
+                    out.push((key, index as u32));
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// The people holding `role` at `target` on `date` (ISO, any precision).
     pub fn holders(&self, role: &str, target: &str, date: &str) -> Vec<&RoleEntry> {
         self.roles
@@ -405,6 +430,16 @@ fn date_overlaps_before(date: &str, to: &str) -> bool {
 
 /// The last word of a two- or three-word name, if it can stand for the person alone.
 fn surname_of(label: &str, lexicon: &Lexicon) -> Option<String> {
+    let last = family_word(label)?;
+    let usable = last.chars().count() >= 3
+        && !lexicon.is_common(last)
+        && !lexicon.first_names.contains(last);
+    usable.then(|| last.to_string())
+}
+
+/// The last word of a two- or three-word name that has no lineage or kunya in it (those
+/// end in a father's name, not a family name).
+fn family_word(label: &str) -> Option<&str> {
     let words: Vec<&str> = label.split(' ').collect();
     if !(2..=3).contains(&words.len()) {
         return None;
@@ -417,11 +452,7 @@ fn surname_of(label: &str, lexicon: &Lexicon) -> Option<String> {
     }) {
         return None;
     }
-    let last = *words.last()?;
-    let usable = last.chars().count() >= 3
-        && !lexicon.is_common(last)
-        && !lexicon.first_names.contains(last);
-    usable.then(|| last.to_string())
+    words.last().copied()
 }
 
 /// Feminine, plural and dual forms of a masculine nisba (روسي → روسيه، روس...ون، ...ين).

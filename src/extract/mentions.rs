@@ -88,6 +88,10 @@ pub struct MentionFinder {
     /// The words of each gazetteer person's label and aliases, with their spelling
     /// variants: a given name outside them is someone else's.
     person_words: FxHashMap<u32, rustc_hash::FxHashSet<String>>,
+    /// Family names that are also common words or given names, with the gazetteer people
+    /// who have them (`Gazetteer::titled_surnames`): a title right before one vouches
+    /// for it.
+    titled_surnames: FxHashMap<String, Vec<u32>>,
     /// For each stem number of the extractor's `StemTable`, the word lists it is in (bits
     /// of `WordList`), so `State::free_stem_in` needs no lookup of its own.
     stem_lists: Vec<u8>,
@@ -273,6 +277,10 @@ impl MentionFinder {
                 (i as u32, words)
             })
             .collect();
+        let mut titled_surnames: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (key, entry) in gazetteer.titled_surnames(lexicon) {
+            titled_surnames.entry(key).or_default().push(entry);
+        }
         MentionFinder {
             names,
             titles,
@@ -280,6 +288,7 @@ impl MentionFinder {
             lexicon_words,
             one_word_titles,
             person_words,
+            titled_surnames,
             stem_lists: Vec::new(),
             stems_generation: 0,
         }
@@ -595,6 +604,18 @@ impl MentionFinder {
                     .tokens
                     .get(name_at)
                     .is_some_and(|t| t.sentence == s.doc.tokens[i].sentence && !t.after_punct);
+                if let Some(entry) = self.titled_surname(s, name_at).filter(|_| attached) {
+                    s.add(
+                        EntityRef::Known(entry),
+                        name_at,
+                        name_at + 1,
+                        0,
+                        "surname:after_title".into(),
+                        0.8,
+                    );
+                    i = name_at + 1;
+                    continue;
+                }
                 if let Some(end) = s.name_span(name_at, 1, 3).filter(|_| attached) {
                     let title: Vec<&str> = (m.first..m.end).map(|t| s.doc.token_text(t)).collect();
                     let rule = format!("discovered:title:{}", title.join(" "));
@@ -733,6 +754,36 @@ impl MentionFinder {
             let at = people[k..].partition_point(|&p| p < end) + k;
             people.insert(at, end);
         }
+    }
+
+    /// The one gazetteer person whose ordinary-word family name token `k` is, when that
+    /// word stands alone after a title: «الرئيس مبارك», «الرئيس بري». Not when a name goes
+    /// on after it (then it is someone's given name), and not «على»/«إلى» (they fold to
+    /// «علي», «الي»: the spelling as written decides).
+    fn titled_surname(&self, s: &State, k: usize) -> Option<u32> {
+        if s.out.cover.get(k) != Some(&Cover::Free) || s.doc.token_excluded(k) {
+            return None;
+        }
+        let [entry] = self.titled_surnames.get(s.doc.token_text(k))?.as_slice() else {
+            return None;
+        };
+        let token = &s.doc.tokens[k];
+        if s.doc
+            .original(s.doc.norm.original_span(token.from, token.to).0, token.end)
+            .contains('ى')
+        {
+            return None;
+        }
+        let name_goes_on = s.doc.tokens.get(k + 1).is_some_and(|next| {
+            next.sentence == token.sentence
+                && !next.after_punct
+                && !next.after_break
+                && s.out.cover[k + 1] == Cover::Free
+                && is_arabic_word(s.doc.token_text(k + 1))
+                && (s.lexicon.first_names.contains(s.doc.token_text(k + 1))
+                    || (!s.is_common_token(k + 1, 0) && !s.ends_name(k + 1)))
+        });
+        (!name_goes_on).then_some(*entry)
     }
 
     /// Past a title: its target (organisation, country, nisba), honorifics, further titles.
