@@ -438,3 +438,16 @@ fn an_ordinary_word_family_name_after_a_title_is_the_known_person() {
     let f = found("وافق الرئيس على الخطة.");
     assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
 }
+
+#[test]
+fn a_laqab_after_its_title_is_a_name() {
+    let f = found("وزار الوفد مرقد الإمام الرضا في مشهد.");
+    assert!(has(&f, EntityKind::Person, "الرضا"), "{f:?}");
+    let f = found("وقد حكم الملك الحسين البلاد طويلا، وأوصى الملك الحسين بذلك.");
+    assert!(has(&f, EntityKind::Person, "الحسين"), "{f:?}");
+    // after other titles a definite word is an adjective; an ordinal is a number
+    let f = found("وقال الرئيس التنفيذي للشركة إن الأرباح زادت.");
+    assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
+    let f = found("وزار الوفد مرقد الإمام الثامن في مشهد.");
+    assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
+}

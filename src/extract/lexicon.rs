@@ -61,6 +61,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "happened_verbs.tsv",
         include_str!("../../data/lexicon/happened_verbs.tsv"),
     ),
+    (
+        "laqab_titles.tsv",
+        include_str!("../../data/lexicon/laqab_titles.tsv"),
+    ),
 ];
 
 /// A head noun after which an organisation's proper name follows.
@@ -107,6 +111,8 @@ pub struct Lexicon {
     pub delegations: HashSet<String>,
     /// Verbs that report the event itself in a relative clause (جرت، عقد ...).
     pub happened_verbs: HashSet<String>,
+    /// Titles after which a definite epithet alone is a name (الإمام، الملك ...).
+    pub laqab_titles: HashSet<String>,
 }
 
 fn tokens_of(s: &str) -> Vec<String> {
@@ -225,6 +231,9 @@ impl Lexicon {
                 }
                 "happened_verbs.tsv" => {
                     self.happened_verbs.insert(key);
+                }
+                "laqab_titles.tsv" => {
+                    self.laqab_titles.insert(key);
                 }
                 _ => return Err(row.error(format!("unknown lexicon file {base}"))),
             }

@@ -616,6 +616,14 @@ impl MentionFinder {
                     i = name_at + 1;
                     continue;
                 }
+                let title_text = s.doc.token_text(m.first)[m.prefix_len..].to_string();
+                let laqab_title =
+                    m.end == m.first + 1 && s.lexicon.laqab_titles.contains(&title_text);
+                if laqab_title && attached && name_at == m.end && s.is_laqab(name_at) {
+                    s.add_person(name_at, name_at + 1, 0, "discovered:laqab".into(), 0.6);
+                    i = name_at + 1;
+                    continue;
+                }
                 if let Some(end) = s.name_span(name_at, 1, 3).filter(|_| attached) {
                     let title: Vec<&str> = (m.first..m.end).map(|t| s.doc.token_text(t)).collect();
                     let rule = format!("discovered:title:{}", title.join(" "));
@@ -1342,6 +1350,33 @@ impl State<'_> {
         for t in first..end {
             self.out.cover[t] = Cover::Mention(index);
         }
+    }
+
+    /// Whether token `k` is a laqab standing alone after its title: a free definite word of
+    /// four letters or more that is no common word, ordinal or other lexicon word, and
+    /// that ends its clause or is followed by a word that cannot be a name's.
+    fn is_laqab(&self, k: usize) -> bool {
+        let Some(token) = self.doc.tokens.get(k) else {
+            return false;
+        };
+        let w = self.doc.token_text(k);
+        let epithet = w.starts_with("ال")
+            && w.chars().count() >= 5
+            && self.out.cover[k] == Cover::Free
+            && !self.doc.token_excluded(k)
+            && !REGNAL_ORDINALS.contains(&w)
+            && !self.lexicon.is_common(w)
+            && !self.is_definite_common(w)
+            && !self.finder.lexicon_words.contains(w);
+        epithet
+            && self.doc.tokens.get(k + 1).is_none_or(|next| {
+                next.after_punct
+                    || next.after_break
+                    || next.sentence != token.sentence
+                    || !is_arabic_word(self.doc.token_text(k + 1))
+                    || self.is_common_token(k + 1, 0)
+                    || self.ends_name(k + 1)
+            })
     }
 
     /// Whether a family name at token `i` (written without a clitic) keeps the free name
