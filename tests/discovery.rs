@@ -451,3 +451,18 @@ fn a_laqab_after_its_title_is_a_name() {
     let f = found("وزار الوفد مرقد الإمام الثامن في مشهد.");
     assert!(!f.iter().any(|x| x.0 == "Person"), "{f:?}");
 }
+
+#[test]
+fn a_definite_name_after_a_place_trigger_is_a_place() {
+    let f = found("وقتل ثلاثة في بلدة الدجيل شمال بغداد.");
+    assert!(has(&f, EntityKind::Location, "الدجيل"), "{f:?}");
+    // after «عاصمة» the definite word is what it is the capital of; a trigger word with
+    // the article is no name; a name that runs on is not cut to one word
+    for text in [
+        "وزار عاصمة الإقليم أمس.",
+        "وتقع في مدينة الأحلام الكبيرة ملاعب كثيرة.",
+    ] {
+        let f = found(text);
+        assert!(!f.iter().any(|x| x.0 == "Location"), "{text}: {f:?}");
+    }
+}

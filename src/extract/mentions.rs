@@ -864,7 +864,11 @@ impl MentionFinder {
             while j < s.doc.tokens.len() && matches!(s.out.cover[j], Cover::Nisba(_)) {
                 j += 1;
             }
-            if let Some(end) = s.name_span(j, 1, 2) {
+            // a definite name is usual after a trigger («بلدة الدجيل», «مدينة الصدر»); not
+            // after «عاصمة», whose definite word is what it is the capital of
+            let capital_of = s.doc.token_text(i).ends_with("عاصمه");
+            let definite_name = || (!capital_of && s.is_definite_place_name(j)).then_some(j + 1);
+            if let Some(end) = s.name_span(j, 1, 2).or_else(definite_name) {
                 let key = (j..end)
                     .map(|t| s.doc.token_text(t))
                     .collect::<Vec<_>>()
@@ -1377,6 +1381,32 @@ impl State<'_> {
                     || self.is_common_token(k + 1, 0)
                     || self.ends_name(k + 1)
             })
+    }
+
+    /// Whether token `k`, right after a place trigger, is a definite one-word place name:
+    /// free, not a common or listed word, and ending its clause or followed by a word that
+    /// cannot be a name's («في بلدة الدجيل والتي», but not «مدينة الأحلام الكبيرة»).
+    fn is_definite_place_name(&self, k: usize) -> bool {
+        let Some(token) = self.doc.tokens.get(k) else {
+            return false;
+        };
+        let w = self.doc.token_text(k);
+        let name = w.starts_with("ال")
+            && w.chars().count() >= 5
+            && !token.after_punct
+            && self.out.cover[k] == Cover::Free
+            && !self.doc.token_excluded(k)
+            && !self.is_listed(w)
+            && !self.is_definite_common(w)
+            && !self.lexicon.place_triggers.contains_key(&w["ال".len()..]);
+        name && self.doc.tokens.get(k + 1).is_none_or(|next| {
+            next.after_punct
+                || next.after_break
+                || next.sentence != token.sentence
+                || !is_arabic_word(self.doc.token_text(k + 1))
+                || self.is_common_token(k + 1, 0)
+                || self.ends_name(k + 1)
+        })
     }
 
     /// Whether a family name at token `i` (written without a clitic) keeps the free name
