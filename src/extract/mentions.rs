@@ -604,7 +604,13 @@ impl MentionFinder {
                     .tokens
                     .get(name_at)
                     .is_some_and(|t| t.sentence == s.doc.tokens[i].sentence && !t.after_punct);
-                if let Some(entry) = self.titled_surname(s, name_at).filter(|_| attached) {
+                // an office, not an honorific: «الرئيس مبارك», but «الدكتور سعيد» is a
+                // given name and «الممثل كريستوفر» someone else
+                let office = !Lexicon::is_decoration(&m.payload);
+                if let Some(entry) = self
+                    .titled_surname(s, name_at)
+                    .filter(|_| attached && office)
+                {
                     s.add(
                         EntityRef::Known(entry),
                         name_at,
@@ -753,7 +759,10 @@ impl MentionFinder {
             let given = s.lexicon.first_names.contains(&token['و'.len_utf8()..]);
             // a title is not a member («ومعالي», «وزير»)
             let listed_word = s.finder.titles.longest_at(s.doc, j).is_some();
-            let accepted = closed && (in_list || goes_on || given);
+            // a lone given name before a «و» word has its family name there, «و» and all
+            // («وهنري وينكلر», «وكريستوفر والكن»): not a member to cut from it
+            let surname_follows = end == j + 1 && given && goes_on;
+            let accepted = closed && (in_list || goes_on || given) && !surname_follows;
             if !accepted || listed_word {
                 continue;
             }
@@ -1035,8 +1044,16 @@ impl MentionFinder {
             };
             let words: Vec<&str> = key.split(' ').collect();
             let head = words[0];
-            let one_word_usable =
-                words.len() > 1 || (head.chars().count() >= 3 && !s.is_common_with_clitics(head));
+            // a one-word name must look like one: no common word, and no article unless a
+            // rule found it with its article (a club, a laqab, a place after its trigger):
+            // «العاصمة», «الحياة» that slipped through once are not spread
+            let definite_ok = s.kind_of(&m.entity) == EntityKind::Organization
+                || m.rule == "discovered:laqab"
+                || m.rule == "discovered:place_trigger";
+            let one_word_usable = words.len() > 1
+                || (head.chars().count() >= 3
+                    && !s.is_common_with_clitics(head)
+                    && (!head.starts_with("ال") || definite_ok));
             if !one_word_usable || CONNECTORS.contains(&head) {
                 continue;
             }
