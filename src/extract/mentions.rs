@@ -606,7 +606,7 @@ impl MentionFinder {
                     .is_some_and(|t| t.sentence == s.doc.tokens[i].sentence && !t.after_punct);
                 // an office, not an honorific: «الرئيس مبارك», but «الدكتور سعيد» is a
                 // given name and «الممثل كريستوفر» someone else
-                let office = !Lexicon::is_decoration(&m.payload);
+                let office = !Lexicon::is_decoration(m.payload);
                 if let Some(entry) = self
                     .titled_surname(s, name_at)
                     .filter(|_| attached && office)
