@@ -1373,37 +1373,11 @@ impl State<'_> {
         }
     }
 
-    /// Whether token `k` is a laqab standing alone after its title: a free definite word of
-    /// four letters or more that is no common word, ordinal or other lexicon word, and
-    /// that ends its clause or is followed by a word that cannot be a name's.
-    fn is_laqab(&self, k: usize) -> bool {
-        let Some(token) = self.doc.tokens.get(k) else {
-            return false;
-        };
-        let w = self.doc.token_text(k);
-        let epithet = w.starts_with("ال")
-            && w.chars().count() >= 5
-            && self.out.cover[k] == Cover::Free
-            && !self.doc.token_excluded(k)
-            && !REGNAL_ORDINALS.contains(&w)
-            && !self.lexicon.is_common(w)
-            && !self.is_definite_common(w)
-            && !self.finder.lexicon_words.contains(w);
-        epithet
-            && self.doc.tokens.get(k + 1).is_none_or(|next| {
-                next.after_punct
-                    || next.after_break
-                    || next.sentence != token.sentence
-                    || !is_arabic_word(self.doc.token_text(k + 1))
-                    || self.is_common_token(k + 1, 0)
-                    || self.ends_name(k + 1)
-            })
-    }
-
-    /// Whether token `k`, right after a place trigger, is a definite one-word place name:
-    /// free, not a common or listed word, and ending its clause or followed by a word that
-    /// cannot be a name's («في بلدة الدجيل والتي», but not «مدينة الأحلام الكبيرة»).
-    fn is_definite_place_name(&self, k: usize) -> bool {
+    /// Whether token `k` is a definite word that can stand alone as a name: free and
+    /// attached, of five letters or more with its article, no common, listed or
+    /// definite-common word, and ending its clause or followed by a word that cannot be a
+    /// name's («في بلدة الدجيل والتي», but not «مدينة الأحلام الكبيرة»).
+    fn lone_definite_name(&self, k: usize) -> bool {
         let Some(token) = self.doc.tokens.get(k) else {
             return false;
         };
@@ -1414,8 +1388,7 @@ impl State<'_> {
             && self.out.cover[k] == Cover::Free
             && !self.doc.token_excluded(k)
             && !self.is_listed(w)
-            && !self.is_definite_common(w)
-            && !self.lexicon.place_triggers.contains_key(&w["ال".len()..]);
+            && !self.is_definite_common(w);
         name && self.doc.tokens.get(k + 1).is_none_or(|next| {
             next.after_punct
                 || next.after_break
@@ -1424,6 +1397,22 @@ impl State<'_> {
                 || self.is_common_token(k + 1, 0)
                 || self.ends_name(k + 1)
         })
+    }
+
+    /// Whether token `k` is a laqab standing alone after its title («الإمام الرضا»): a lone
+    /// definite name that is no ordinal («الإمام الثامن» counts imams).
+    fn is_laqab(&self, k: usize) -> bool {
+        self.lone_definite_name(k) && !REGNAL_ORDINALS.contains(&self.doc.token_text(k))
+    }
+
+    /// Whether token `k`, right after a place trigger, is a definite one-word place name
+    /// («بلدة الدجيل»): a lone definite name that is not itself a trigger word («الإقليم»).
+    fn is_definite_place_name(&self, k: usize) -> bool {
+        self.lone_definite_name(k)
+            && !self
+                .lexicon
+                .place_triggers
+                .contains_key(&self.doc.token_text(k)["ال".len()..])
     }
 
     /// Whether a family name at token `i` (written without a clitic) keeps the free name
