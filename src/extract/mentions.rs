@@ -622,9 +622,10 @@ impl MentionFinder {
                     i = name_at + 1;
                     continue;
                 }
-                let title_text = s.doc.token_text(m.first)[m.prefix_len..].to_string();
-                let laqab_title =
-                    m.end == m.first + 1 && s.lexicon.laqab_titles.contains(&title_text);
+                let laqab_title = m.end == m.first + 1
+                    && s.lexicon
+                        .laqab_titles
+                        .contains(&s.doc.token_text(m.first)[m.prefix_len..]);
                 if laqab_title && attached && name_at == m.end && s.is_laqab(name_at) {
                     s.add_person(name_at, name_at + 1, 0, "discovered:laqab".into(), 0.6);
                     i = name_at + 1;
@@ -1073,12 +1074,12 @@ impl MentionFinder {
                 words.iter().map(|w| w.to_string()).collect(),
             ));
         }
+        if by_head.is_empty() {
+            return;
+        }
         // the longest name first, then by key: the same choice on every run
         for names in by_head.values_mut() {
             names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.1.cmp(&b.1)));
-        }
-        if by_head.is_empty() {
-            return;
         }
         let mut i = 0;
         while i < s.doc.tokens.len() {
