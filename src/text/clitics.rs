@@ -70,6 +70,21 @@ impl Readings {
         }
     }
 
+    /// The numbers of the readings' stems, in the order of `iter`.
+    #[inline]
+    pub fn stem_ids(&self) -> &[u32] {
+        &self.stem_ids[..self.len as usize]
+    }
+
+    /// The number of the plain reading's stem, the token as written (0: none).
+    #[inline]
+    pub fn plain_stem_id(&self) -> u32 {
+        match self.items[0] {
+            (0, 0, false) if self.len > 0 => self.stem_ids[0],
+            _ => 0,
+        }
+    }
+
     /// Adds a reading: prefix lengths in bytes, and whether the stem follows an article.
     fn push(&mut self, span_prefix: usize, stem_prefix: usize, has_article: bool) {
         if (self.len as usize) < MAX_READINGS {
@@ -79,18 +94,17 @@ impl Readings {
     }
 
     /// The readings, plain reading first.
+    #[inline]
     pub fn iter(&self) -> impl Iterator<Item = Reading> + '_ {
-        self.items[..self.len as usize]
-            .iter()
-            .zip(self.stem_ids)
-            .map(
-                |(&(span_prefix, stem_prefix, has_article), stem_id)| Reading {
-                    stem_id,
-                    span_prefix: span_prefix as usize,
-                    stem_prefix: stem_prefix as usize,
-                    has_article,
-                },
-            )
+        (0..self.len as usize).map(|k| {
+            let (span_prefix, stem_prefix, has_article) = self.items[k];
+            Reading {
+                stem_id: self.stem_ids[k],
+                span_prefix: span_prefix as usize,
+                stem_prefix: stem_prefix as usize,
+                has_article,
+            }
+        })
     }
 }
 

@@ -156,6 +156,20 @@ impl Document {
         &self.norm.text[t.from..t.to]
     }
 
+    /// The number of token `i` as written in the `StemTable` the document is numbered by
+    /// (0: not in it, or too short to be read). The plain reading comes first and its stem
+    /// is the whole token.
+    #[inline]
+    pub fn token_id(&self, i: usize) -> u32 {
+        self.readings[i].plain_stem_id()
+    }
+
+    /// The numbers of token `i`'s reading stems, in the order of `token_readings`.
+    #[inline]
+    pub fn token_stem_ids(&self, i: usize) -> &[u32] {
+        self.readings[i].stem_ids()
+    }
+
     /// The clitic readings of token `i`, plain reading first.
     pub fn token_readings(&self, i: usize) -> impl Iterator<Item = Reading> + '_ {
         self.readings[i].iter()
