@@ -210,6 +210,32 @@ impl MentionFinder {
         self.stems_generation = table.generation();
     }
 
+    /// The word lists of stem number `id` (bits of `WordList`).
+    #[inline]
+    fn stem_list_bits(&self, id: u32) -> u8 {
+        self.stem_lists.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The word lists token `i` of a numbered document is in after a plain clitic prefix,
+    /// or, too short for readings, as written.
+    fn list_bits_of(&self, doc: &Document, lexicon: &Lexicon, i: usize) -> u8 {
+        let mut bits = 0;
+        let mut plain_reading = false;
+        for r in doc.token_readings(i).filter(|r| !r.has_article) {
+            bits |= self.stem_list_bits(r.stem_id);
+            plain_reading |= r.stem_prefix == 0;
+        }
+        if !plain_reading {
+            let token = doc.token_text(i);
+            for list in WordList::ALL {
+                if list.contains(lexicon, token) {
+                    bits |= list.bit();
+                }
+            }
+        }
+        bits
+    }
+
     pub fn new(gazetteer: &Gazetteer, lexicon: &Lexicon) -> MentionFinder {
         let mut grouped: FxHashMap<String, Vec<AliasTarget>> = FxHashMap::default();
         for (key, target) in gazetteer.alias_keys(lexicon) {
@@ -301,16 +327,7 @@ impl MentionFinder {
         gazetteer: &Gazetteer,
         lexicon: &Lexicon,
     ) -> DocumentMentions {
-        let mut state = State {
-            doc,
-            gazetteer,
-            lexicon,
-            out: DocumentMentions {
-                cover: vec![Cover::Free; doc.tokens.len()],
-                ..Default::default()
-            },
-            finder: self,
-        };
+        let mut state = State::new(doc, gazetteer, lexicon, self);
         let surnames = self.match_gazetteer(&mut state);
         Self::resolve_gazetteer_surnames(&mut state, surnames);
         Self::sons_named_after_fathers(&mut state);
@@ -1216,9 +1233,38 @@ struct State<'a> {
     out: DocumentMentions,
     /// The finder's word sets built from the lexicon and gazetteer.
     finder: &'a MentionFinder,
+    /// For a numbered document: each token's word lists (bits of `WordList`) after a plain
+    /// clitic prefix, or as written when it is too short for readings. Most tokens are in
+    /// none, and the rules ask about every free token, list by list.
+    list_bits: Vec<u8>,
 }
 
-impl State<'_> {
+impl<'a> State<'a> {
+    fn new(
+        doc: &'a Document,
+        gazetteer: &'a Gazetteer,
+        lexicon: &'a Lexicon,
+        finder: &'a MentionFinder,
+    ) -> State<'a> {
+        let list_bits = if doc.numbered_by(finder.stems_generation) {
+            (0..doc.tokens.len())
+                .map(|i| finder.list_bits_of(doc, lexicon, i))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        State {
+            doc,
+            gazetteer,
+            lexicon,
+            out: DocumentMentions {
+                cover: vec![Cover::Free; doc.tokens.len()],
+                ..Default::default()
+            },
+            finder,
+            list_bits,
+        }
+    }
     fn kind_of(&self, entity: &EntityRef) -> EntityKind {
         entity.kind(self.gazetteer)
     }
@@ -1605,24 +1651,20 @@ impl State<'_> {
         if !self.doc.numbered_by(self.finder.stems_generation) {
             return self.free_stem(i, |w| list.contains(self.lexicon, w));
         }
-        if self.doc.token_excluded(i) || self.out.cover[i] != Cover::Free {
+        if self.list_bits[i] & list.bit() == 0
+            || self.doc.token_excluded(i)
+            || self.out.cover[i] != Cover::Free
+        {
             return None;
         }
-        let in_list = |id: u32| {
-            self.finder
-                .stem_lists
-                .get(id as usize)
-                .is_some_and(|bits| bits & list.bit() != 0)
-        };
-        let mut plain_reading = false;
-        for r in self.doc.token_readings(i).filter(|r| !r.has_article) {
-            if in_list(r.stem_id) {
-                return Some(r.span_prefix);
-            }
-            plain_reading |= r.stem_prefix == 0;
-        }
-        // a token too short for readings is still a word
-        (!plain_reading && list.contains(self.lexicon, self.doc.token_text(i))).then_some(0)
+        // in the list: after the first prefix whose stem is, or as written (a short token)
+        let prefix = self
+            .doc
+            .token_readings(i)
+            .filter(|r| !r.has_article)
+            .find(|r| self.finder.stem_list_bits(r.stem_id) & list.bit() != 0)
+            .map_or(0, |r| r.span_prefix);
+        Some(prefix)
     }
 
     /// If token `i` is free and, after a plain clitic prefix, satisfies `test`: the prefix.
@@ -1920,16 +1962,7 @@ mod tests {
         words.extend(["في", "و", "الكتاب", "والكتاب", "عبوتين"].map(String::from));
         let text = words.join(" ");
         let doc = ex.document(&text);
-        let state = State {
-            doc: &doc,
-            gazetteer: &ex.gazetteer,
-            lexicon: &ex.lexicon,
-            out: DocumentMentions {
-                cover: vec![Cover::Free; doc.tokens.len()],
-                ..Default::default()
-            },
-            finder: &ex.finder,
-        };
+        let state = State::new(&doc, &ex.gazetteer, &ex.lexicon, &ex.finder);
         assert!(
             doc.numbered_by(ex.finder.stems_generation),
             "the numbered path is the one under test"
