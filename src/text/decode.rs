@@ -74,11 +74,17 @@ pub fn decode_vec(
     if forced.is_some() || Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
         return decode(&bytes, forced);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) if !text.is_empty() => checked(text, UTF_8.name()),
-        Ok(_) => Err(DecodeError::Empty),
-        Err(e) => decode(e.as_bytes(), forced),
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
     }
+    // validated by SIMD code, several times faster on Arabic text than the standard
+    // library's check
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return decode(&bytes, forced);
+    }
+    // SAFETY: `bytes` was just validated as UTF-8
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    checked(text, UTF_8.name())
 }
 
 fn strict(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
@@ -100,25 +106,39 @@ fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError>
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    // counted on bytes, in passes the compiler turns into vector code: code points are
-    // the bytes that do not continue a character; control characters are the C0 bytes
-    // (but tab, LF, CR, FF), DEL, and C1 (U+0080–U+009F, written C2 80–C2 9F)
     let bytes = text.as_bytes();
-    let total = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    let c0 = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+    let (total, c0) = census(bytes);
+    // C1 controls (U+0080–U+009F) are written C2 80–C2 9F; C2 itself is rare in Arabic text
+    let c1 = memchr::memchr_iter(0xc2, bytes)
+        .filter(|&at| {
+            bytes
+                .get(at + 1)
+                .is_some_and(|next| (0x80..0xa0).contains(next))
+        })
         .count();
-    let c1 = bytes
-        .iter()
-        .zip(bytes.iter().skip(1))
-        .filter(|&(&lead, &next)| lead == 0xc2 && (0x80..0xa0).contains(&next))
-        .count();
-    let nul = bytes.contains(&0);
+    let nul = memchr::memchr(0, bytes).is_some();
     if (c0 + c1) * 20 > total || nul {
         return Err(DecodeError::Binary);
     }
     Ok(Decoded { text, encoding })
+}
+
+/// Code points (the bytes that do not continue a character) and C0 controls other than
+/// tab, LF, CR and FF, with DEL, in UTF-8 text: counted in blocks small enough for byte
+/// counters, which the compiler turns into vector code.
+fn census(bytes: &[u8]) -> (usize, usize) {
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for block in bytes.chunks(u8::MAX as usize) {
+        chars += usize::from(
+            block
+                .iter()
+                .map(|&b| u8::from((b as i8) >= -0x40))
+                .sum::<u8>(),
+        );
+        let control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
+        controls += usize::from(block.iter().map(|&b| u8::from(control(b))).sum::<u8>());
+    }
+    (chars, controls)
 }
 
 /// UTF-16 without a BOM shows up as every other byte being zero for ASCII-heavy text and as
@@ -136,6 +156,22 @@ fn looks_like_bomless_utf16(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The block-wise counts agree with counting characters one by one, on text long
+        /// enough to span many blocks and with controls anywhere in it.
+        #[test]
+        fn census_counts_characters_and_controls(
+            text in "[\\x00-\\x20\\x7f\\u{80}-\\u{a0}aب\\u{feff}]{0,1200}"
+        ) {
+            let chars = text.chars().count();
+            let c0 = text
+                .chars()
+                .filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) || c == '\x7f')
+                .count();
+            proptest::prop_assert_eq!(census(text.as_bytes()), (chars, c0));
+        }
+    }
 
     #[test]
     fn control_characters_are_counted_as_characters() {
