@@ -174,6 +174,12 @@ mod tests {
     }
 
     #[test]
+    fn census_of_long_runs_overflows_no_block_counter() {
+        assert_eq!(census("a".repeat(1000).as_bytes()), (1000, 0));
+        assert_eq!(census("\x01".repeat(600).as_bytes()), (600, 600));
+    }
+
+    #[test]
     fn control_characters_are_counted_as_characters() {
         // the byte count agrees with the definition: Unicode control characters but tab,
         // LF, CR and FF, over code points
