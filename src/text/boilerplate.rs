@@ -120,25 +120,15 @@ impl BoilerplateRules {
     }
 }
 
-/// The space-separated pieces of `key` at least `MENU_TOKEN_CHARS` bytes long, found in
-/// one pass over the bytes (a run of that many letters takes at least as many bytes).
+/// The space-separated pieces of `key` at least `MENU_TOKEN_CHARS` bytes long, found from
+/// the spaces alone (a run of that many letters takes at least as many bytes).
 fn long_pieces(key: &str) -> impl Iterator<Item = &str> {
-    let bytes = key.as_bytes();
+    let ends = memchr::memchr_iter(b' ', key.as_bytes()).chain(std::iter::once(key.len()));
     let mut start = 0;
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i <= bytes.len() {
-            let at_end = i == bytes.len() || bytes[i] == b' ';
-            i += 1;
-            if at_end {
-                let piece = (start, i - 1);
-                start = i;
-                if piece.1 - piece.0 >= MENU_TOKEN_CHARS {
-                    return key.get(piece.0..piece.1);
-                }
-            }
-        }
-        None
+    ends.filter_map(move |end| {
+        let piece = start..end;
+        start = end + 1;
+        (piece.len() >= MENU_TOKEN_CHARS).then(|| &key[piece])
     })
 }
 
@@ -148,7 +138,9 @@ fn line_key(line: &str) -> std::borrow::Cow<'_, str> {
         .trim_start_matches(|c: char| !crate::text::is_word_char(c))
         .trim_end();
     // the usual line has single spaces already, and is its own key
-    let single_spaced = !trimmed.contains("  ") && !trimmed.contains(['\t', '\n', '\r']);
+    let bytes = trimmed.as_bytes();
+    let single_spaced = memchr::memmem::find(bytes, b"  ").is_none()
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none();
     if single_spaced {
         return trimmed.into();
     }
