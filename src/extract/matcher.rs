@@ -55,6 +55,10 @@ pub struct PhraseIndex<T> {
     by_first: FxHashMap<String, u32>,
     /// Once numbered: for each stem number of a `StemTable`, its bucket + 1 (0: none).
     by_stem_id: Vec<u32>,
+    /// Once numbered: bit `n` is set when stem number `n` starts a phrase. Nearly every
+    /// token is asked about and starts none; these bits answer from a few kilobytes where
+    /// `by_stem_id` spans the whole table.
+    starts: Vec<u64>,
     /// The table of `by_stem_id` (0: not numbered).
     stems_generation: u64,
 }
@@ -65,6 +69,7 @@ impl<T> Default for PhraseIndex<T> {
             buckets: Vec::new(),
             by_first: FxHashMap::default(),
             by_stem_id: Vec::new(),
+            starts: Vec::new(),
             stems_generation: 0,
         }
     }
@@ -131,9 +136,13 @@ impl<T> PhraseIndex<T> {
     /// same table). Left unnumbered if the table lacks one of the stems.
     pub fn number_stems(&mut self, table: &StemTable) {
         let mut by_stem_id = vec![0u32; table.len() + 1];
+        let mut starts = vec![0u64; by_stem_id.len().div_ceil(64)];
         for (stem, &bucket) in &self.by_first {
             match table.id(stem) {
-                Some(id) => by_stem_id[id as usize] = bucket + 1,
+                Some(id) => {
+                    by_stem_id[id as usize] = bucket + 1;
+                    starts[id as usize / 64] |= 1 << (id % 64);
+                }
                 None => return,
             }
         }
@@ -145,7 +154,15 @@ impl<T> PhraseIndex<T> {
             }
         }
         self.by_stem_id = by_stem_id;
+        self.starts = starts;
         self.stems_generation = table.generation();
+    }
+
+    /// Whether stem number `stem_id` starts a phrase (for a numbered document).
+    #[inline]
+    fn starts_phrase(&self, stem_id: u32) -> bool {
+        let (word, bit) = (stem_id as usize / 64, stem_id % 64);
+        self.starts.get(word).is_some_and(|w| w & (1 << bit) != 0)
     }
 
     /// The phrases whose first stem has number `stem_id` (for a numbered document).
@@ -178,7 +195,7 @@ impl<T> PhraseIndex<T> {
             && !doc
                 .token_stem_ids(i)
                 .iter()
-                .any(|&id| self.bucket_by_number(id).is_some())
+                .any(|&id| self.starts_phrase(id))
         {
             return None;
         }
