@@ -27,7 +27,10 @@ const BLOCKS_PER_FILE: usize = 3;
 
 /// A block of bytes whose used part starts at an aligned address.
 struct Block {
-    /// `BLOCK + ALIGN` bytes, of which `start..start + BLOCK` is the aligned block.
+    /// Room for `BLOCK + ALIGN` bytes, never reallocated: `..start` is the padding before
+    /// the aligned address, `start..` the bytes of the block. Only what is written is ever
+    /// initialised (zeroing each new block up front cost more than a small build's
+    /// exports).
     storage: Vec<u8>,
     start: usize,
     filled: usize,
@@ -35,8 +38,9 @@ struct Block {
 
 impl Block {
     fn new() -> Block {
-        let storage = vec![0u8; BLOCK + ALIGN];
+        let mut storage: Vec<u8> = Vec::with_capacity(BLOCK + ALIGN);
         let start = storage.as_ptr().align_offset(ALIGN).min(ALIGN);
+        storage.resize(start, 0);
         Block {
             storage,
             start,
@@ -48,11 +52,25 @@ impl Block {
         &self.storage[self.start..self.start + self.filled]
     }
 
+    /// Appends as much of `bytes` as fits; returns how much that was.
+    fn fill(&mut self, bytes: &[u8]) -> usize {
+        let taken = bytes.len().min(BLOCK - self.filled);
+        self.storage.extend_from_slice(&bytes[..taken]);
+        self.filled += taken;
+        taken
+    }
+
+    /// Empties the block for reuse.
+    fn clear(&mut self) {
+        self.storage.truncate(self.start);
+        self.filled = 0;
+    }
+
     /// Pads the block with zeros to a whole number of aligned units (a direct write of
     /// the last, partial block must be so long); returns the bytes that are padding.
     fn pad(&mut self) -> usize {
         let padded = self.filled.div_ceil(ALIGN) * ALIGN;
-        self.storage[self.start + self.filled..self.start + padded].fill(0);
+        self.storage.resize(self.start + padded, 0);
         let padding = padded - self.filled;
         self.filled = padded;
         padding
@@ -118,7 +136,7 @@ impl DirectSink {
             },
         };
         let full = std::mem::replace(&mut self.current, next);
-        self.current.filled = 0;
+        self.current.clear();
         match self.full.as_ref().map(|sender| sender.send(full)) {
             Some(Ok(())) => Ok(()),
             _ => Err(self.failure()),
@@ -140,12 +158,7 @@ impl Write for DirectSink {
         if self.current.filled == BLOCK {
             self.hand_over()?;
         }
-        let room = BLOCK - self.current.filled;
-        let taken = bytes.len().min(room);
-        let at = self.current.start + self.current.filled;
-        self.current.storage[at..at + taken].copy_from_slice(&bytes[..taken]);
-        self.current.filled += taken;
-        Ok(taken)
+        Ok(self.current.fill(bytes))
     }
 
     /// Blocks are written as they fill; the rest waits for `finish`.
@@ -287,7 +300,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let probe = File::create(dir.path().join("probe")).unwrap();
         let mut aligned = Block::new();
-        aligned.filled = ALIGN;
+        aligned.fill(&[0; ALIGN]);
         let supported = enable_direct(&probe) && (&probe).write_all(aligned.bytes()).is_ok();
         if !supported {
             return;
