@@ -117,7 +117,7 @@ pub struct Lexicon {
 
 fn tokens_of(s: &str) -> Vec<String> {
     normalize_key(s)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()

@@ -78,7 +78,7 @@ impl<T> Default for PhraseIndex<T> {
 /// Splits a normalised phrase into words, as the tokenizer would.
 pub fn words(phrase: &str) -> Vec<String> {
     phrase
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
