@@ -72,6 +72,42 @@ impl StemTable {
     pub fn generation(&self) -> u64 {
         self.generation
     }
+
+    /// The clitic readings of `token` with their stems numbered. News text repeats a few
+    /// thousand words most of the time, so each thread remembers the readings of the words
+    /// it has seen (up to `READINGS_MEMO_WORDS` of them): one lookup of the whole word
+    /// instead of reading it anew and looking up each of its stems.
+    pub fn numbered_readings(&self, token: &str) -> Readings {
+        READINGS_MEMO.with_borrow_mut(|memo| {
+            if memo.generation != self.generation {
+                memo.generation = self.generation;
+                memo.by_word.clear();
+            }
+            if let Some(readings) = memo.by_word.get(token) {
+                return *readings;
+            }
+            let mut readings = clitics::readings(token);
+            readings.number_stems(token, |stem| self.id(stem));
+            if memo.by_word.len() < READINGS_MEMO_WORDS {
+                memo.by_word.insert(token.into(), readings);
+            }
+            readings
+        })
+    }
+}
+
+/// Words whose readings a thread remembers at most (a few tens of megabytes).
+const READINGS_MEMO_WORDS: usize = 1 << 18;
+
+/// A thread's remembered readings, for the table of `generation`.
+#[derive(Default)]
+struct ReadingsMemo {
+    generation: u64,
+    by_word: rustc_hash::FxHashMap<Box<str>, Readings>,
+}
+
+thread_local! {
+    static READINGS_MEMO: std::cell::RefCell<ReadingsMemo> = Default::default();
 }
 
 /// An article's text prepared for extraction.
@@ -125,11 +161,10 @@ impl Document {
             .iter()
             .map(|t| {
                 let token = &norm.text[t.from..t.to];
-                let mut readings = clitics::readings(token);
-                if let Some(stems) = stems {
-                    readings.number_stems(token, |stem| stems.id(stem));
+                match stems {
+                    Some(stems) => stems.numbered_readings(token),
+                    None => clitics::readings(token),
                 }
-                readings
             })
             .collect();
         Document {
@@ -203,5 +238,33 @@ impl Document {
     pub fn sentence_text(&self, i: u32) -> String {
         let s = &self.sentences[i as usize];
         self.original(s.start, s.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A thread's remembered readings are those of the table asked, even when tables take
+    /// turns: the same word has another number in each.
+    #[test]
+    fn remembered_readings_follow_their_table() {
+        let one = StemTable::new(["كتاب".to_string()]);
+        let two = StemTable::new(["باب".to_string(), "كتاب".to_string()]);
+        for _ in 0..2 {
+            for table in [&one, &two] {
+                for word in ["والكتاب", "كتاب", "باب"] {
+                    let mut expected = clitics::readings(word);
+                    expected.number_stems(word, |stem| table.id(stem));
+                    let remembered = table.numbered_readings(word);
+                    assert_eq!(remembered.stem_ids(), expected.stem_ids(), "{word}");
+                    assert_eq!(
+                        remembered.iter().collect::<Vec<_>>(),
+                        expected.iter().collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
+        assert_ne!(one.id("كتاب"), two.id("كتاب"));
     }
 }
