@@ -707,7 +707,8 @@ impl MentionFinder {
                     })
             };
             if let Some(prefix) = s
-                .free_stem(i, |w| s.lexicon.first_names.contains(w) || kunya(w))
+                .free_stem_in(i, WordList::FirstNames)
+                .or_else(|| s.free_stem(i, kunya))
                 .filter(|&p| p == 0 || s.doc.token_text(i).starts_with('و'))
             {
                 if let Some(end) = s.name_span_from(i, prefix, 2, 4) {
