@@ -217,6 +217,21 @@ mod tests {
     }
 
     #[test]
+    fn line_keys_collapse_whitespace_and_drop_leading_punctuation() {
+        assert_eq!(line_key("شارك  الخبر \n"), "شارك الخبر");
+        assert_eq!(line_key("«شارك\tالخبر»"), "شارك الخبر»");
+        assert!(matches!(
+            line_key("شارك الخبر"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // a share bar written with doubled spaces is still one
+        assert_eq!(
+            kept("متن.\nشارك   الخبر\nمتن ثان.").trim(),
+            "متن.\nمتن ثان."
+        );
+    }
+
+    #[test]
     fn a_sentence_that_merely_mentions_related_news_is_content() {
         let k = kept("أخبار ذات صلة بالحرب تتوالى من كل مكان في العالم اليوم.");
         assert!(k.contains("تتوالي"));
