@@ -154,6 +154,10 @@ impl WordList {
 const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال"];
 /// Connectors that may also begin a name: a kunya («أبو بكر») or «عبد» («عبد العزيز»).
 const NAME_OPENERS: [&str; 4] = ["ابو", "ابي", "ابا", "عبد"];
+/// Rules named where they are decided on as well as where they find names: a definite
+/// one-word name they found may be repeated through its article.
+const LAQAB_RULE: &str = "discovered:laqab";
+const PLACE_TRIGGER_RULE: &str = "discovered:place_trigger";
 /// The kunya «أبو» in its three cases.
 const KUNYAS: [&str; 3] = ["ابو", "ابي", "ابا"];
 /// Words that link a name to a father's: «بن», «ابن», «بنت» and the kunya.
@@ -644,7 +648,7 @@ impl MentionFinder {
                         .laqab_titles
                         .contains(&s.doc.token_text(m.first)[m.prefix_len..]);
                 if laqab_title && attached && name_at == m.end && s.is_laqab(name_at) {
-                    s.add_person(name_at, name_at + 1, 0, "discovered:laqab".into(), 0.6);
+                    s.add_person(name_at, name_at + 1, 0, LAQAB_RULE.into(), 0.6);
                     i = name_at + 1;
                     continue;
                 }
@@ -905,7 +909,7 @@ impl MentionFinder {
                     kind: EntityKind::Location,
                     key,
                 };
-                s.add(entity, j, end, 0, "discovered:place_trigger".into(), 0.6);
+                s.add(entity, j, end, 0, PLACE_TRIGGER_RULE.into(), 0.6);
                 i = end;
                 continue;
             }
@@ -1067,8 +1071,8 @@ impl MentionFinder {
             // rule found it with its article (a club, a laqab, a place after its trigger):
             // «العاصمة», «الحياة» that slipped through once are not spread
             let definite_ok = s.kind_of(&m.entity) == EntityKind::Organization
-                || m.rule == "discovered:laqab"
-                || m.rule == "discovered:place_trigger";
+                || m.rule == LAQAB_RULE
+                || m.rule == PLACE_TRIGGER_RULE;
             let one_word_usable = words.len() > 1
                 || (head.chars().count() >= 3
                     && !s.is_common_with_clitics(head)
