@@ -188,9 +188,11 @@ impl<T> PhraseIndex<T> {
     }
 
     /// The longest phrase starting at token `i` (ties: the shortest clitic prefix).
+    #[inline]
     pub fn longest_at<'a>(&'a self, doc: &Document, i: usize) -> Option<PhraseMatch<'a, T>> {
         let numbered = doc.numbered_by(self.stems_generation);
-        // most tokens start no phrase: numbered, they are ruled out by their numbers alone
+        // most tokens start no phrase: numbered, they are ruled out by their numbers alone,
+        // here in the caller
         if numbered
             && !doc
                 .token_stem_ids(i)
@@ -199,6 +201,16 @@ impl<T> PhraseIndex<T> {
         {
             return None;
         }
+        self.longest_from(doc, i, numbered)
+    }
+
+    /// `longest_at` for a token that may start a phrase.
+    fn longest_from<'a>(
+        &'a self,
+        doc: &Document,
+        i: usize,
+        numbered: bool,
+    ) -> Option<PhraseMatch<'a, T>> {
         let mut best: Option<PhraseMatch<'a, T>> = None;
         for reading in doc.token_readings(i) {
             let bucket = if numbered {
