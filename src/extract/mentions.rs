@@ -1652,14 +1652,25 @@ impl<'a> State<'a> {
 
     /// If token `i` is free and, after a plain clitic prefix, is in `list`: the prefix.
     /// `free_stem` with the list's membership read from the stems' numbers.
+    #[inline]
     fn free_stem_in(&self, i: usize, list: WordList) -> Option<usize> {
+        // nearly every token is in no list: that is settled here, in the caller
+        if self
+            .list_bits
+            .get(i)
+            .is_some_and(|bits| bits & list.bit() == 0)
+        {
+            return None;
+        }
+        self.free_stem_in_list(i, list)
+    }
+
+    /// `free_stem_in` for a token that may be in `list`.
+    fn free_stem_in_list(&self, i: usize, list: WordList) -> Option<usize> {
         if !self.doc.numbered_by(self.finder.stems_generation) {
             return self.free_stem(i, |w| list.contains(self.lexicon, w));
         }
-        if self.list_bits[i] & list.bit() == 0
-            || self.doc.token_excluded(i)
-            || self.out.cover[i] != Cover::Free
-        {
+        if self.doc.token_excluded(i) || self.out.cover[i] != Cover::Free {
             return None;
         }
         // in the list: after the first prefix whose stem is, or as written (a short token)
