@@ -110,6 +110,17 @@ thread_local! {
     static READINGS_MEMO: std::cell::RefCell<ReadingsMemo> = Default::default();
 }
 
+/// Code points between two checkpoints of `Document::checkpoints`.
+const CHECKPOINT_CHARS: u32 = 32;
+
+/// The byte offsets of code points 0, `CHECKPOINT_CHARS`, 2 × `CHECKPOINT_CHARS` … of `text`.
+fn checkpoints(text: &str) -> Vec<u32> {
+    text.char_indices()
+        .step_by(CHECKPOINT_CHARS as usize)
+        .map(|(offset, _)| offset as u32)
+        .collect()
+}
+
 /// An article's text prepared for extraction.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -120,8 +131,14 @@ pub struct Document {
     pub excluded: Vec<bool>,
     /// Clitic readings of each token, computed once: every matcher asks for them.
     readings: Vec<Readings>,
-    /// The original text as code points, so spans and evidence slice in O(1).
-    chars: Vec<char>,
+    /// The original text: spans and evidence are cut from it.
+    original: String,
+    /// The byte offset of every `CHECKPOINT_CHARS`-th code point of `original`, so a
+    /// code-point offset finds its byte by a walk of a few characters (a table of every
+    /// code point, or the text as `char`s, cost more to build than all the cutting).
+    checkpoints: Vec<u32>,
+    /// Code points in `original`.
+    char_count: u32,
     /// The `StemTable` the readings' stems are numbered by (0: none).
     stems_generation: u64,
     /// Each sentence's original text, made once when a fact first cites it.
@@ -167,6 +184,7 @@ impl Document {
                 }
             })
             .collect();
+        let char_count = norm.original_len();
         Document {
             stems_generation: stems.map_or(0, StemTable::generation),
             sentence_texts: (0..sentences.len()).map(|_| Default::default()).collect(),
@@ -175,7 +193,9 @@ impl Document {
             tokens,
             excluded,
             readings,
-            chars: text.chars().collect(),
+            checkpoints: checkpoints(text),
+            char_count,
+            original: text.to_string(),
         }
     }
 
@@ -217,9 +237,23 @@ impl Document {
 
     /// Original text of the code-point span `[start, end)`.
     pub fn original(&self, start: u32, end: u32) -> String {
-        let end = (end as usize).min(self.chars.len());
-        let start = (start as usize).min(end);
-        self.chars[start..end].iter().collect()
+        let end = end.min(self.char_count);
+        let start = start.min(end);
+        let (from, to) = (self.byte_at(start), self.byte_at(end));
+        self.original[from..to].to_string()
+    }
+
+    /// The byte offset of code point `at` (at most the character count) in the original.
+    fn byte_at(&self, at: u32) -> usize {
+        if at >= self.char_count {
+            return self.original.len();
+        }
+        let from = self.checkpoints[(at / CHECKPOINT_CHARS) as usize] as usize;
+        let walk = (at % CHECKPOINT_CHARS) as usize;
+        self.original[from..]
+            .char_indices()
+            .nth(walk)
+            .map_or(self.original.len(), |(offset, _)| from + offset)
     }
 
     /// Evidence for a fact in sentence `i`: the original text `[start, end)`, shared with
@@ -244,6 +278,27 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every code-point span cuts the same text as counting characters one by one, across
+    /// checkpoints and characters of every width.
+    #[test]
+    fn original_spans_cut_by_code_points() {
+        let text = "قال a لافروف 😀 في موسكو، «إنّ» ".repeat(4);
+        let doc = Document::analyze(&text, &BoilerplateRules::default(), true);
+        let chars: Vec<char> = text.chars().collect();
+        assert!(chars.len() > 2 * CHECKPOINT_CHARS as usize);
+        for start in 0..=chars.len() + 2 {
+            for end in start..=chars.len() + 2 {
+                let expected: String = chars
+                    .iter()
+                    .skip(start)
+                    .take(end.min(chars.len()).saturating_sub(start))
+                    .collect();
+                assert_eq!(doc.original(start as u32, end as u32), expected);
+            }
+        }
+        assert_eq!(doc.original(5, 2), "", "an empty span");
+    }
 
     /// A thread's remembered readings are those of the table asked, even when tables take
     /// turns: the same word has another number in each.

@@ -84,6 +84,11 @@ impl NormText {
         out
     }
 
+    /// Code points in the original text.
+    pub fn original_len(&self) -> u32 {
+        self.original_len
+    }
+
     /// Original code-point span `[start, end)` of the normalised byte range `[from, to)`.
     pub fn original_span(&self, from: usize, to: usize) -> (u32, u32) {
         if from >= to || from >= self.origin.len() {
