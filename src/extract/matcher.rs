@@ -27,9 +27,8 @@ pub enum Article {
 struct Phrase<T> {
     rest: Vec<String>,
     /// Once numbered: each word of `rest` by its number in the `StemTable` (0: compared
-    /// as text), so a phrase is checked against the tokens after its first one by
-    /// comparing numbers: common first words («محمد», «وزارة», «جامعة») start dozens of
-    /// phrases, and comparing their words as text was most of the matching.
+    /// as text), so the tokens after a phrase's first one are compared by number: common
+    /// first words («محمد», «وزارة», «جامعة») start dozens of phrases each.
     rest_ids: Vec<u32>,
     article: Article,
     payload: T,
