@@ -115,12 +115,9 @@ pub struct Lexicon {
     pub laqab_titles: HashSet<String>,
 }
 
+/// The words of a lexicon entry, normalised and split as the tokenizer would.
 fn tokens_of(s: &str) -> Vec<String> {
-    normalize_key(s)
-        .split(|c: char| !crate::text::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    super::matcher::words(&normalize_key(s))
 }
 
 impl Lexicon {
