@@ -22,7 +22,41 @@ pub enum BoilerplateRule {
 /// The boilerplate phrases, normalised for matching.
 #[derive(Debug, Clone, Default)]
 pub struct BoilerplateRules {
-    rules: Vec<(BoilerplateRule, String)>,
+    rules: Vec<Phrase>,
+}
+
+/// A boilerplate phrase and its rule. Short lines are searched for every share-line
+/// phrase, so each phrase keeps a searcher built once (building one per line and phrase
+/// cost more than the search).
+#[derive(Debug, Clone)]
+struct Phrase {
+    rule: BoilerplateRule,
+    text: String,
+    /// The phrase's first four bytes, compared before the whole phrase: every line is
+    /// tried against every phrase, and nearly all differ at once.
+    head: Option<[u8; 4]>,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Phrase {
+    fn new(rule: BoilerplateRule, text: String) -> Phrase {
+        Phrase {
+            rule,
+            head: text.as_bytes().first_chunk().copied(),
+            finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
+            text,
+        }
+    }
+
+    /// Whether `key` starts with the phrase.
+    #[inline]
+    fn starts(&self, key: &str) -> bool {
+        let head_matches = match &self.head {
+            Some(head) => key.as_bytes().first_chunk() == Some(head),
+            None => true,
+        };
+        head_matches && key.starts_with(self.text.as_str())
+    }
 }
 
 /// A token this long is not a word but run-together menu or share-bar items.
@@ -46,7 +80,7 @@ impl BoilerplateRules {
             if phrase.is_empty() {
                 return Err(row.error("empty phrase"));
             }
-            rules.push((kind, phrase));
+            rules.push(Phrase::new(kind, phrase));
         }
         Ok(BoilerplateRules { rules })
     }
@@ -102,34 +136,64 @@ impl BoilerplateRules {
         let words_at_most =
             |limit: usize| key.bytes().filter(|&b| b == b' ').take(limit).count() < limit;
         let short = words_at_most(SHARE_LINE_MAX_WORDS);
-        self.rules.iter().find_map(|(rule, phrase)| {
-            let hit = match rule {
-                BoilerplateRule::ReadAlso => key.starts_with(phrase.as_str()),
+        self.rules.iter().find_map(|phrase| {
+            let text = phrase.text.as_str();
+            let hit = match phrase.rule {
+                BoilerplateRule::ReadAlso => phrase.starts(key),
                 BoilerplateRule::RelatedBlock => {
-                    key.starts_with(phrase.as_str())
-                        && words_at_most(phrase.split_whitespace().count() + 2)
+                    phrase.starts(key) && words_at_most(text.split_whitespace().count() + 2)
                 }
                 // a share bar or footer starts with its phrase or is a short line; a
                 // paragraph that happens to contain «اضغط هنا» or «تصنيفات» is content
                 BoilerplateRule::ShareLine => {
-                    key.starts_with(phrase.as_str()) || (short && key.contains(phrase.as_str()))
+                    phrase.starts(key) || (short && phrase.finder.find(key.as_bytes()).is_some())
                 }
             };
-            hit.then_some((*rule, phrase.len()))
+            hit.then_some((phrase.rule, text.len()))
         })
     }
 }
 
 /// The space-separated pieces of `key` at least `MENU_TOKEN_CHARS` bytes long, found from
 /// the spaces alone (a run of that many letters takes at least as many bytes).
+///
+/// Nearly every line has none, and a space every few bytes: rather than stopping at each
+/// space, the search looks at the last byte a long piece starting at `start` would need,
+/// then back from it to the nearest space, and moves past that space (a long step, since
+/// words are short).
 fn long_pieces(key: &str) -> impl Iterator<Item = &str> {
-    let ends = memchr::memchr_iter(b' ', key.as_bytes()).chain(std::iter::once(key.len()));
+    let bytes = key.as_bytes();
+    // always the first byte of a piece: 0, or just after a space
     let mut start = 0;
-    ends.filter_map(move |end| {
-        let piece = start..end;
-        start = end + 1;
-        (piece.len() >= MENU_TOKEN_CHARS).then(|| &key[piece])
+    std::iter::from_fn(move || {
+        while start + MENU_TOKEN_CHARS <= bytes.len() {
+            let window = &bytes[start..start + MENU_TOKEN_CHARS];
+            match window.iter().rposition(|&b| b == b' ') {
+                Some(space) => start += space + 1,
+                None => {
+                    let end =
+                        memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |k| start + k);
+                    let piece = &key[start..end];
+                    start = end + 1;
+                    return Some(piece);
+                }
+            }
+        }
+        None
     })
+}
+
+/// Whether a line's `bytes` need their whitespace collapsed: two spaces in a row, or a tab,
+/// CR or LF. Folded without an early exit, so the compiler makes vector code of it (a
+/// search for two spaces stopped at every space of the line).
+fn needs_collapsing(bytes: &[u8]) -> bool {
+    let other_space = bytes.iter().fold(false, |found, &b| {
+        found | matches!(b, b'\t' | b'\n' | b'\r')
+    });
+    let double_space = bytes.windows(2).fold(false, |found, pair| {
+        found | ((pair[0] == b' ') & (pair[1] == b' '))
+    });
+    other_space | double_space
 }
 
 /// A line reduced for comparison: leading punctuation dropped, whitespace collapsed.
@@ -138,10 +202,7 @@ fn line_key(line: &str) -> std::borrow::Cow<'_, str> {
         .trim_start_matches(|c: char| !crate::text::is_word_char(c))
         .trim_end();
     // the usual line has single spaces already, and is its own key
-    let bytes = trimmed.as_bytes();
-    let single_spaced = memchr::memmem::find(bytes, b"  ").is_none()
-        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none();
-    if single_spaced {
+    if !needs_collapsing(trimmed.as_bytes()) {
         return trimmed.into();
     }
     trimmed
@@ -154,6 +215,27 @@ fn line_key(line: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The skipping search finds exactly the long pieces that splitting at every space
+        /// finds, wherever the spaces fall (doubled, leading, trailing, none at all).
+        #[test]
+        fn long_pieces_skip_to_the_same_pieces_as_splitting(key in "[ aبة]{0,90}") {
+            let expected: Vec<&str> = key
+                .split(' ')
+                .filter(|w| w.len() >= MENU_TOKEN_CHARS)
+                .collect();
+            proptest::prop_assert_eq!(long_pieces(&key).collect::<Vec<_>>(), expected);
+        }
+
+        /// Whitespace needs collapsing exactly when the line has a doubled space or a
+        /// tab, CR or LF.
+        #[test]
+        fn collapsing_is_needed_for_doubled_or_other_whitespace(line in "[ \t\r\naب]{0,70}") {
+            let expected = line.contains("  ") || line.contains(['\t', '\r', '\n']);
+            proptest::prop_assert_eq!(needs_collapsing(line.as_bytes()), expected);
+        }
+    }
 
     #[test]
     fn long_pieces_are_the_long_space_separated_words() {
