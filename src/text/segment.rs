@@ -36,27 +36,56 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '\n' | '…' | '۔')
 }
 
+/// Whether `byte` ends a sentence terminator in UTF-8: the terminator itself if it is
+/// ASCII, its last byte otherwise. Only at such bytes is a character decoded and asked.
+#[inline]
+fn may_end_terminator(byte: u8) -> bool {
+    // '.' '!' '?' '\n', and the last bytes of ؟ (D8 9F), … (E2 80 A6), ۔ (DB 94)
+    matches!(byte, b'.' | b'!' | b'?' | b'\n' | 0x9F | 0xA6 | 0x94)
+}
+
+/// Bytes looked at together: a block without a possible terminator byte is passed over
+/// by comparisons the compiler makes vector code of.
+const SCAN_BLOCK: usize = 16;
+
 /// Splits the normalised text into sentences at terminal punctuation and line breaks.
 pub fn sentences(norm: &NormText) -> Vec<Sentence> {
     let text = &norm.text;
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut begin = 0usize;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_sentence_end(c) {
+    for (block_index, block) in bytes.chunks(SCAN_BLOCK).enumerate() {
+        if !block
+            .iter()
+            .fold(false, |found, &b| found | may_end_terminator(b))
+        {
             continue;
         }
-        // a dot between digits (3.5) or inside an abbreviation run is not an end
-        if c == '.' {
-            if let Some(&(_, next)) = iter.peek() {
-                if next.is_ascii_digit() || next == '.' {
-                    continue;
-                }
+        for (k, &byte) in block.iter().enumerate() {
+            if !may_end_terminator(byte) {
+                continue;
             }
+            let last = block_index * SCAN_BLOCK + k;
+            // the character this byte ends, if it ends one (continuation bytes are 10xxxxxx)
+            let first = (last.saturating_sub(3)..=last)
+                .rev()
+                .find(|&b| bytes[b] & 0xC0 != 0x80)
+                .unwrap_or(last);
+            let Some(c) = text[first..].chars().next() else {
+                continue;
+            };
+            if first + c.len_utf8() != last + 1 || !is_sentence_end(c) {
+                continue;
+            }
+            // a dot between digits (3.5) or inside an abbreviation run is not an end (a
+            // digit or dot is one byte, and no other character's first byte looks like one)
+            if c == '.' && matches!(bytes.get(last + 1), Some(b'0'..=b'9' | b'.')) {
+                continue;
+            }
+            let end = last + 1;
+            push_sentence(norm, begin, end, &mut out);
+            begin = end;
         }
-        let end = i + c.len_utf8();
-        push_sentence(norm, begin, end, &mut out);
-        begin = end;
     }
     push_sentence(norm, begin, text.len(), &mut out);
     out
@@ -138,6 +167,41 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sentence ends found character by character, the definition the byte scan follows.
+    fn sentence_ends_one_by_one(text: &str) -> Vec<usize> {
+        let mut ends = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let in_number = c == '.'
+                && iter
+                    .peek()
+                    .is_some_and(|&(_, next)| next.is_ascii_digit() || next == '.');
+            if is_sentence_end(c) && !in_number {
+                ends.push(i + c.len_utf8());
+            }
+        }
+        ends
+    }
+
+    proptest::proptest! {
+        /// The block scan splits where reading every character splits, with terminators
+        /// at block edges and letters whose last byte equals a terminator's (ئ, ٔ).
+        #[test]
+        fn the_byte_scan_splits_where_characters_say(
+            text in "[ .!?\n؟…۔ئٔ٠3aب]{0,80}"
+        ) {
+            let norm = NormText::new(&text);
+            let ends = sentence_ends_one_by_one(&norm.text);
+            let mut expected = Vec::new();
+            let mut begin = 0;
+            for end in ends.into_iter().chain([norm.text.len()]) {
+                push_sentence(&norm, begin, end, &mut expected);
+                begin = end;
+            }
+            proptest::prop_assert_eq!(sentences(&norm), expected);
+        }
+    }
 
     #[test]
     fn splits_sentences_and_keeps_offsets() {
