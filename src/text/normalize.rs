@@ -15,9 +15,15 @@ pub struct NormText {
     /// `origin[b]` is the code-point index in the original text of the character that
     /// produced the normalised character starting at byte `b` (and its continuation bytes).
     origin: Vec<u32>,
-    /// `origin_end[b]`: one past the last original code point belonging to that character,
-    /// which takes in the harakat written after it so a span covers the whole letter.
-    origin_end: Vec<u32>,
+    /// The characters whose span takes in the harakat written after them, so that a span
+    /// covers the whole letter: (last byte of the normalised character, one past its last
+    /// original code point), in byte order. Every other character ends one past its own
+    /// code point. Few letters carry harakat in news text, so this is kept apart rather
+    /// than as a second number for every byte.
+    extended: Vec<(u32, u32)>,
+    /// A bit per byte, set at the last byte of each character in `extended`: a span's end
+    /// is looked up there only if its bit says so.
+    extended_bits: Vec<u64>,
     /// Code-point length of the original text, the end of the last span.
     original_len: u32,
 }
@@ -28,7 +34,8 @@ impl NormText {
         let mut out = NormText {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
-            origin_end: Vec::with_capacity(original.len()),
+            extended: Vec::new(),
+            extended_bits: Vec::new(),
             original_len: 0,
         };
         for (cp, ch) in original.chars().enumerate() {
@@ -40,10 +47,8 @@ impl NormText {
                 out.text.push(ch);
                 if ch.is_ascii() {
                     out.origin.push(cp);
-                    out.origin_end.push(cp + 1);
                 } else {
                     out.origin.extend_from_slice(&[cp, cp]);
-                    out.origin_end.extend_from_slice(&[cp + 1, cp + 1]);
                 }
                 continue;
             }
@@ -53,18 +58,23 @@ impl NormText {
                 let len = c.len_utf8();
                 out.text.push(c);
                 out.origin.extend(std::iter::repeat_n(cp, len));
-                out.origin_end.extend(std::iter::repeat_n(cp + 1, len));
             };
             match fold_char(ch) {
+                // a mark right after the last character (or after its other marks) is
+                // part of it
                 Folded::Drop if is_combining_mark(ch) => {
-                    let attached = out.origin_end.len().saturating_sub(1);
-                    if out.origin_end.get(attached) == Some(&cp) {
-                        let start = out.text[..attached + 1]
-                            .char_indices()
-                            .next_back()
-                            .map_or(0, |(b, _)| b);
-                        for end in &mut out.origin_end[start..] {
-                            *end = cp + 1;
+                    let Some(last) = out.text.len().checked_sub(1) else {
+                        continue;
+                    };
+                    let last = last as u32;
+                    let current_end = match out.extended.last() {
+                        Some(&(at, end)) if at == last => end,
+                        _ => out.origin[last as usize] + 1,
+                    };
+                    if current_end == cp {
+                        match out.extended.last_mut() {
+                            Some((at, end)) if *at == last => *end = cp + 1,
+                            _ => out.extended.push((last, cp + 1)),
                         }
                     }
                 }
@@ -81,6 +91,12 @@ impl NormText {
                 }
             }
         }
+        if !out.extended.is_empty() {
+            out.extended_bits = vec![0; out.text.len().div_ceil(64)];
+            for &(last, _) in &out.extended {
+                out.extended_bits[last as usize / 64] |= 1 << (last % 64);
+            }
+        }
         out
     }
 
@@ -90,13 +106,25 @@ impl NormText {
     }
 
     /// Original code-point span `[start, end)` of the normalised byte range `[from, to)`.
+    #[inline]
     pub fn original_span(&self, from: usize, to: usize) -> (u32, u32) {
         if from >= to || from >= self.origin.len() {
             let at = self.origin.get(from).copied().unwrap_or(self.original_len);
             return (at, at);
         }
         let start = self.origin[from];
-        let end = self.origin_end[to - 1];
+        let last = to - 1;
+        let extended = self
+            .extended_bits
+            .get(last / 64)
+            .is_some_and(|bits| bits & (1 << (last % 64)) != 0);
+        let end = match extended {
+            true => self
+                .extended
+                .binary_search_by_key(&(last as u32), |&(at, _)| at)
+                .map_or(self.origin[last] + 1, |k| self.extended[k].1),
+            false => self.origin[last] + 1,
+        };
         (start, end)
     }
 }
@@ -206,6 +234,33 @@ mod tests {
                     "U+{code:04X}"
                 );
                 assert_eq!(ch.len_utf8(), if ch.is_ascii() { 1 } else { 2 });
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Each normalised character maps back to the code point it came from and, if it is
+        /// the last character made from that code point, to the harakat right after it;
+        /// tatweel between a letter and a mark breaks the run.
+        #[test]
+        fn each_character_spans_its_code_point_and_the_marks_after_it(
+            original in "[باAz \u{064E}\u{0651}\u{0640}\u{FEFB}\u{200F}]{0,40}"
+        ) {
+            let chars: Vec<char> = original.chars().collect();
+            let norm = NormText::new(&original);
+            let spans: Vec<(usize, usize)> = norm
+                .text
+                .char_indices()
+                .map(|(b, c)| (b, b + c.len_utf8()))
+                .collect();
+            for (k, &(from, to)) in spans.iter().enumerate() {
+                let cp = norm.origin[from];
+                let last_from_cp = spans.get(k + 1).is_none_or(|&(next, _)| norm.origin[next] != cp);
+                let mut end = cp as usize + 1;
+                while last_from_cp && chars.get(end).is_some_and(|&c| is_combining_mark(c)) {
+                    end += 1;
+                }
+                proptest::prop_assert_eq!(norm.original_span(from, to), (cp, end as u32));
             }
         }
     }
