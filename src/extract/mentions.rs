@@ -668,14 +668,7 @@ impl MentionFinder {
             if s.after_nationality_noun(i) {
                 if let Some(end) = s.name_span(i, 2, 3) {
                     let first_is_name = s.lexicon.first_names.contains(s.doc.token_text(i));
-                    let closed = s.doc.tokens.get(end).is_none_or(|t| {
-                        t.after_punct
-                            || t.after_break
-                            || !is_arabic_word(s.doc.token_text(end))
-                            || s.is_common_token(end, 0)
-                            || s.ends_name(end)
-                    });
-                    if first_is_name || closed {
+                    if first_is_name || s.closes_name(end) {
                         s.add_person(i, end, 0, "discovered:nationality".into(), 0.55);
                         i = end;
                         continue;
@@ -1441,13 +1434,19 @@ impl<'a> State<'a> {
             && !self.doc.token_excluded(k)
             && !self.is_listed(w)
             && !self.is_definite_common(w);
-        name && self.doc.tokens.get(k + 1).is_none_or(|next| {
+        name && self.closes_name(k + 1)
+    }
+
+    /// Whether a name ends before token `k`: there is none, a break or punctuation comes
+    /// first (a sentence's first token always follows one), or the word cannot be part of
+    /// a name (not Arabic, common, or a word that ends names).
+    fn closes_name(&self, k: usize) -> bool {
+        self.doc.tokens.get(k).is_none_or(|next| {
             next.after_punct
                 || next.after_break
-                || next.sentence != token.sentence
-                || !is_arabic_word(self.doc.token_text(k + 1))
-                || self.is_common_token(k + 1, 0)
-                || self.ends_name(k + 1)
+                || !is_arabic_word(self.doc.token_text(k))
+                || self.is_common_token(k, 0)
+                || self.ends_name(k)
         })
     }
 

@@ -251,6 +251,22 @@ mod tests {
         );
     }
 
+    /// Rules read "a break or punctuation before the token" as "the name ends here": the
+    /// first token of every sentence must count as following punctuation.
+    #[test]
+    fn a_sentence_opens_after_punctuation() {
+        let norm = NormText::new("قال لافروف كذا\nوالتقى روبيو ذلك؟ ثم سافر");
+        let s = sentences(&norm);
+        let t = tokens(&norm, &s);
+        let openers: Vec<&str> = t
+            .iter()
+            .filter(|x| x.after_punct)
+            .map(|x| &norm.text[x.from..x.to])
+            .collect();
+        assert_eq!(openers, ["قال", "والتقي", "ثم"]);
+        assert!(t.iter().filter(|x| x.after_punct).all(|x| x.after_break));
+    }
+
     #[test]
     fn tokens_mark_punctuation_breaks() {
         let original = "قال ناريشكين، المقرب من بوتين";
