@@ -105,7 +105,9 @@ impl NormText {
         self.original_len
     }
 
-    /// Original code-point span `[start, end)` of the normalised byte range `[from, to)`.
+    /// Original code-point span `[start, end)` of the normalised byte range `[from, to)`,
+    /// which starts and ends at character boundaries (token and sentence edges, and clitic
+    /// prefixes, which are whole letters).
     #[inline]
     pub fn original_span(&self, from: usize, to: usize) -> (u32, u32) {
         if from >= to || from >= self.origin.len() {
@@ -118,12 +120,12 @@ impl NormText {
             .extended_bits
             .get(last / 64)
             .is_some_and(|bits| bits & (1 << (last % 64)) != 0);
-        let end = match extended {
-            true => self
-                .extended
+        let end = if extended {
+            self.extended
                 .binary_search_by_key(&(last as u32), |&(at, _)| at)
-                .map_or(self.origin[last] + 1, |k| self.extended[k].1),
-            false => self.origin[last] + 1,
+                .map_or(self.origin[last] + 1, |k| self.extended[k].1)
+        } else {
+            self.origin[last] + 1
         };
         (start, end)
     }
