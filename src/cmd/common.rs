@@ -1,0 +1,133 @@
+//! What several commands share: the data, format and query arguments, reading a built
+//! graph, resolving typed names and printing an answer as text or JSON.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use shabaka::export;
+use shabaka::extract::{ExtractOptions, Extractor};
+use shabaka::graph::KnowledgeGraph;
+use shabaka::query::{NameIndex, NodeRef, Resolution};
+
+/// Where the gazetteer and lexicon come from (built in, plus these).
+#[derive(clap::Args)]
+pub struct DataArgs {
+    /// Extra gazetteer TSV file (repeatable); its entries add to or replace built-in ones.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Folder with lexicon files replacing the built-in ones of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+}
+
+impl DataArgs {
+    /// The extractor these data make.
+    pub fn extractor(&self, keep_boilerplate: bool) -> Result<Extractor> {
+        Extractor::load(
+            &self.gazetteers,
+            self.lexicon.as_deref(),
+            ExtractOptions { keep_boilerplate },
+        )
+        .context("cannot load gazetteer or lexicon")
+    }
+}
+
+/// Which formats to write, and how to draw the DOT picture.
+#[derive(clap::Args)]
+pub struct FormatArgs {
+    /// Formats, comma-separated: all, json, graphml, gexf, dot, csv, neo4j.
+    #[arg(long, default_value = "all")]
+    pub format: String,
+    /// DOT only: keep the N nodes of highest degree (0: all).
+    #[arg(long, default_value_t = 0)]
+    pub max_nodes: usize,
+    /// DOT only: keep these node kinds (repeatable: Person, Organization, ...).
+    #[arg(long = "kind")]
+    pub kinds: Vec<String>,
+    /// DOT only: draw articles and provenance edges too.
+    #[arg(long)]
+    pub dot_articles: bool,
+}
+
+impl FormatArgs {
+    /// The formats and DOT options, or why the list is wrong.
+    pub fn parse(&self) -> Result<(Vec<export::Format>, export::dot::DotOptions)> {
+        let formats = export::Format::parse_list(&self.format).map_err(anyhow::Error::msg)?;
+        let dot = export::dot::DotOptions {
+            max_nodes: self.max_nodes,
+            kinds: self.kinds.clone(),
+            with_articles: self.dot_articles,
+        };
+        Ok((formats, dot))
+    }
+}
+
+/// The arguments every query takes.
+#[derive(clap::Args)]
+pub struct QueryArgs {
+    /// The built graph.
+    #[arg(long, default_value = "exports/graph.json")]
+    pub graph: PathBuf,
+    /// Output as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Reads a built graph.json, saying how to make one if it is missing.
+pub fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "cannot read {} (run `shabaka build` first?)",
+            path.display()
+        )
+    })?;
+    export::json::from_json(&text)
+        .with_context(|| format!("{} is not a shabaka graph", path.display()))
+}
+
+/// The index that resolves names typed by the user, with the built-in spelling variants.
+pub fn name_index(graph: &KnowledgeGraph) -> Result<NameIndex> {
+    let lexicon =
+        shabaka::extract::lexicon::Lexicon::builtin().context("cannot load the lexicon")?;
+    Ok(NameIndex::new(graph, lexicon.variants))
+}
+
+/// Resolves a name typed by the user to a node id, or explains why not ("did you mean").
+pub fn resolve(names: &NameIndex, graph: &KnowledgeGraph, name: &str) -> Result<String> {
+    let listed = |ids: &mut dyn Iterator<Item = &String>| {
+        ids.map(|i| format!("  {} — {}", NodeRef::new(graph, i).display(), i))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    match names.resolve(name) {
+        Resolution::Found(id) => Ok(id),
+        Resolution::Ambiguous(ids) => bail!(
+            "{name:?} is ambiguous; did you mean one of:\n{}",
+            listed(&mut ids.iter())
+        ),
+        Resolution::Unknown(suggestions) if suggestions.is_empty() => {
+            bail!("no entity named {name:?}")
+        }
+        Resolution::Unknown(suggestions) => bail!(
+            "no entity named {name:?}; did you mean:\n{}",
+            listed(&mut suggestions.iter().map(|(_, i)| i))
+        ),
+    }
+}
+
+/// Prints `value` as pretty JSON, or as the text `text` renders (told whether stdout is a
+/// terminal, for bold headings).
+pub fn print_answer<T: serde::Serialize>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce(bool) -> String,
+) -> Result<()> {
+    use std::io::IsTerminal;
+    if json {
+        println!("{}", serde_json::to_string_pretty(value)?);
+    } else {
+        print!("{}", text(std::io::stdout().is_terminal()));
+    }
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! `shabaka events`: events as a timeline, filtered by participants and dates.
+
+use anyhow::Result;
+
+use super::common::{name_index, print_answer, read_graph, resolve, QueryArgs};
+use super::exit::Exit;
+use shabaka::query::{render, Queries};
+
+/// Events as a timeline.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Only events with this participant (repeatable: all must take part).
+    #[arg(long)]
+    with: Vec<String>,
+    /// Only events between these two.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    between: Vec<String>,
+    /// From this date (ISO, any precision).
+    #[arg(long)]
+    from: Option<String>,
+    /// Up to this date.
+    #[arg(long)]
+    to: Option<String>,
+    #[command(flatten)]
+    q: QueryArgs,
+}
+
+pub fn run(args: Args) -> Result<Exit> {
+    let graph = read_graph(&args.q.graph)?;
+    let names = name_index(&graph)?;
+    let ids = args
+        .with
+        .iter()
+        .chain(args.between.iter())
+        .map(|n| resolve(&names, &graph, n))
+        .collect::<Result<Vec<_>>>()?;
+    let list = Queries::new(&graph).events(&ids, args.from.as_deref(), args.to.as_deref());
+    print_answer(args.q.json, &list, |c| render::events(&list, c))?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,31 @@
+//! Every exit status the command line can end with, in one place.
+
+use std::process::ExitCode;
+
+/// How a run of `shabaka` ended. Scripts read these numbers, so they never change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything asked for was done.
+    Ok = 0,
+    /// An error: nothing was written (the message is on stderr).
+    Error = 1,
+    /// `build` wrote its exports, but some inputs were skipped (each listed on stderr).
+    Skipped = 3,
+    /// A query found nothing to show (`path` between unconnected entities).
+    NotFound = 4,
+    /// Interrupted by a signal (128 + SIGINT, as shells report it).
+    Interrupted = 130,
+}
+
+impl Exit {
+    /// The status as the process reports it.
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        ExitCode::from(exit as u8)
+    }
+}

@@ -1,0 +1,31 @@
+//! `shabaka neighbors`: the ego network of an entity.
+
+use anyhow::Result;
+
+use super::common::{name_index, print_answer, read_graph, resolve, QueryArgs};
+use super::exit::Exit;
+use shabaka::query::{render, Queries};
+
+/// The ego network of an entity.
+#[derive(clap::Args)]
+pub struct Args {
+    a: String,
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Only list these kinds (repeatable).
+    #[arg(long = "kind")]
+    kinds: Vec<String>,
+    /// Go through articles too.
+    #[arg(long)]
+    via_articles: bool,
+    #[command(flatten)]
+    q: QueryArgs,
+}
+
+pub fn run(args: Args) -> Result<Exit> {
+    let graph = read_graph(&args.q.graph)?;
+    let a = resolve(&name_index(&graph)?, &graph, &args.a)?;
+    let list = Queries::new(&graph).neighbors(&a, args.depth, &args.kinds, args.via_articles);
+    print_answer(args.q.json, &list, |c| render::neighbors(&list, c))?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,48 @@
+//! `shabaka path`: how two entities are connected, with the evidence for every hop.
+
+use anyhow::Result;
+
+use super::common::{name_index, print_answer, read_graph, resolve, QueryArgs};
+use super::exit::Exit;
+use shabaka::query::{render, PathOptions, Queries};
+
+/// Shortest path(s) between two entities, with the evidence for every hop.
+#[derive(clap::Args)]
+pub struct Args {
+    a: String,
+    b: String,
+    /// All shortest paths, not just one.
+    #[arg(long)]
+    all: bool,
+    /// Longest path to look for (0: no limit).
+    #[arg(long, default_value_t = 0)]
+    max_hops: usize,
+    /// Allow paths through articles (co-mention), not only through facts.
+    #[arg(long)]
+    via_articles: bool,
+    /// Only these kinds of node in between (repeatable).
+    #[arg(long = "kind")]
+    kinds: Vec<String>,
+    #[command(flatten)]
+    q: QueryArgs,
+}
+
+pub fn run(args: Args) -> Result<Exit> {
+    let graph = read_graph(&args.q.graph)?;
+    let names = name_index(&graph)?;
+    let a = resolve(&names, &graph, &args.a)?;
+    let b = resolve(&names, &graph, &args.b)?;
+    let options = PathOptions {
+        all: args.all,
+        max_hops: args.max_hops,
+        via_articles: args.via_articles,
+        kinds: args.kinds,
+    };
+    let answer = Queries::new(&graph).path(&a, &b, &options);
+    print_answer(args.q.json, &answer, |c| render::path(&answer, c))?;
+    Ok(if answer.paths.is_empty() {
+        Exit::NotFound
+    } else {
+        Exit::Ok
+    })
+}

@@ -1,0 +1,21 @@
+//! `shabaka stats`: counts of nodes and edges by kind.
+
+use anyhow::Result;
+
+use super::common::{print_answer, read_graph, QueryArgs};
+use super::exit::Exit;
+use shabaka::query::{render, Queries};
+
+/// Counts of nodes and edges by kind.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    q: QueryArgs,
+}
+
+pub fn run(args: Args) -> Result<Exit> {
+    let graph = read_graph(&args.q.graph)?;
+    let stats = Queries::new(&graph).stats();
+    print_answer(args.q.json, &stats, |c| render::stats(&stats, c))?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,27 @@
+//! `shabaka top`: the most central entities.
+
+use anyhow::Result;
+
+use super::common::{print_answer, read_graph, QueryArgs};
+use super::exit::Exit;
+use shabaka::query::{render, Measure, Queries};
+
+/// The most central entities.
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum, default_value = "degree")]
+    by: Measure,
+    #[arg(long = "kind")]
+    kinds: Vec<String>,
+    #[arg(short = 'n', long, default_value_t = 10)]
+    limit: usize,
+    #[command(flatten)]
+    q: QueryArgs,
+}
+
+pub fn run(args: Args) -> Result<Exit> {
+    let graph = read_graph(&args.q.graph)?;
+    let list = Queries::new(&graph).top(args.by, &args.kinds, args.limit);
+    print_answer(args.q.json, &list, |c| render::ranked(&list, c))?;
+    Ok(Exit::Ok)
+}
