@@ -1,0 +1,78 @@
+//! Pass: a surname or given name alone stands for the person the article names in full.
+
+use rustc_hash::FxHashMap;
+
+use super::grammar::CONNECTORS;
+use super::state::State;
+use super::{Cover, EntityRef, MentionFinder};
+use crate::extract::gazetteer::EntityKind;
+
+/// The last word of a person discovered in this article stands for them elsewhere in it,
+/// and so does the given name of a person the article names in full, when no one else
+/// in it has that given name.
+pub(super) fn run(_: &MentionFinder, s: &mut State) {
+    let mut local: FxHashMap<String, (EntityRef, &str)> = FxHashMap::default();
+    for m in &s.out.mentions {
+        if let Some(last) = s.discovered_surname(&m.entity) {
+            local
+                .entry(last.to_string())
+                .or_insert_with(|| (m.entity.clone(), "surname:discovered"));
+        }
+    }
+    // a given name alone stands for the one person of the article who has it («نزار»
+    // after «نزار قباني»); two people with it make it ambiguous, and it is left alone
+    let mut given: FxHashMap<String, Option<EntityRef>> = FxHashMap::default();
+    for m in &s.out.mentions {
+        let (first, end) = (m.first as usize, m.end as usize);
+        if end - first < 2 || s.kind_of(&m.entity) != EntityKind::Person {
+            continue;
+        }
+        let word = s.doc.token_text(first);
+        if !s.lexicon.first_names.contains(word)
+            || s.lexicon.is_common(word)
+            || CONNECTORS.contains(&word)
+            || local.contains_key(word)
+        {
+            continue;
+        }
+        given
+            .entry(word.to_string())
+            .and_modify(|e| {
+                if e.as_ref() != Some(&m.entity) {
+                    *e = None;
+                }
+            })
+            .or_insert_with(|| Some(m.entity.clone()));
+    }
+    local.extend(
+        given
+            .into_iter()
+            .filter_map(|(word, entity)| Some((word, (entity?, "given_name:article")))),
+    );
+    if local.is_empty() {
+        return;
+    }
+    for i in 0..s.doc.tokens.len() {
+        if s.doc.token_excluded(i) || s.out.cover[i] != Cover::Free {
+            continue;
+        }
+        let token = s.doc.token_text(i);
+        let hit = s
+            .doc
+            .token_readings(i)
+            .filter(|r| !r.has_article)
+            .find_map(|r| {
+                local
+                    .get(&token[r.stem_prefix..])
+                    .map(|e| (r.span_prefix, e.clone()))
+            });
+        if let Some((prefix, (entity, rule))) = hit {
+            let first = if s.particle_before(i, prefix) {
+                i - 1
+            } else {
+                i
+            };
+            s.add(entity, first, i + 1, prefix, rule.into(), 0.6);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Pass: gazetteer names and nisbas, matched per token with the clitic readings Arabic
+//! allows, longest name first. Names written by their surname alone are kept aside for
+//! `gazetteer_surnames`, which needs every full name of the article first.
+
+use super::state::State;
+use super::{Cover, EntityRef, MentionFinder, NisbaMention};
+use crate::extract::gazetteer::{AliasKind, AliasTarget};
+
+/// Pass 1: gazetteer names and nisbas; surname-only matches are returned for later.
+pub(super) fn run(f: &MentionFinder, s: &mut State) {
+    let mut i = 0;
+    while i < s.doc.tokens.len() {
+        if s.doc.token_excluded(i) {
+            i += 1;
+            continue;
+        }
+        // a token that is a common word as written is that word, not a clitic before a
+        // short name: «فشل» (failed) is not «ف» + «شل» (Shell)
+        let Some(m) = f.names.longest_at(s.doc, i).filter(|m| {
+            m.prefix_len == 0 || m.end > i + 1 || !s.lexicon.is_common(s.doc.token_text(i))
+        }) else {
+            i += 1;
+            continue;
+        };
+        let names: Vec<&AliasTarget> = m
+            .payload
+            .iter()
+            .filter(|t| t.kind == AliasKind::Name)
+            .collect();
+        if let Some(target) = names.first() {
+            let rule = format!(
+                "gazetteer:{}",
+                s.gazetteer.entries[target.entry as usize].slug
+            );
+            s.add(
+                EntityRef::Known(target.entry),
+                m.first,
+                m.end,
+                m.prefix_len,
+                rule,
+                0.95,
+            );
+        } else if let Some(nisba) = m.payload.iter().find(|t| t.kind == AliasKind::Nisba) {
+            s.out.nisbas.push(NisbaMention {
+                country: nisba.entry,
+                first: m.first as u32,
+                end: m.end as u32,
+            });
+            for t in m.first..m.end {
+                s.out.cover[t] = Cover::Nisba(0);
+            }
+        } else {
+            s.gazetteer_surnames
+                .push((m.first, m.end, m.prefix_len, m.payload.clone()));
+        }
+        i = m.end;
+    }
+}

@@ -1,0 +1,387 @@
+//! Finding entity mentions in a document: gazetteer names first, then discovery rules for
+//! names the gazetteer lacks, then resolution of short forms (surnames) to full names.
+//!
+//! Each pass is a file of its own; `PASSES` runs them in order. The scanning state every
+//! pass reads and writes is in `state`, and the grammar of a name span (what may begin,
+//! continue and end a name) in `grammar`.
+//!
+//! To add a rule: write `src/extract/mentions/<rule>.rs` with a `run(finder, state)` and
+//! its tests, declare it below, and put it in `PASSES` where its reason says it belongs.
+
+mod discovered_surnames;
+mod gazetteer_names;
+mod gazetteer_surnames;
+mod grammar;
+mod list_members;
+mod named_bodies;
+mod nasab;
+mod org_heads;
+mod people;
+mod places;
+mod places_as_organizations;
+mod repeated;
+mod state;
+mod word_lists;
+
+use rustc_hash::FxHashMap;
+
+use super::gazetteer::{variants, AliasKind, AliasTarget, EntityKind, Gazetteer};
+use super::lexicon::Lexicon;
+use super::matcher::{words, PhraseIndex};
+use crate::text::normalize::normalize_key;
+use crate::text::Document;
+use state::State;
+pub use word_lists::WordList;
+
+/// A pass over a document: reads the state, adds or rewrites mentions.
+type Pass = fn(&MentionFinder, &mut State);
+
+/// The passes, in the order they run. Each later pass sees what the earlier ones found:
+/// a token covered by a mention is no longer free for the next.
+const PASSES: [(&str, Pass); 12] = [
+    // gazetteer names are the surest mentions: everything else works around them
+    ("gazetteer_names", gazetteer_names::run),
+    // a surname alone needs the article's full names, which the first pass found
+    ("gazetteer_surnames", gazetteer_surnames::run),
+    // «X بن <known person>» rewrites a gazetteer match into the son's name, before any
+    // discovery takes the son's words for a name of its own
+    ("nasab", nasab::run),
+    // a known place that names a team or a paper is decided before discovery uses places
+    // as anchors («ريال مدريد»)
+    ("places_as_organizations", places_as_organizations::run),
+    // head nouns whose name follows them («نادي …», «صحيفة …») may take in a place
+    // mention, so they run while places are still single mentions
+    ("named_bodies", named_bodies::run),
+    // organisation head nouns before people: «وزارة الخارجية» is not a person's cue
+    ("org_heads", org_heads::run),
+    // people after titles, nationalities, speech verbs and given names: titles skip over
+    // organisations and nisbas found above
+    ("people", people::run),
+    // the next members of a list follow people found by any rule above
+    ("list_members", list_members::run),
+    // fathers discovered only now have their sons' names before them too
+    ("nasab", nasab::run),
+    // places after triggers, once people and organisations have taken their words
+    ("places", places::run),
+    // a name found once is found again: needs every discovered name above
+    ("repeated", repeated::run),
+    // a surname or given name alone stands for the full name: last, so that every full
+    // name of the article is known
+    ("discovered_surnames", discovered_surnames::run),
+];
+
+/// Which entity a mention refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityRef {
+    /// A gazetteer entry (index into `Gazetteer::entries`).
+    Known(u32),
+    /// Found by a discovery rule; `key` is the normalised name.
+    Discovered { kind: EntityKind, key: String },
+}
+
+impl EntityRef {
+    /// The entity's kind: from the gazetteer for known entities.
+    pub fn kind(&self, gazetteer: &Gazetteer) -> EntityKind {
+        match self {
+            EntityRef::Known(i) => gazetteer.entries[*i as usize].kind,
+            EntityRef::Discovered { kind, .. } => *kind,
+        }
+    }
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub entity: EntityRef,
+    /// Token range `[first, end)`.
+    pub first: u32,
+    pub end: u32,
+    /// Original code-point span, clitic prefixes excluded.
+    pub start: u32,
+    pub stop: u32,
+    pub sentence: u32,
+    /// The original text of the span.
+    pub surface: String,
+    /// Which gazetteer row or discovery rule produced it.
+    pub rule: String,
+    pub confidence: f32,
+}
+
+/// A nisba adjective (الروسي، الأمريكية) referring to a country without naming it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NisbaMention {
+    pub country: u32,
+    pub first: u32,
+    pub end: u32,
+}
+
+/// What covers a token after extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cover {
+    Free,
+    Mention(u32),
+    Nisba(u32),
+}
+
+/// All mentions in one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentMentions {
+    pub mentions: Vec<Mention>,
+    pub nisbas: Vec<NisbaMention>,
+    /// Per token: what covers it.
+    pub cover: Vec<Cover>,
+}
+
+/// Matching tables built once from the gazetteer and lexicon.
+#[derive(Debug, Clone)]
+pub struct MentionFinder {
+    names: PhraseIndex<Vec<AliasTarget>>,
+    pub titles: PhraseIndex<String>,
+    /// Token lists of gazetteer organisation names, to resolve shortened references.
+    org_names: Vec<(u32, Vec<String>)>,
+    /// Words of the other lexicons (event triggers, titles, months, modality): never part
+    /// of a discovered name.
+    lexicon_words: rustc_hash::FxHashSet<String>,
+    /// One-word titles (الملك، الرئيس، الشيخ): a gazetteer alias that starts with one
+    /// still names the person without it.
+    one_word_titles: rustc_hash::FxHashSet<String>,
+    /// The words of each gazetteer person's label and aliases, with their spelling
+    /// variants: a given name outside them is someone else's.
+    person_words: FxHashMap<u32, rustc_hash::FxHashSet<String>>,
+    /// Family names that are also common words or given names, with the gazetteer people
+    /// who have them (`Gazetteer::titled_surnames`): a title right before one vouches
+    /// for it.
+    titled_surnames: FxHashMap<String, Vec<u32>>,
+    /// For each stem number of the extractor's `StemTable`, the word lists it is in (bits
+    /// of `WordList`), so `State::free_stem_in` needs no lookup of its own.
+    stem_lists: Vec<u8>,
+    /// The table `stem_lists` is numbered by (0: none).
+    stems_generation: u64,
+}
+
+/// Rules named where they are decided on as well as where they find names: a definite
+/// one-word name they found may be repeated through its article.
+const LAQAB_RULE: &str = "discovered:laqab";
+const PLACE_TRIGGER_RULE: &str = "discovered:place_trigger";
+
+impl MentionFinder {
+    /// The first stems of the name and title phrases.
+    pub fn phrase_stems(&self) -> impl Iterator<Item = &str> {
+        self.names.stems().chain(self.titles.stems())
+    }
+
+    /// Finds phrases, and the word lists of free tokens, by the numbers of `table` (see
+    /// `PhraseIndex::number_stems`). The lists are left unnumbered if the table lacks one of
+    /// their words.
+    pub fn number_stems(&mut self, table: &crate::text::StemTable, lexicon: &Lexicon) {
+        self.names.number_stems(table);
+        self.titles.number_stems(table);
+        let mut stem_lists = vec![0u8; table.len() + 1];
+        for list in WordList::ALL {
+            for word in list.words(lexicon) {
+                match table.id(word) {
+                    Some(id) => stem_lists[id as usize] |= list.bit(),
+                    None => return,
+                }
+            }
+        }
+        self.stem_lists = stem_lists;
+        self.stems_generation = table.generation();
+    }
+
+    /// The word lists of stem number `id` (bits of `WordList`).
+    #[inline]
+    pub(super) fn stem_list_bits(&self, id: u32) -> u8 {
+        self.stem_lists.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The word lists token `i` of a numbered document is in after a plain clitic prefix,
+    /// or, too short for readings, as written.
+    pub(super) fn list_bits_of(&self, doc: &Document, lexicon: &Lexicon, i: usize) -> u8 {
+        let mut bits = 0;
+        let mut plain_reading = false;
+        for r in doc.token_readings(i).filter(|r| !r.has_article) {
+            bits |= self.stem_list_bits(r.stem_id);
+            plain_reading |= r.stem_prefix == 0;
+        }
+        if !plain_reading {
+            let token = doc.token_text(i);
+            for list in WordList::ALL {
+                if list.contains(lexicon, token) {
+                    bits |= list.bit();
+                }
+            }
+        }
+        bits
+    }
+
+    pub fn new(gazetteer: &Gazetteer, lexicon: &Lexicon) -> MentionFinder {
+        let mut grouped: FxHashMap<String, Vec<AliasTarget>> = FxHashMap::default();
+        for (key, target) in gazetteer.alias_keys(lexicon) {
+            grouped.entry(key).or_default().push(target);
+        }
+        let mut keys: Vec<_> = grouped.into_iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut names = PhraseIndex::default();
+        for (key, targets) in keys {
+            let adjective = targets.iter().all(|t| t.kind == AliasKind::Nisba);
+            names.insert(&key, adjective, targets);
+        }
+        let mut titles = PhraseIndex::default();
+        for (tokens, role) in &lexicon.titles {
+            titles.insert(&tokens.join(" "), false, role.clone());
+        }
+        let org_names = gazetteer
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization)
+            .flat_map(|(i, e)| {
+                e.aliases
+                    .iter()
+                    .map(move |a| (i as u32, words(&normalize_key(a))))
+            })
+            .collect();
+        let lexicon_words = lexicon
+            .event_triggers
+            .iter()
+            .map(|t| &t.tokens)
+            .chain(
+                lexicon
+                    .titles
+                    .iter()
+                    .filter(|(_, role)| !Lexicon::is_decoration(role))
+                    .map(|(t, _)| t),
+            )
+            .chain(lexicon.months.iter().map(|(t, _)| t))
+            .chain(lexicon.modality.iter())
+            .flatten()
+            .cloned()
+            .collect();
+        let one_word_titles = lexicon
+            .titles
+            .iter()
+            .filter(|(tokens, _)| tokens.len() == 1)
+            .map(|(tokens, _)| tokens[0].clone())
+            .collect();
+        let person_words = gazetteer
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .map(|(i, e)| {
+                let words = std::iter::once(&e.label)
+                    .chain(&e.aliases)
+                    .flat_map(|a| {
+                        normalize_key(a)
+                            .split(' ')
+                            .flat_map(|w| variants(w, &lexicon.variants))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                (i as u32, words)
+            })
+            .collect();
+        let mut titled_surnames: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (key, entry) in gazetteer.titled_surnames(lexicon) {
+            titled_surnames.entry(key).or_default().push(entry);
+        }
+        MentionFinder {
+            names,
+            titles,
+            org_names,
+            lexicon_words,
+            one_word_titles,
+            person_words,
+            titled_surnames,
+            stem_lists: Vec::new(),
+            stems_generation: 0,
+        }
+    }
+
+    /// Finds the mentions in `doc`: runs `PASSES` in order, then numbers what covers each
+    /// token by the sorted mentions.
+    pub fn find(
+        &self,
+        doc: &Document,
+        gazetteer: &Gazetteer,
+        lexicon: &Lexicon,
+    ) -> DocumentMentions {
+        let mut state = State::new(doc, gazetteer, lexicon, self);
+        for (_, pass) in PASSES {
+            pass(self, &mut state);
+        }
+        state.out.mentions.sort_by_key(|m| (m.first, m.end));
+        // cover indices must follow the sort
+        let mut cover = vec![Cover::Free; doc.tokens.len()];
+        for (i, n) in state.out.nisbas.iter().enumerate() {
+            for t in n.first..n.end {
+                cover[t as usize] = Cover::Nisba(i as u32);
+            }
+        }
+        for (i, m) in state.out.mentions.iter().enumerate() {
+            for t in m.first..m.end {
+                cover[t as usize] = Cover::Mention(i as u32);
+            }
+        }
+        state.out.cover = cover;
+        state.out
+    }
+
+    /// A gazetteer organisation whose name contains these words in order, if only one does.
+    fn shortened_org(&self, name: &[String]) -> Option<u32> {
+        let mut found: Option<u32> = None;
+        for (entry, words) in &self.org_names {
+            let mut it = words.iter();
+            if name.iter().all(|w| it.any(|x| x == w)) {
+                match found {
+                    Some(e) if e != *entry => return None,
+                    _ => found = Some(*entry),
+                }
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{ExtractOptions, Extractor};
+
+    /// The numbered path of `free_stem_in` (stem numbers and list bits) answers what the
+    /// text path (`free_stem` with the list's own lookup) answers, for every list, on words
+    /// of each list with and without clitics, on a word shorter than any reading, and on
+    /// words in none of them.
+    #[test]
+    fn free_stem_in_agrees_with_the_text_lookup() {
+        let ex = Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap();
+        let mut words: Vec<String> = Vec::new();
+        for list in WordList::ALL {
+            for word in list.words(&ex.lexicon).take(25) {
+                if word.contains(' ') {
+                    continue;
+                }
+                words.extend([word.clone(), format!("و{word}"), format!("ب{word}")]);
+            }
+        }
+        words.extend(["في", "و", "الكتاب", "والكتاب", "عبوتين"].map(String::from));
+        let text = words.join(" ");
+        let doc = ex.document(&text);
+        let state = State::new(&doc, &ex.gazetteer, &ex.lexicon, &ex.finder);
+        assert!(
+            doc.numbered_by(ex.finder.stems_generation),
+            "the numbered path is the one under test"
+        );
+        let mut found = 0;
+        for list in WordList::ALL {
+            for i in 0..doc.tokens.len() {
+                let by_number = state.free_stem_in(i, list);
+                let by_text = state.free_stem(i, |w| list.contains(&ex.lexicon, w));
+                assert_eq!(by_number, by_text, "{list:?} on «{}»", doc.token_text(i));
+                found += usize::from(by_number.is_some());
+            }
+        }
+        assert!(found > 100, "the words of the lists are found: {found}");
+    }
+}

@@ -1,0 +1,73 @@
+//! Pass: a gazetteer place that names an organisation where it stands — a team or a paper.
+
+use super::state::State;
+use super::{Cover, MentionFinder};
+
+/// A gazetteer place that names an organisation here: a team («برشلونة الإسباني»,
+/// «فريق برشلونة») or a paper in quotation marks («الشرق الأوسط»). The mention becomes a
+/// discovered organisation; the place keeps every other mention.
+pub(super) fn run(_: &MentionFinder, s: &mut State) {
+    for index in 0..s.out.mentions.len() {
+        let m = &s.out.mentions[index];
+        if !s.is_known_place(&m.entity) {
+            continue;
+        }
+        let (first, end) = (m.first as usize, m.end as usize);
+        let rule = s
+            .team_by_nationality(first, end)
+            .or_else(|| s.team_after_club_noun(first))
+            .or_else(|| {
+                s.quoted(first, end)
+                    .then(|| "discovered:quoted".to_string())
+            });
+        if let Some(rule) = rule {
+            s.make_organization(index, rule);
+        }
+    }
+}
+
+impl State<'_> {
+    /// A place followed by a masculine nationality is a team: a city or country is feminine
+    /// in Arabic («برشلونة الإسبانية» is the city), so «برشلونة الإسباني», «قطر القطري»
+    /// speak of the club (الفريق or النادي understood). The rule, if so.
+    pub(super) fn team_by_nationality(&self, first: usize, end: usize) -> Option<String> {
+        let next = self.doc.tokens.get(end)?;
+        let nisba = self.doc.token_text(end);
+        let masculine_definite = nisba.starts_with("ال") && nisba.ends_with('ي');
+        (matches!(self.out.cover[end], Cover::Nisba(_))
+            && next.sentence == self.doc.tokens[first].sentence
+            && !next.after_punct
+            && masculine_definite)
+            .then(|| format!("discovered:team:{nisba}"))
+    }
+
+    /// A place right after a club head noun is the club: «فريق برشلونة», «لنادي مانشستر».
+    /// The rule, if so.
+    pub(super) fn team_after_club_noun(&self, first: usize) -> Option<String> {
+        if first == 0
+            || self.doc.tokens[first].after_punct
+            || self.out.cover[first - 1] != Cover::Free
+        {
+            return None;
+        }
+        let clitic = self.free_stem(first - 1, |w| {
+            self.lexicon
+                .name_heads
+                .get(w)
+                .is_some_and(|h| h.category == "club")
+        })?;
+        let head = &self.doc.token_text(first - 1)[clitic..];
+        Some(format!("discovered:team:{head}"))
+    }
+
+    /// Whether tokens `first..end` stand in quotation marks of their own.
+    pub(super) fn quoted(&self, first: usize, end: usize) -> bool {
+        if first == 0 || end >= self.doc.tokens.len() {
+            return false;
+        }
+        let text = &self.doc.norm.text;
+        let before = &text[self.doc.tokens[first - 1].to..self.doc.tokens[first].from];
+        let after = &text[self.doc.tokens[end - 1].to..self.doc.tokens[end].from];
+        before.contains('"') && after.contains('"')
+    }
+}
