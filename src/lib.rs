@@ -13,3 +13,4 @@ pub mod input;
 pub mod pipeline;
 pub mod query;
 pub mod text;
+pub mod vocab;

@@ -65,6 +65,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "laqab_titles.tsv",
         include_str!("../../data/lexicon/laqab_titles.tsv"),
     ),
+    (
+        "reported_speech.tsv",
+        include_str!("../../data/lexicon/reported_speech.tsv"),
+    ),
 ];
 
 /// A head noun after which an organisation's proper name follows.
@@ -113,6 +117,8 @@ pub struct Lexicon {
     pub happened_verbs: HashSet<String>,
     /// Titles after which a definite epithet alone is a name (الإمام، الملك ...).
     pub laqab_titles: HashSet<String>,
+    /// Words that open what a speaker said, right after the name (إن، أنه، بأن ...).
+    pub reported_speech: HashSet<String>,
 }
 
 /// The words of a lexicon entry, normalised and split as the tokenizer would.
@@ -231,6 +237,9 @@ impl Lexicon {
                 }
                 "laqab_titles.tsv" => {
                     self.laqab_titles.insert(key);
+                }
+                "reported_speech.tsv" => {
+                    self.reported_speech.insert(key);
                 }
                 _ => return Err(row.error(format!("unknown lexicon file {base}"))),
             }

@@ -3,20 +3,27 @@
 use rustc_hash::FxHashMap;
 
 use super::grammar::CONNECTORS;
-use super::state::State;
+use super::state::{Claim, State};
 use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::vocab::Rule;
+
+/// The last word of a discovered person; also a one-word name any rule finds that is
+/// such a surname (`State::add_person`).
+pub(super) const SURNAME: Rule = Rule::new("surname:discovered", 0.6);
+/// The given name of a person named in full, alone.
+pub(super) const GIVEN_NAME: Rule = Rule::new("given_name:article", 0.6);
 
 /// The last word of a person discovered in this article stands for them elsewhere in it,
 /// and so does the given name of a person the article names in full, when no one else
 /// in it has that given name.
 pub(super) fn run(_: &MentionFinder, s: &mut State) {
-    let mut local: FxHashMap<String, (EntityRef, &str)> = FxHashMap::default();
+    let mut local: FxHashMap<String, (EntityRef, Rule)> = FxHashMap::default();
     for m in &s.out.mentions {
         if let Some(last) = s.discovered_surname(&m.entity) {
             local
                 .entry(last.to_string())
-                .or_insert_with(|| (m.entity.clone(), "surname:discovered"));
+                .or_insert_with(|| (m.entity.clone(), SURNAME));
         }
     }
     // a given name alone stands for the one person of the article who has it («نزار»
@@ -47,7 +54,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
     local.extend(
         given
             .into_iter()
-            .filter_map(|(word, entity)| Some((word, (entity?, "given_name:article")))),
+            .filter_map(|(word, entity)| Some((word, (entity?, GIVEN_NAME)))),
     );
     if local.is_empty() {
         return;
@@ -72,7 +79,30 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
             } else {
                 i
             };
-            s.add(entity, first, i + 1, prefix, rule.into(), 0.6);
+            s.add(entity, first, i + 1, prefix, Claim::of(rule));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn a_surname_alone_is_the_person_discovered_in_full() {
+        let found = mentions("وقال سامر حداد إن الفيلم جيد. وأضاف حداد أن العرض قريب.");
+        assert!(
+            found.contains(&("حداد".into(), SURNAME.name())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_person_of_the_article_who_has_it() {
+        let one = mentions("وحضر سامر حداد الحفل. وابتسم سامر للصحفيين.");
+        assert!(one.contains(&("سامر".into(), GIVEN_NAME.name())), "{one:?}");
+        let two = mentions("حضر سامر حداد الحفل، وحضر سامر قباني العرض. وابتسم سامر للصحفيين.");
+        assert!(two.iter().all(|(_, r)| r != GIVEN_NAME.id), "{two:?}");
     }
 }

@@ -2,9 +2,13 @@
 //! allows, longest name first. Names written by their surname alone are kept aside for
 //! `gazetteer_surnames`, which needs every full name of the article first.
 
-use super::state::State;
+use super::state::{Claim, State};
 use super::{Cover, EntityRef, MentionFinder, NisbaMention};
 use crate::extract::gazetteer::{AliasKind, AliasTarget};
+use crate::vocab::Rule;
+
+/// `gazetteer:<slug>`; also the `rule` of every gazetteer node.
+pub const RULE: Rule = Rule::new("gazetteer", 0.95);
 
 /// Pass 1: gazetteer names and nisbas; surname-only matches are returned for later.
 pub(super) fn run(f: &MentionFinder, s: &mut State) {
@@ -28,17 +32,14 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
             .filter(|t| t.kind == AliasKind::Name)
             .collect();
         if let Some(target) = names.first() {
-            let rule = format!(
-                "gazetteer:{}",
-                s.gazetteer.entries[target.entry as usize].slug
-            );
+            let slug = &s.gazetteer.entries[target.entry as usize].slug;
+            let claim = Claim::with(RULE, slug);
             s.add(
                 EntityRef::Known(target.entry),
                 m.first,
                 m.end,
                 m.prefix_len,
-                rule,
-                0.95,
+                claim,
             );
         } else if let Some(nisba) = m.payload.iter().find(|t| t.kind == AliasKind::Nisba) {
             s.out.nisbas.push(NisbaMention {
@@ -54,5 +55,24 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
                 .push((m.first, m.end, m.prefix_len, m.payload.clone()));
         }
         i = m.end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn a_gazetteer_name_is_found_whole_and_not_inside_a_longer_word() {
+        let found = mentions("ووصل محمد بن راشد آل مكتوم أمس.");
+        let rule = RULE.with("mohammed-bin-rashid-al-maktoum");
+        assert!(
+            found.contains(&("محمد بن راشد آل مكتوم".into(), rule)),
+            "{found:?}"
+        );
+        // «عبوتين» (two bombs) holds the letters of «بوتين»
+        let inside = mentions("وانفجرت عبوتين أمس.");
+        assert!(inside.is_empty(), "{inside:?}");
     }
 }

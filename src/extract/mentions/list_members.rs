@@ -1,8 +1,11 @@
 //! Pass: the next members of a list of people.
 
-use super::state::State;
+use super::state::{Claim, State};
 use super::{Cover, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::vocab::Rule;
+
+pub(super) const RULE: Rule = Rule::new("discovered:list", 0.55);
 
 /// The next member of a list of people: «و» + a name written right after a person
 /// («فتحي عبد الوهاب وجومانا مراد», «كانافارو وإيمرسون»), and the one after that.
@@ -68,9 +71,27 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         if !accepted || listed_word {
             continue;
         }
-        s.add_person(j, end, 'و'.len_utf8(), "discovered:list".into(), 0.55);
+        s.add_person(j, end, 'و'.len_utf8(), Claim::of(RULE));
         // the member may be followed by the next one
         let at = people[k..].partition_point(|&p| p < end) + k;
         people.insert(at, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn the_next_member_of_a_list_of_people_is_a_person() {
+        let list = mentions("وشارك في الفيلم: سامر حداد وجومانا مراد.");
+        assert!(
+            list.contains(&("جومانا مراد".into(), RULE.name())),
+            "{list:?}"
+        );
+        // one person and «و» + a name is no list yet: it may open a clause
+        let pair = mentions("وشارك في الفيلم سامر حداد وجومانا مراد.");
+        assert!(pair.iter().all(|(_, r)| r != RULE.id), "{pair:?}");
     }
 }

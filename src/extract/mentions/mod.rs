@@ -8,10 +8,15 @@
 //! To add a rule: write `src/extract/mentions/<rule>.rs` with a `run(finder, state)` and
 //! its tests, declare it below, and put it in `PASSES` where its reason says it belongs.
 
+mod after_nationality;
+mod after_speech_verb;
+mod after_title;
 mod discovered_surnames;
 mod gazetteer_names;
 mod gazetteer_surnames;
+mod given_name;
 mod grammar;
+mod laqab;
 mod list_members;
 mod named_bodies;
 mod nasab;
@@ -21,6 +26,9 @@ mod places;
 mod places_as_organizations;
 mod repeated;
 mod state;
+#[cfg(test)]
+mod testing;
+mod titled_surname;
 mod word_lists;
 
 use rustc_hash::FxHashMap;
@@ -30,6 +38,7 @@ use super::lexicon::Lexicon;
 use super::matcher::{words, PhraseIndex};
 use crate::text::normalize::normalize_key;
 use crate::text::Document;
+pub use gazetteer_names::RULE as GAZETTEER_RULE;
 use state::State;
 pub use word_lists::WordList;
 
@@ -158,11 +167,6 @@ pub struct MentionFinder {
     /// The table `stem_lists` is numbered by (0: none).
     stems_generation: u64,
 }
-
-/// Rules named where they are decided on as well as where they find names: a definite
-/// one-word name they found may be repeated through its article.
-const LAQAB_RULE: &str = "discovered:laqab";
-const PLACE_TRIGGER_RULE: &str = "discovered:place_trigger";
 
 impl MentionFinder {
     /// The first stems of the name and title phrases.

@@ -1,10 +1,17 @@
 //! Pass: organisations named after a head noun that is not part of their name.
 
 use super::grammar::is_arabic_word;
-use super::state::State;
+use super::state::{Claim, State};
 use super::word_lists::WordList;
 use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::vocab::Rule;
+
+/// `discovered:name_head:<head>`: a body the gazetteer lacks.
+pub(super) const RULE: Rule = Rule::new("discovered:name_head", 0.6);
+/// `name_head:<head>`: the name after the head is a gazetteer organisation's, shortened
+/// («مراسل الجزيرة» → «قناة الجزيرة»).
+pub(super) const KNOWN_RULE: Rule = Rule::new("name_head", 0.6);
 
 /// Organisations named after a head noun that is not part of the name: «نادي ريال
 /// مدريد», «صحيفة يديعوت أحرونوت», «شركة نوكيا». A city inside the name («مدريد») is
@@ -84,9 +91,9 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
                 key: words.join(" "),
             },
         };
-        let rule = match entity {
-            EntityRef::Known(_) => format!("name_head:{head}"),
-            EntityRef::Discovered { .. } => format!("discovered:name_head:{head}"),
+        let claim = match entity {
+            EntityRef::Known(_) => Claim::with(KNOWN_RULE, head),
+            EntityRef::Discovered { .. } => Claim::with(RULE, head),
         };
         match place {
             // the place mention becomes the organisation's, so indices stay valid
@@ -101,14 +108,41 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
                 mention.stop = stop;
                 mention.sentence = t0.sentence;
                 mention.surface = s.doc.original(t0.start, stop);
-                mention.rule = rule;
-                mention.confidence = 0.6;
+                mention.rule = claim.rule;
+                mention.confidence = claim.confidence;
                 for t in i + 1..end {
                     s.out.cover[t] = Cover::Mention(m);
                 }
             }
-            None => s.add(entity, i + 1, end, 0, rule, 0.6),
+            None => s.add(entity, i + 1, end, 0, claim),
         }
         i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn the_name_after_a_head_noun_is_an_organisation() {
+        let paper = mentions("وكتبت صحيفة يديعوت أحرونوت أمس.");
+        let rule = RULE.with("صحيفه");
+        assert!(
+            paper.contains(&("يديعوت أحرونوت".into(), rule)),
+            "{paper:?}"
+        );
+        let no_name = mentions("وكتبت صحيفة أمس أن الحكومة سقطت.");
+        assert!(no_name.is_empty(), "{no_name:?}");
+    }
+
+    #[test]
+    fn a_shortened_gazetteer_name_after_its_head_is_that_organisation() {
+        let found = mentions("وقال مراسل الجزيرة إن الوضع هادئ.");
+        assert!(
+            found.contains(&("الجزيرة".into(), KNOWN_RULE.with("مراسل"))),
+            "{found:?}"
+        );
     }
 }

@@ -4,6 +4,9 @@ use super::grammar::{is_arabic_word, CONNECTORS, FILIATIONS, KUNYAS, MAURITANIAN
 use super::state::State;
 use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::vocab::Rule;
+
+pub(super) const RULE: Rule = Rule::new("discovered:nasab", 0.6);
 
 /// «X بن <person>» names X, the son: «راشد بن محمد بن راشد آل مكتوم» is not Mohammed bin
 /// Rashid. A person's mention preceded by بن، ابن، بنت or a kunya and a name becomes a
@@ -83,10 +86,25 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         m.first = first as u32;
         m.start = start;
         m.surface = surface;
-        m.rule = "discovered:nasab".into();
-        m.confidence = 0.6;
+        m.rule = RULE.name();
+        m.confidence = RULE.confidence;
         for t in first..end {
             s.out.cover[t] = Cover::Mention(index as u32);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn the_son_of_a_known_person_is_the_son() {
+        let son = mentions("ووصل راشد بن محمد بن راشد آل مكتوم أمس.");
+        let whole = "راشد بن محمد بن راشد آل مكتوم".to_string();
+        assert_eq!(son, vec![(whole, RULE.name())]);
+        let father = mentions("ووصل محمد بن راشد آل مكتوم أمس.");
+        assert!(father.iter().all(|(_, r)| r != RULE.id), "{father:?}");
     }
 }

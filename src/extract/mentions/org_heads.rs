@@ -1,10 +1,14 @@
 //! Pass: organisations from a head noun and the definite words after it.
 
 use super::grammar::is_arabic_word;
-use super::state::State;
+use super::state::{Claim, State};
 use super::word_lists::WordList;
 use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::vocab::Rule;
+
+/// `discovered:org_head:<head>`.
+pub(super) const RULE: Rule = Rule::new("discovered:org_head", 0.6);
 
 /// Organisations from head nouns: «وكالة» + definite words (+ nisba).
 pub(super) fn run(f: &MentionFinder, s: &mut State) {
@@ -48,15 +52,27 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
                 key: name.join(" "),
             },
         };
-        let head = name[0].clone();
-        s.add(
-            entity,
-            i,
-            end,
-            prefix,
-            format!("discovered:org_head:{head}"),
-            0.6,
-        );
+        let claim = Claim::with(RULE, &name[0]);
+        s.add(entity, i, end, prefix, claim);
         i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn a_head_noun_with_a_specific_part_names_an_organisation() {
+        let ministry = mentions("وأعلنت وزارة الخارجية القطرية أمس.");
+        let rule = RULE.with("وزاره");
+        assert!(
+            ministry.contains(&("وزارة الخارجية القطرية".into(), rule)),
+            "{ministry:?}"
+        );
+        // «مجلس الوزراء» alone is generic
+        let generic = mentions("واجتمع مجلس الوزراء أمس.");
+        assert!(generic.iter().all(|(_, r)| !RULE.wrote(r)), "{generic:?}");
     }
 }

@@ -1,9 +1,13 @@
 //! Pass: places after a trigger word («مدينة», «العاصمة», «بلدة»).
 
-use super::state::State;
+use super::state::{Claim, State};
 use super::word_lists::WordList;
-use super::{Cover, EntityRef, MentionFinder, PLACE_TRIGGER_RULE};
+use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::vocab::Rule;
+
+/// Also asked by `repeated`: a definite one-word name this rule found may be repeated.
+pub(super) const RULE: Rule = Rule::new("discovered:place_trigger", 0.6);
 
 /// Places after triggers: «مدينة X», «العاصمة X».
 pub(super) fn run(_: &MentionFinder, s: &mut State) {
@@ -32,10 +36,25 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
                 kind: EntityKind::Location,
                 key,
             };
-            s.add(entity, j, end, 0, PLACE_TRIGGER_RULE.into(), 0.6);
+            s.add(entity, j, end, 0, Claim::of(RULE));
             i = end;
             continue;
         }
         i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn a_definite_name_after_a_place_trigger_is_a_place() {
+        let town = mentions("وصل الوفد إلى مدينة الدجيل. ثم عاد.");
+        assert!(town.contains(&("الدجيل".into(), RULE.name())), "{town:?}");
+        // after «عاصمة» the definite word is what it is the capital of
+        let capital = mentions("وزار الوفد عاصمة البلاد أمس.");
+        assert!(capital.is_empty(), "{capital:?}");
     }
 }

@@ -1,7 +1,13 @@
 //! Pass: a gazetteer place that names an organisation where it stands — a team or a paper.
 
-use super::state::State;
+use super::state::{Claim, State};
 use super::{Cover, MentionFinder};
+use crate::vocab::Rule;
+
+/// `discovered:team:<the nationality or club noun>`: «برشلونة الإسباني», «فريق برشلونة».
+pub(super) const TEAM_RULE: Rule = Rule::new("discovered:team", 0.6);
+/// A place in quotation marks of its own is a paper: «"الشرق الأوسط"».
+pub(super) const PAPER_RULE: Rule = Rule::new("discovered:quoted", 0.6);
 
 /// A gazetteer place that names an organisation here: a team («برشلونة الإسباني»,
 /// «فريق برشلونة») or a paper in quotation marks («الشرق الأوسط»). The mention becomes a
@@ -13,15 +19,12 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
             continue;
         }
         let (first, end) = (m.first as usize, m.end as usize);
-        let rule = s
+        let claim = s
             .team_by_nationality(first, end)
             .or_else(|| s.team_after_club_noun(first))
-            .or_else(|| {
-                s.quoted(first, end)
-                    .then(|| "discovered:quoted".to_string())
-            });
-        if let Some(rule) = rule {
-            s.make_organization(index, rule);
+            .or_else(|| s.quoted(first, end).then(|| Claim::of(PAPER_RULE)));
+        if let Some(claim) = claim {
+            s.make_organization(index, claim);
         }
     }
 }
@@ -30,7 +33,7 @@ impl State<'_> {
     /// A place followed by a masculine nationality is a team: a city or country is feminine
     /// in Arabic («برشلونة الإسبانية» is the city), so «برشلونة الإسباني», «قطر القطري»
     /// speak of the club (الفريق or النادي understood). The rule, if so.
-    pub(super) fn team_by_nationality(&self, first: usize, end: usize) -> Option<String> {
+    pub(super) fn team_by_nationality(&self, first: usize, end: usize) -> Option<Claim> {
         let next = self.doc.tokens.get(end)?;
         let nisba = self.doc.token_text(end);
         let masculine_definite = nisba.starts_with("ال") && nisba.ends_with('ي');
@@ -38,12 +41,12 @@ impl State<'_> {
             && next.sentence == self.doc.tokens[first].sentence
             && !next.after_punct
             && masculine_definite)
-            .then(|| format!("discovered:team:{nisba}"))
+            .then(|| Claim::with(TEAM_RULE, nisba))
     }
 
     /// A place right after a club head noun is the club: «فريق برشلونة», «لنادي مانشستر».
     /// The rule, if so.
-    pub(super) fn team_after_club_noun(&self, first: usize) -> Option<String> {
+    pub(super) fn team_after_club_noun(&self, first: usize) -> Option<Claim> {
         if first == 0
             || self.doc.tokens[first].after_punct
             || self.out.cover[first - 1] != Cover::Free
@@ -57,7 +60,7 @@ impl State<'_> {
                 .is_some_and(|h| h.category == "club")
         })?;
         let head = &self.doc.token_text(first - 1)[clitic..];
-        Some(format!("discovered:team:{head}"))
+        Some(Claim::with(TEAM_RULE, head))
     }
 
     /// Whether tokens `first..end` stand in quotation marks of their own.
@@ -69,5 +72,36 @@ impl State<'_> {
         let before = &text[self.doc.tokens[first - 1].to..self.doc.tokens[first].from];
         let after = &text[self.doc.tokens[end - 1].to..self.doc.tokens[end].from];
         before.contains('"') && after.contains('"')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn a_city_with_a_masculine_nationality_is_its_team_with_a_feminine_one_the_city() {
+        let team = mentions("وشارك لاعب برشلونة الإسباني أمس.");
+        assert!(
+            team.contains(&("برشلونة".into(), TEAM_RULE.with("الاسباني"))),
+            "{team:?}"
+        );
+        let city = mentions("وزار الوفد برشلونة الإسبانية أمس.");
+        assert!(city.iter().all(|(_, r)| !TEAM_RULE.wrote(r)), "{city:?}");
+    }
+
+    #[test]
+    fn a_place_after_a_club_noun_is_the_club_and_in_quotation_marks_a_paper() {
+        let club = mentions("ووصل لاعب فريق برشلونة إلى المطار.");
+        assert!(
+            club.contains(&("برشلونة".into(), TEAM_RULE.with("فريق"))),
+            "{club:?}"
+        );
+        let paper = mentions("وكتبت \"الشرق الأوسط\" أمس أن الحكومة سقطت.");
+        assert!(
+            paper.contains(&("الشرق الأوسط".into(), PAPER_RULE.name())),
+            "{paper:?}"
+        );
     }
 }

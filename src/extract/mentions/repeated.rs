@@ -3,9 +3,12 @@
 use rustc_hash::FxHashMap;
 
 use super::grammar::CONNECTORS;
-use super::state::State;
-use super::{Cover, EntityRef, MentionFinder, LAQAB_RULE, PLACE_TRIGGER_RULE};
+use super::state::{Claim, State};
+use super::{laqab, places, Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::vocab::Rule;
+
+pub(super) const RULE: Rule = Rule::new("discovered:repeated", 0.5);
 
 /// A name discovered once in an article names the same entity wherever the article
 /// writes it again, with or without the trigger that found it (one sense per article):
@@ -24,8 +27,8 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         // rule found it with its article (a club, a laqab, a place after its trigger):
         // «العاصمة», «الحياة» that slipped through once are not spread
         let definite_ok = s.kind_of(&m.entity) == EntityKind::Organization
-            || m.rule == LAQAB_RULE
-            || m.rule == PLACE_TRIGGER_RULE;
+            || m.rule == laqab::RULE.id
+            || m.rule == places::RULE.id;
         let one_word_usable = words.len() > 1
             || (head.chars().count() >= 3
                 && !s.is_common_with_clitics(head)
@@ -94,20 +97,35 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
                 } else {
                     (i, prefix)
                 };
-                let rule = "discovered:repeated".to_string();
+
                 if first < i {
-                    s.add_person(first, end, first_prefix, rule, 0.5);
+                    s.add_person(first, end, first_prefix, Claim::of(RULE));
                 } else {
                     let first = if one_word_person && s.particle_before(i, prefix) {
                         i - 1
                     } else {
                         i
                     };
-                    s.add(entity, first, end, prefix, rule, 0.5);
+                    s.add(entity, first, end, prefix, Claim::of(RULE));
                 }
                 i = end;
             }
             None => i += 1,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+    use super::*;
+
+    #[test]
+    fn a_name_found_once_is_found_again_without_its_cue() {
+        let again = mentions("وقال باتشان إن الفيلم جيد. واختير باتشان لاحقا.");
+        assert!(again.contains(&("باتشان".into(), RULE.name())), "{again:?}");
+        // without the first, cued mention the bare name is no one
+        let alone = mentions("واختير باتشان لاحقا.");
+        assert!(alone.is_empty(), "{alone:?}");
     }
 }

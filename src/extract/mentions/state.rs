@@ -2,11 +2,13 @@
 //! covers each token, and the questions every rule asks about a token.
 
 use super::word_lists::WordList;
+use super::{discovered_surnames, given_name};
 use super::{Cover, DocumentMentions, EntityRef, Mention, MentionFinder};
 use crate::extract::gazetteer::{AliasTarget, EntityKind, Gazetteer};
 use crate::extract::lexicon::Lexicon;
 use crate::text::normalize::normalize_key;
 use crate::text::Document;
+use crate::vocab::Rule;
 
 /// Working state while one document is searched.
 pub(super) struct State<'a> {
@@ -85,27 +87,30 @@ impl<'a> State<'a> {
 
     /// Turns mention `index` (a place) into a discovered organisation of the same name;
     /// the place keeps its other mentions.
-    pub(super) fn make_organization(&mut self, index: usize, rule: String) {
+    pub(super) fn make_organization(&mut self, index: usize, claim: Claim) {
         let key = normalize_key(&self.out.mentions[index].surface);
         let m = &mut self.out.mentions[index];
         m.entity = EntityRef::Discovered {
             kind: EntityKind::Organization,
             key,
         };
-        m.rule = rule;
-        m.confidence = 0.6;
+        m.rule = claim.rule;
+        m.confidence = claim.confidence;
     }
 
+    /// Adds a mention of `entity` on tokens `first..end` (the first past `prefix` bytes of
+    /// clitic). A known person's mention takes in the given names written before it and
+    /// the lineage after it; a given name the gazetteer does not give them makes it
+    /// someone else (`given_name`).
     pub(super) fn add(
         &mut self,
         entity: EntityRef,
         first: usize,
         end: usize,
         prefix: usize,
-        rule: String,
-        confidence: f32,
+        claim: Claim,
     ) {
-        let (mut entity, mut rule, mut confidence) = (entity, rule, confidence);
+        let (mut entity, mut claim) = (entity, claim);
         let (first, prefix) = if let (EntityRef::Known(entry), EntityKind::Person) =
             (&entity, self.kind_of(&entity))
         {
@@ -128,8 +133,7 @@ impl<'a> State<'a> {
                         kind: EntityKind::Person,
                         key: self.span_words(wider, end, wider_prefix).join(" "),
                     };
-                    rule = "discovered:given_name".into();
-                    confidence = 0.6;
+                    claim = Claim::of(given_name::RULE);
                 }
                 (wider, wider_prefix)
             }
@@ -155,22 +159,17 @@ impl<'a> State<'a> {
             stop,
             sentence: t0.sentence,
             surface: self.doc.original(start, stop),
-            rule,
-            confidence,
+            rule: claim.rule,
+            confidence: claim.confidence,
         });
         for t in first..end {
             self.out.cover[t] = Cover::Mention(index);
         }
     }
 
-    pub(super) fn add_person(
-        &mut self,
-        first: usize,
-        end: usize,
-        prefix: usize,
-        rule: String,
-        confidence: f32,
-    ) {
+    /// Adds a discovered person on tokens `first..end`; a one-word name that is the
+    /// surname of a person found earlier in the article is that person.
+    pub(super) fn add_person(&mut self, first: usize, end: usize, prefix: usize, claim: Claim) {
         let words = self.span_words(first, end, prefix);
         // a one-word name that is the surname of someone found earlier is that person
         if let [word] = words.as_slice() {
@@ -181,14 +180,12 @@ impl<'a> State<'a> {
                 .find(|m| self.discovered_surname(&m.entity) == Some(word.as_str()))
                 .map(|m| m.entity.clone());
             if let Some(entity) = earlier {
-                self.add(
-                    entity,
-                    first,
-                    end,
-                    prefix,
-                    "surname:discovered".into(),
-                    confidence,
-                );
+                // as sure as the rule that found the name here
+                let claim = Claim {
+                    rule: discovered_surnames::SURNAME.name(),
+                    confidence: claim.confidence,
+                };
+                self.add(entity, first, end, prefix, claim);
                 return;
             }
         }
@@ -196,7 +193,7 @@ impl<'a> State<'a> {
             kind: EntityKind::Person,
             key: words.join(" "),
         };
-        self.add(entity, first, end, prefix, rule, confidence);
+        self.add(entity, first, end, prefix, claim);
     }
 
     /// If token `i` is free and, after a plain clitic prefix, is in `list`: the prefix.
@@ -244,5 +241,30 @@ impl<'a> State<'a> {
             .find(|r| test(&token[r.stem_prefix..]))
             .map(|r| r.span_prefix)
             .or_else(|| test(token).then_some(0))
+    }
+}
+
+/// What a rule says of a mention it adds: which rule (with what it matched) and how sure.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Claim {
+    pub(super) rule: String,
+    pub(super) confidence: f32,
+}
+
+impl Claim {
+    /// The rule's own claim.
+    pub(super) fn of(rule: Rule) -> Claim {
+        Claim {
+            rule: rule.name(),
+            confidence: rule.confidence,
+        }
+    }
+
+    /// The rule's claim with what it matched: `discovered:title:الوزير`.
+    pub(super) fn with(rule: Rule, detail: &str) -> Claim {
+        Claim {
+            rule: rule.with(detail),
+            confidence: rule.confidence,
+        }
     }
 }
