@@ -15,6 +15,7 @@ use super::matcher::PhraseIndex;
 use super::mentions::{Cover, DocumentMentions, EntityRef};
 use super::relations::RoleFinding;
 use crate::text::Document;
+use crate::vocab::EventType;
 
 /// An entity taking part in (or hosting) an event, with the tokens that name it.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +30,7 @@ pub struct EventPart {
 /// One event as reported in one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleEvent {
-    pub event_type: String,
+    pub event_type: EventType,
     pub date: Option<String>,
     pub date_text: String,
     pub participants: Vec<EventPart>,
@@ -41,23 +42,10 @@ pub struct ArticleEvent {
 /// The tables event finding needs.
 #[derive(Debug, Clone)]
 pub struct EventFinder {
-    triggers: PhraseIndex<String>,
+    triggers: PhraseIndex<EventType>,
     modality: PhraseIndex<()>,
 }
 
-/// Whether two event types can describe one event (talks can be a call or a meeting).
-pub fn types_compatible(a: &str, b: &str) -> bool {
-    a == b || a == "Talks" && b != "Visit" || b == "Talks" && a != "Visit"
-}
-
-/// The more specific of two compatible types.
-pub fn merged_type(a: &str, b: &str) -> String {
-    if a == "Talks" {
-        b.to_string()
-    } else {
-        a.to_string()
-    }
-}
 
 const MODALITY_BEFORE: usize = 6;
 const MODALITY_AFTER: usize = 3;
@@ -65,7 +53,7 @@ const SCOPE_BACK: usize = 25;
 const SCOPE_FORWARD: usize = 45;
 
 struct Mention {
-    event_type: String,
+    event_type: EventType,
     first: usize,
     end: usize,
     sentence: u32,
@@ -83,7 +71,7 @@ impl EventFinder {
     pub fn new(lexicon: &Lexicon) -> EventFinder {
         let mut triggers = PhraseIndex::default();
         for t in &lexicon.event_triggers {
-            triggers.insert(&t.tokens.join(" "), true, t.event_type.clone());
+            triggers.insert(&t.tokens.join(" "), true, t.event_type);
         }
         let mut modality = PhraseIndex::default();
         for m in &lexicon.modality {
@@ -229,7 +217,7 @@ impl Cx<'_> {
         &self,
         first: usize,
         end: usize,
-        event_type: String,
+        event_type: EventType,
         roles: &[RoleFinding],
         dates: &[DateMention],
         floor: usize,
@@ -316,15 +304,15 @@ impl Cx<'_> {
                         participants.push(part(m.entity.clone(), mf, me, "event:participant"));
                     }
                 }
-                EntityKind::Location if event_type != "PhoneCall" => {
+                EntityKind::Location if event_type.has_place() => {
                     places.push(part(m.entity.clone(), mf, me, "event:place"))
                 }
-                EntityKind::Country if event_type != "PhoneCall" => {
+                EntityKind::Country if event_type.has_place() => {
                     // «بالسعودية», «في تركيا»: the country is where it happened
                     let prefix = doc.original(doc.tokens[mf].start, m.start);
                     // «زيارة للولايات المتحدة»: a visit names its destination with ل
                     let written_in = prefix.contains('ب')
-                        || (event_type == "Visit" && prefix.contains('ل'))
+                        || (event_type.is_travel() && prefix.contains('ل'))
                         || (mf > 0 && doc.token_text(mf - 1) == "في");
                     if written_in {
                         places.push(part(m.entity.clone(), mf, me, "event:place"));
@@ -415,7 +403,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
     let mut rest: Vec<Mention> = Vec::new();
     for m in mentions {
         // an event needs two parties; a visit needs a visitor and the place visited
-        let visit = m.event_type == "Visit" && m.participants.len() == 1 && !m.places.is_empty();
+        let visit = m.event_type.is_travel() && m.participants.len() == 1 && !m.places.is_empty();
         if m.participants.len() < 2 && !visit {
             rest.push(m);
             continue;
@@ -431,7 +419,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
                 .iter()
                 .filter(|p| a.event.participants.iter().any(|q| q.entity == p.entity))
                 .count();
-            types_compatible(&a.event.event_type, &m.event_type)
+            a.event.event_type.compatible(m.event_type)
                 && shared >= 2.min(m.participants.len())
                 && match (&a.event.date, &date) {
                     (Some(x), Some(y)) => dates::compatible(x, y),
@@ -440,7 +428,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
         });
         match existing {
             Some(a) => {
-                a.event.event_type = merged_type(&a.event.event_type, &m.event_type);
+                a.event.event_type = a.event.event_type.merged(m.event_type);
                 for p in m.participants {
                     if !a.event.participants.iter().any(|q| q.entity == p.entity) {
                         a.event.participants.push(p);
@@ -455,11 +443,11 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
             }
             None => anchors.push(Anchor {
                 event: ArticleEvent {
-                    event_type: m.event_type.clone(),
+                    event_type: m.event_type,
                     date,
                     date_text: m.date.as_ref().map(|d| d.text.clone()).unwrap_or_default(),
                     participants: m.participants,
-                    places: if m.event_type == "PhoneCall" {
+                    places: if !m.event_type.has_place() {
                         Vec::new()
                     } else {
                         m.places
@@ -478,11 +466,11 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
         let date = m.date.as_ref().and_then(resolve);
         let fits = |a: &Anchor| {
             let e = &a.event;
-            types_compatible(&e.event_type, &m.event_type)
+            e.event_type.compatible(m.event_type)
                 && m.participants
                     .iter()
                     .all(|p| e.participants.iter().any(|q| q.entity == p.entity))
-                && (m.places.is_empty() || e.event_type != "PhoneCall")
+                && (m.places.is_empty() || e.event_type.has_place())
                 && m.places.iter().all(|p| {
                     e.places.is_empty()
                         || e.places.iter().any(|q| cx.place_fits(&p.entity, &q.entity))
@@ -544,7 +532,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
 
 /// Adds places to an event (a phone call has none).
 fn add_places(event: &mut ArticleEvent, places: Vec<EventPart>) {
-    if event.event_type == "PhoneCall" {
+    if !event.event_type.has_place() {
         return;
     }
     for p in places {

@@ -8,11 +8,11 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
 
 use super::lexicon::Lexicon;
 use crate::data::{DataError, TsvRows};
 use crate::text::normalize::normalize_key;
+pub use crate::vocab::EntityKind;
 
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -36,46 +36,6 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/gazetteer/roles.tsv"),
     ),
 ];
-
-/// The entity kinds of the graph contract (Article and Event are not gazetteer kinds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum EntityKind {
-    Person,
-    Organization,
-    Country,
-    Location,
-}
-
-impl EntityKind {
-    pub fn parse(s: &str) -> Option<EntityKind> {
-        match s {
-            "Person" => Some(EntityKind::Person),
-            "Organization" => Some(EntityKind::Organization),
-            "Country" => Some(EntityKind::Country),
-            "Location" => Some(EntityKind::Location),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "Person",
-            EntityKind::Organization => "Organization",
-            EntityKind::Country => "Country",
-            EntityKind::Location => "Location",
-        }
-    }
-
-    /// The prefix of node ids of this kind: `person:sergey-naryshkin`.
-    pub fn id_prefix(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-            EntityKind::Country => "country",
-            EntityKind::Location => "location",
-        }
-    }
-}
 
 /// One gazetteer entity.
 #[derive(Debug, Clone)]

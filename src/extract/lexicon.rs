@@ -5,6 +5,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use crate::data::{DataError, TsvRows};
+use crate::vocab::EventType;
 use crate::text::boilerplate::BoilerplateRules;
 use crate::text::normalize::normalize_key;
 
@@ -83,7 +84,7 @@ pub struct NameHead {
 #[derive(Debug, Clone)]
 pub struct EventTrigger {
     pub tokens: Vec<String>,
-    pub event_type: String,
+    pub event_type: EventType,
 }
 
 /// All word lists, normalised.
@@ -223,7 +224,15 @@ impl Lexicon {
                 }
                 "events.tsv" => self.event_triggers.push(EventTrigger {
                     tokens: tokens_of(first),
-                    event_type: row.field(1)?.to_string(),
+                    event_type: {
+                        let name = row.field(1)?;
+                        EventType::parse(name).ok_or_else(|| {
+                            row.error(format!(
+                                "unknown event type {name:?} (known: {})",
+                                EventType::names()
+                            ))
+                        })?
+                    },
                 }),
                 "modality.tsv" => self.modality.push(tokens_of(first)),
                 "clause_openers.tsv" => {

@@ -21,6 +21,7 @@ use mentions::{Cover, DocumentMentions, EntityRef, MentionFinder, WordList};
 use relations::{find_roles, RoleContext, RoleFinding};
 
 use crate::data::DataError;
+use crate::vocab::EventType;
 use crate::input::Article;
 use crate::text::{Document, StemTable};
 
@@ -62,7 +63,7 @@ pub struct RelationFact {
 /// An event as one article reports it, every part with provenance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFact {
-    pub event_type: String,
+    pub event_type: EventType,
     pub date: Option<String>,
     pub date_text: String,
     pub participants: Vec<(EntityRef, Provenance)>,
@@ -475,7 +476,7 @@ fn event_fact(doc: &Document, article: &str, e: &ArticleEvent) -> EventFact {
         )
     };
     EventFact {
-        event_type: e.event_type.clone(),
+        event_type: e.event_type,
         date: e.date.clone(),
         date_text: e.date_text.clone(),
         participants: e.participants.iter().map(|p| part(p, 0.75)).collect(),

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use super::attrs::{intern, AttrValue, Attrs};
 use super::model::{Edge, KnowledgeGraph, Node};
 use crate::extract::dates;
-use crate::extract::events::{merged_type, types_compatible};
+use crate::vocab::EventType;
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::mentions::EntityRef;
 use crate::extract::{ArticleFacts, Provenance};
@@ -39,7 +39,7 @@ pub struct GraphBuilder<'a> {
 
 /// An event merged over the articles that report it; its id is fixed at the end.
 struct GlobalEvent {
-    event_type: String,
+    event_type: EventType,
     date: Option<String>,
     date_text: String,
     participants: Vec<Id>,
@@ -55,16 +55,6 @@ struct GlobalEvent {
     first_report: (Id, u32),
 }
 
-/// Arabic names of event types, for labels.
-fn event_type_ar(t: &str) -> &'static str {
-    match t {
-        "PhoneCall" => "اتصال هاتفي",
-        "Meeting" => "اجتماع",
-        "Talks" => "محادثات",
-        "Visit" => "زيارة",
-        _ => "حدث",
-    }
-}
 
 /// Transliterates a normalised Arabic name for readable ids (one Latin form per letter).
 fn transliterate(key: &str) -> String {
@@ -296,7 +286,7 @@ impl<'a> GraphBuilder<'a> {
                     .iter()
                     .filter(|p| g.participants.contains(p))
                     .count();
-                types_compatible(&g.event_type, &e.event_type)
+                g.event_type.compatible(e.event_type)
                     && shared >= 2.min(participants.len()).max(1)
                     && matches!((&g.date, &e.date), (Some(a), Some(b)) if dates::compatible(a, b))
             });
@@ -304,7 +294,7 @@ impl<'a> GraphBuilder<'a> {
                 Some(i) => i,
                 None => {
                     self.events.push(GlobalEvent {
-                        event_type: e.event_type.clone(),
+                        event_type: e.event_type,
                         date: e.date.clone(),
                         date_text: e.date_text.clone(),
                         participants: Vec::new(),
@@ -320,7 +310,7 @@ impl<'a> GraphBuilder<'a> {
             };
             let rules = &mut self.rules;
             let g = &mut self.events[index];
-            g.event_type = merged_type(&g.event_type, &e.event_type);
+            g.event_type = g.event_type.merged(e.event_type);
             if let Some(d) = &e.date {
                 if g.date.as_ref().is_none_or(|x| d.len() > x.len()) {
                     g.date = Some(d.clone());
@@ -415,7 +405,7 @@ impl<'a> GraphBuilder<'a> {
                 "label",
                 format!(
                     "{}: {}{when}",
-                    event_type_ar(&g.event_type),
+                    g.event_type.label_ar(),
                     names("label").join("، ")
                 ),
             );
