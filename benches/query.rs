@@ -7,6 +7,7 @@ use serde_json::{json, Map};
 use shabaka::export::json::{from_json, to_json};
 use shabaka::graph::{Attrs, Edge, KnowledgeGraph, Node};
 use shabaka::query::{Measure, PathOptions, Queries};
+use shabaka::vocab::EdgeKind;
 
 /// A deterministic pseudo-random sequence (xorshift), so every run builds the same graph.
 struct Rng(u64);
@@ -20,13 +21,14 @@ impl Rng {
 }
 
 fn synthetic(edges: usize) -> KnowledgeGraph {
+    use shabaka::vocab::NodeKind;
     let kinds = [
-        "Person",
-        "Organization",
-        "Country",
-        "Location",
-        "Event",
-        "Article",
+        NodeKind::Person,
+        NodeKind::Organization,
+        NodeKind::Country,
+        NodeKind::Location,
+        NodeKind::Event,
+        NodeKind::Article,
     ];
     let nodes = edges / 5;
     let mut g = KnowledgeGraph::default();
@@ -36,18 +38,23 @@ fn synthetic(edges: usize) -> KnowledgeGraph {
         attrs.insert("label".into(), json!(format!("كيان {i}")));
         attrs.insert("label_en".into(), json!(format!("Entity {i}")));
         attrs.insert("aliases".into(), json!([format!("كيان {i}")]));
-        let id = format!("{}:n{i}", kind.to_lowercase());
+        let id = format!("{}:n{i}", kind.as_str().to_lowercase());
         g.nodes.insert(
             id.clone(),
             Node {
                 id: id.into(),
-                kind: kind.into(),
+                kind,
                 attrs: Attrs::from_json(attrs),
             },
         );
     }
     let mut rng = Rng(0x9E3779B97F4A7C15);
-    let rels = ["HOLDS_ROLE", "PARTICIPATED_IN", "PART_OF", "MENTIONED_IN"];
+    let rels = [
+        EdgeKind::HoldsRole,
+        EdgeKind::ParticipatedIn,
+        EdgeKind::PartOf,
+        EdgeKind::MentionedIn,
+    ];
     for i in 0..edges {
         let s = (rng.next() % nodes as u64) as usize;
         let t = (rng.next() % nodes as u64) as usize;

@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use serde_json::{json, Map};
 use shabaka::export::{dot::DotOptions, write_formats, Format};
 use shabaka::graph::{Attrs, Edge, KnowledgeGraph, Node};
+use shabaka::vocab::EdgeKind;
 
 fn check(dir: &Path, extra: &[&str]) {
     let out = Command::new("python3")
@@ -143,13 +144,14 @@ fn hostile_text() -> impl Strategy<Value = String> {
 }
 
 fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
+    use shabaka::vocab::NodeKind;
     let kinds = [
-        "Person",
-        "Organization",
-        "Country",
-        "Location",
-        "Event",
-        "Article",
+        NodeKind::Person,
+        NodeKind::Organization,
+        NodeKind::Country,
+        NodeKind::Location,
+        NodeKind::Event,
+        NodeKind::Article,
     ];
     let mut g = KnowledgeGraph::default();
     g.graph_attrs
@@ -164,12 +166,12 @@ fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
         if i % 6 == 4 {
             attrs.insert("date".into(), json!("2025-02-18"));
         }
-        let id = format!("{}:n-{i}", kinds[i % kinds.len()].to_lowercase());
+        let id = format!("{}:n-{i}", kinds[i % kinds.len()].as_str().to_lowercase());
         g.nodes.insert(
             id.clone(),
             Node {
                 id: id.into(),
-                kind: kinds[i % kinds.len()].into(),
+                kind: kinds[i % kinds.len()],
                 attrs: Attrs::from_json(attrs),
             },
         );
@@ -183,7 +185,11 @@ fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
         attrs.insert("confidence".into(), json!(0.5));
         attrs.insert("article".into(), json!("article:x"));
         let (s, t) = (&ids[i], &ids[(i * 7 + 1) % ids.len()]);
-        for kind in ["HOLDS_ROLE", "HOLDS_ROLE", "PARTICIPATED_IN"] {
+        for kind in [
+            EdgeKind::HoldsRole,
+            EdgeKind::HoldsRole,
+            EdgeKind::ParticipatedIn,
+        ] {
             g.edges.push(Edge {
                 source: g.nodes[s].id.clone(),
                 target: g.nodes[t].id.clone(),

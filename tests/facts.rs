@@ -40,13 +40,16 @@ fn edges<'a>(
 ) -> Vec<(&'a str, &'a str, &'a shabaka::graph::Attrs)> {
     g.edges
         .iter()
-        .filter(|e| e.kind == kind)
+        .filter(|e| e.kind.as_str() == kind)
         .map(|e| (&*e.source, &*e.target, &e.attrs))
         .collect()
 }
 
 fn events(g: &KnowledgeGraph) -> Vec<&shabaka::graph::Node> {
-    g.nodes.values().filter(|n| n.kind == "Event").collect()
+    g.nodes
+        .values()
+        .filter(|n| n.kind == shabaka::vocab::NodeKind::Event)
+        .collect()
 }
 
 fn participants(g: &KnowledgeGraph, event: &str) -> Vec<String> {

@@ -4,6 +4,7 @@
 //! decided from the values present; lists are written as strings in formats without
 //! lists, joined with `|` (the documented form).
 
+use crate::vocab::NodeKind;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -154,15 +155,14 @@ pub fn push_xml_text(out: &mut String, v: &AttrValue, t: AttrType) {
 }
 
 /// Colour per node kind (Gephi viz and Graphviz), as RGB.
-pub fn kind_colour(kind: &str) -> (u8, u8, u8) {
+pub fn kind_colour(kind: NodeKind) -> (u8, u8, u8) {
     match kind {
-        "Article" => (189, 189, 189),
-        "Person" => (31, 119, 180),
-        "Organization" => (255, 127, 14),
-        "Country" => (44, 160, 44),
-        "Location" => (148, 103, 189),
-        "Event" => (214, 39, 40),
-        _ => (127, 127, 127),
+        NodeKind::Article => (189, 189, 189),
+        NodeKind::Person => (31, 119, 180),
+        NodeKind::Organization => (255, 127, 14),
+        NodeKind::Country => (44, 160, 44),
+        NodeKind::Location => (148, 103, 189),
+        NodeKind::Event => (214, 39, 40),
     }
 }
 

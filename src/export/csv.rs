@@ -84,7 +84,8 @@ pub fn write_nodes_with(
             .and_then(AttrValue::as_str)
             .unwrap_or(&n.id);
         out.write_field(cell(label).as_bytes()).map_err(csv_error)?;
-        out.write_field(n.kind.as_bytes()).map_err(csv_error)?;
+        out.write_field(n.kind.as_str().as_bytes())
+            .map_err(csv_error)?;
         for (c, t) in &cols {
             write_attr(&mut out, &mut scratch, n.attrs.get_interned(c), *t)?;
         }
@@ -124,11 +125,13 @@ pub fn write_edges_with(
             out.write_field(cell(&e.target).as_bytes())
                 .map_err(csv_error)?;
             out.write_field(b"Directed").map_err(csv_error)?;
-            out.write_field(e.kind.as_bytes()).map_err(csv_error)?;
+            out.write_field(e.kind.as_str().as_bytes())
+                .map_err(csv_error)?;
             scratch.clear();
             let _ = write!(scratch, "e{}", first + j);
             out.write_field(scratch.as_bytes()).map_err(csv_error)?;
-            out.write_field(e.kind.as_bytes()).map_err(csv_error)?;
+            out.write_field(e.kind.as_str().as_bytes())
+                .map_err(csv_error)?;
             scratch.clear();
             let _ = write!(scratch, "{}", edge_weight(e));
             out.write_field(scratch.as_bytes()).map_err(csv_error)?;

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use super::attrs::kind_colour;
 use super::xml::xml_allowed;
 use crate::graph::{AttrValue, KnowledgeGraph};
+use crate::vocab::NodeKind;
 
 /// What to draw.
 #[derive(Debug, Clone, Default)]
@@ -52,37 +53,36 @@ fn quote(s: &str) -> String {
     out
 }
 
-fn shape(kind: &str) -> &'static str {
+fn shape(kind: NodeKind) -> &'static str {
     match kind {
-        "Person" => "ellipse",
-        "Organization" => "box",
-        "Country" => "hexagon",
-        "Location" => "house",
-        "Event" => "diamond",
-        _ => "note",
+        NodeKind::Person => "ellipse",
+        NodeKind::Organization => "box",
+        NodeKind::Country => "hexagon",
+        NodeKind::Location => "house",
+        NodeKind::Event => "diamond",
+        NodeKind::Article => "note",
     }
 }
 
 /// Serialises the (filtered) graph as DOT.
 pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
-    let provenance_only = |kind: &str| matches!(kind, "MENTIONED_IN" | "REPORTED_IN");
     let mut keep: Vec<&str> = graph
         .nodes
         .values()
-        .filter(|n| options.with_articles || n.kind != "Article")
+        .filter(|n| options.with_articles || n.kind != NodeKind::Article)
         .filter(|n| {
             options.kinds.is_empty()
                 || options
                     .kinds
                     .iter()
-                    .any(|k| k.eq_ignore_ascii_case(&n.kind))
+                    .any(|k| k.eq_ignore_ascii_case(n.kind.as_str()))
         })
         .map(|n| &*n.id)
         .collect();
     if options.max_nodes > 0 && keep.len() > options.max_nodes {
         let mut degree: HashMap<&str, usize> = HashMap::new();
         for e in &graph.edges {
-            if options.with_articles || !provenance_only(e.kind) {
+            if options.with_articles || !e.kind.is_provenance() {
                 *degree.entry(&e.source).or_default() += 1;
                 *degree.entry(&e.target).or_default() += 1;
             }
@@ -117,19 +117,19 @@ pub fn to_dot(graph: &KnowledgeGraph, options: &DotOptions) -> String {
             Some(en) => format!("{}\n{}", short(label), short(en)),
             None => short(label),
         };
-        let (r, g, b) = kind_colour(&n.kind);
+        let (r, g, b) = kind_colour(n.kind);
         let _ = writeln!(
             out,
             "  {} [label={}, shape={}, fillcolor=\"#{r:02x}{g:02x}{b:02x}40\", color=\"#{r:02x}{g:02x}{b:02x}\"];",
             ids[id],
             quote(&text),
-            shape(&n.kind)
+            shape(n.kind)
         );
     }
     // one drawn edge per (source, target, kind, role), labelled with how many sources say so
     let mut drawn: indexmap::IndexMap<(&str, &str, String), usize> = indexmap::IndexMap::new();
     for e in &graph.edges {
-        if !options.with_articles && provenance_only(e.kind) {
+        if !options.with_articles && e.kind.is_provenance() {
             continue;
         }
         if !(kept.contains(&*e.source) && kept.contains(&*e.target)) {

@@ -2,6 +2,7 @@
 //! directed edges with a `kind` for parallel edges, and event dates as time spells so
 //! Gephi's timeline can play the events.
 
+use crate::vocab::NodeKind;
 use std::fmt::Write;
 
 use super::attrs::{
@@ -99,7 +100,7 @@ pub fn write_gexf_with(
             .attrs
             .get("date")
             .and_then(AttrValue::as_str)
-            .filter(|_| n.kind == "Event")
+            .filter(|_| n.kind == NodeKind::Event)
             .and_then(spell_date)
             .map(|d| format!(" start=\"{d}\" end=\"{d}\""))
             .unwrap_or_default();
@@ -125,7 +126,7 @@ pub fn write_gexf_with(
             }
         }
         out.push_str("        </attvalues>\n");
-        let (r, g, b) = kind_colour(&n.kind);
+        let (r, g, b) = kind_colour(n.kind);
         let _ = writeln!(
             out,
             "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>"
@@ -153,16 +154,16 @@ pub fn write_gexf_with(
         for (j, e) in crate::graph::prefetched(block).enumerate() {
             super::xml::push_edge_start(out, "      ", first + j, e);
             out.push_str(" kind=\"");
-            push_escaped(out, e.kind);
+            push_escaped(out, e.kind.as_str());
             out.push_str("\" label=\"");
-            push_escaped(out, e.kind);
+            push_escaped(out, e.kind.as_str());
             out.push_str("\" weight=\"");
             push_text(out, &AttrValue::Float(edge_weight(e)), AttrType::Double);
             out.push_str("\"><attvalues>");
             for (name, t, column, is_kind) in &edge_columns {
                 if *is_kind {
                     attvalue(out, column);
-                    push_escaped(out, e.kind);
+                    push_escaped(out, e.kind.as_str());
                     out.push_str("\"/>");
                 } else if let Some(v) = e.attrs.get_interned(name) {
                     attvalue(out, column);

@@ -81,7 +81,7 @@ pub fn write_graphml_with(
         push_escaped(&mut out, &n.id);
         out.push_str("\">\n");
         data(&mut out, "node_kind");
-        push_escaped(&mut out, &n.kind);
+        push_escaped(&mut out, n.kind.as_str());
         out.push_str("</data>\n");
         for (name, t, key) in &node_keys {
             if let Some(v) = n.attrs.get_interned(name) {
@@ -107,10 +107,10 @@ pub fn write_graphml_with(
             super::xml::push_edge_start(out, "    ", first + j, e);
             out.push('>');
             edge_data(out, "edge_kind");
-            push_escaped(out, e.kind);
+            push_escaped(out, e.kind.as_str());
             out.push_str("</data>");
             edge_data(out, "edge_label");
-            push_escaped(out, e.kind);
+            push_escaped(out, e.kind.as_str());
             out.push_str("</data>");
             edge_data(out, "edge_weight");
             push_text(out, &AttrValue::Float(edge_weight(e)), AttrType::Double);

@@ -4,8 +4,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use serde_json::Value;
 
-use crate::graph::attrs::intern;
 use crate::graph::{Attrs, Edge, KnowledgeGraph, Node};
+use crate::vocab::{EdgeKind, NodeKind};
 
 /// Serialises the graph as node-link JSON. Parallel edges get `key` 0, 1, … per pair.
 pub fn to_json(graph: &KnowledgeGraph) -> String {
@@ -174,11 +174,18 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
     graph.nodes.reserve(raw.nodes.len());
     for n in raw.nodes {
         let id = id_text(n.id, "a node id")?;
+        let kind = NodeKind::parse(&n.kind).ok_or_else(|| {
+            ReadError::Shape(format!(
+                "node {id} has kind {:?}, not one of {}",
+                n.kind,
+                NodeKind::names()
+            ))
+        })?;
         graph.nodes.insert(
             id.clone(),
             Node {
                 id: id.into(),
-                kind: n.kind,
+                kind,
                 attrs: Attrs::from_json(n.attrs),
             },
         );
@@ -194,6 +201,13 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
                 "edge {source} → {target} names a missing node"
             )));
         }
+        let kind = EdgeKind::parse(&e.kind).ok_or_else(|| {
+            ReadError::Shape(format!(
+                "edge {source} → {target} has kind {:?}, not one of {}",
+                e.kind,
+                EdgeKind::names()
+            ))
+        })?;
         // edges share their endpoints' ids
         let (source, target) = (
             graph.nodes[&source].id.clone(),
@@ -202,7 +216,7 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
         graph.edges.push(Edge {
             source,
             target,
-            kind: intern(&e.kind),
+            kind,
             attrs: Attrs::from_json(e.attrs),
         });
     }
@@ -212,13 +226,12 @@ pub fn from_json(text: &str) -> Result<KnowledgeGraph, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::attrs::intern;
 
     fn edge(source: &str, target: &str) -> Edge {
         Edge {
             source: source.into(),
             target: target.into(),
-            kind: intern("CO_MENTIONED"),
+            kind: EdgeKind::MentionedIn,
             attrs: Attrs::default(),
         }
     }

@@ -7,6 +7,7 @@
 //! (`rels_PARTICIPATED_IN_Person_Event.csv`) so that embedded databases with typed
 //! relationship tables (Kùzu) load them as they are.
 
+use crate::vocab::EdgeKind;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -126,7 +127,10 @@ impl<'g> Neo4jExport<'g> {
         ));
         let mut labels: BTreeMap<String, Vec<&Node>> = BTreeMap::new();
         for n in graph.nodes.values() {
-            labels.entry(identifier(&n.kind)).or_default().push(n);
+            labels
+                .entry(identifier(n.kind.as_str()))
+                .or_default()
+                .push(n);
         }
         let mut node_label: rustc_hash::FxHashMap<&str, &str> = Default::default();
         for (label, nodes) in &labels {
@@ -154,13 +158,13 @@ impl<'g> Neo4jExport<'g> {
         // relationships: by type, then by endpoint labels
         // grouped by kind, named once per kind; kinds that name the same type (only in a
         // hand-made graph) are merged back into graph order
-        let mut by_kind: rustc_hash::FxHashMap<Name, Vec<usize>> = Default::default();
+        let mut by_kind: rustc_hash::FxHashMap<EdgeKind, Vec<usize>> = Default::default();
         for (i, e) in graph.edges.iter().enumerate() {
             by_kind.entry(e.kind).or_default().push(i);
         }
         let mut by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (kind, indices) in by_kind {
-            let merged = by_type.entry(identifier(kind)).or_default();
+            let merged = by_type.entry(identifier(kind.as_str())).or_default();
             let sort = !merged.is_empty();
             merged.extend(indices);
             if sort {

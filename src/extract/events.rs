@@ -46,7 +46,6 @@ pub struct EventFinder {
     modality: PhraseIndex<()>,
 }
 
-
 const MODALITY_BEFORE: usize = 6;
 const MODALITY_AFTER: usize = 3;
 const SCOPE_BACK: usize = 25;
@@ -133,7 +132,7 @@ impl EventFinder {
                     .filter(|p| p.sentence == doc.tokens[i].sentence)
                     .map_or(0, |p| p.scope_end);
                 let mut mention =
-                    cx.mention(i, m.end, m.payload.clone(), roles, date_mentions, floor);
+                    cx.mention(i, m.end, *m.payload, roles, date_mentions, floor);
                 mention.places.retain(|p| {
                     !title_spans
                         .iter()

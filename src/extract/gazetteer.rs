@@ -8,7 +8,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-
 use super::lexicon::Lexicon;
 use crate::data::{DataError, TsvRows};
 use crate::text::normalize::normalize_key;

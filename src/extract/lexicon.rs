@@ -5,9 +5,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use crate::data::{DataError, TsvRows};
-use crate::vocab::EventType;
 use crate::text::boilerplate::BoilerplateRules;
 use crate::text::normalize::normalize_key;
+use crate::vocab::EventType;
 
 /// Every lexicon file by name, with its built-in content.
 const BUILTIN: &[(&str, &str)] = &[

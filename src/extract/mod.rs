@@ -21,9 +21,9 @@ use mentions::{Cover, DocumentMentions, EntityRef, MentionFinder, WordList};
 use relations::{find_roles, RoleContext, RoleFinding};
 
 use crate::data::DataError;
-use crate::vocab::EventType;
 use crate::input::Article;
 use crate::text::{Document, StemTable};
+use crate::vocab::{EdgeKind, EventType};
 
 /// Where a fact was read: the contract's provenance fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +52,7 @@ pub struct MentionFact {
 /// A relation between two entities (HOLDS_ROLE, PART_OF, LOCATED_IN) with its source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelationFact {
-    pub kind: &'static str,
+    pub kind: EdgeKind,
     pub source: EntityRef,
     pub target: EntityRef,
     /// Extra edge attributes (role, title).
@@ -377,7 +377,7 @@ impl Extractor {
                 let end = r.title_end.max(r.person_end);
                 let (start, stop) = (doc.tokens[first].start, doc.tokens[end - 1].end);
                 RelationFact {
-                    kind: "HOLDS_ROLE",
+                    kind: EdgeKind::HoldsRole,
                     source: r.person.clone(),
                     target: r.target.clone(),
                     attrs: vec![("role", r.role.clone()), ("title", r.title.clone())],
@@ -443,8 +443,8 @@ impl Extractor {
                 }
             };
             let relation = match kind {
-                gazetteer::EntityKind::Organization => "PART_OF",
-                gazetteer::EntityKind::Location => "LOCATED_IN",
+                gazetteer::EntityKind::Organization => EdgeKind::PartOf,
+                gazetteer::EntityKind::Location => EdgeKind::LocatedIn,
                 _ => continue,
             };
             let Some(country) = country else { continue };

@@ -10,13 +10,13 @@ use std::sync::Arc;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::attrs::{intern, AttrValue, Attrs};
+use super::attrs::{AttrValue, Attrs};
 use super::model::{Edge, KnowledgeGraph, Node};
 use crate::extract::dates;
-use crate::vocab::EventType;
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::mentions::EntityRef;
 use crate::extract::{ArticleFacts, Provenance};
+use crate::vocab::{EdgeKind, EventType, NodeKind};
 
 /// A node id, shared by the node and every edge that names it.
 type Id = Arc<str>;
@@ -47,14 +47,13 @@ struct GlobalEvent {
     articles: Vec<Id>,
     /// Articles and (kind, node, article) already recorded, for constant-time checks.
     seen_articles: std::collections::HashSet<Id>,
-    seen_edges: std::collections::HashSet<(&'static str, Id, Id)>,
+    seen_edges: std::collections::HashSet<(EdgeKind, Id, Id)>,
     /// (kind, other node, attributes): PARTICIPATED_IN from a participant, HELD_IN to a
     /// place, REPORTED_IN to an article.
-    edges: Vec<(&'static str, Id, Attrs)>,
+    edges: Vec<(EdgeKind, Id, Attrs)>,
     /// Where it was first reported (article, start), part of its identity.
     first_report: (Id, u32),
 }
-
 
 /// Transliterates a normalised Arabic name for readable ids (one Latin form per letter).
 fn transliterate(key: &str) -> String {
@@ -199,7 +198,7 @@ impl<'a> GraphBuilder<'a> {
             id.to_string(),
             Node {
                 id: id.clone(),
-                kind: kind.as_str().to_string(),
+                kind: kind.into(),
                 attrs,
             },
         );
@@ -226,7 +225,7 @@ impl<'a> GraphBuilder<'a> {
             a.id.clone(),
             Node {
                 id: article.clone(),
-                kind: "Article".into(),
+                kind: NodeKind::Article,
                 attrs,
             },
         );
@@ -242,7 +241,7 @@ impl<'a> GraphBuilder<'a> {
             *self.mention_counts.entry(id.clone()).or_default() += m.count as u64;
             let mut attrs = self.provenance(&m.provenance, &article, 1);
             attrs.insert("count", m.count);
-            self.add_edge(id, article.clone(), "MENTIONED_IN", attrs);
+            self.add_edge(id, article.clone(), EdgeKind::MentionedIn, attrs);
         }
 
         for r in &facts.relations {
@@ -326,10 +325,10 @@ impl<'a> GraphBuilder<'a> {
                         .push(index);
                 }
                 if g.seen_edges
-                    .insert(("PARTICIPATED_IN", id.clone(), article.clone()))
+                    .insert((EdgeKind::ParticipatedIn, id.clone(), article.clone()))
                 {
                     let attrs = provenance_attrs(p, article, shared(rules, &p.rule), 0);
-                    g.edges.push(("PARTICIPATED_IN", id.clone(), attrs));
+                    g.edges.push((EdgeKind::ParticipatedIn, id.clone(), attrs));
                 }
             }
             for (id, (_, p)) in places.iter().zip(&e.places) {
@@ -337,10 +336,10 @@ impl<'a> GraphBuilder<'a> {
                     g.places.push(id.clone());
                 }
                 if g.seen_edges
-                    .insert(("HELD_IN", id.clone(), article.clone()))
+                    .insert((EdgeKind::HeldIn, id.clone(), article.clone()))
                 {
                     let attrs = provenance_attrs(p, article, shared(rules, &p.rule), 0);
-                    g.edges.push(("HELD_IN", id.clone(), attrs));
+                    g.edges.push((EdgeKind::HeldIn, id.clone(), attrs));
                 }
             }
             if g.seen_articles.insert(article.clone()) {
@@ -348,7 +347,7 @@ impl<'a> GraphBuilder<'a> {
                 if let Some(first) = e.reports.first() {
                     let mut attrs = provenance_attrs(first, article, shared(rules, &first.rule), 1);
                     attrs.insert("count", e.reports.len());
-                    g.edges.push(("REPORTED_IN", article.clone(), attrs));
+                    g.edges.push((EdgeKind::ReportedIn, article.clone(), attrs));
                 }
             }
         }
@@ -423,12 +422,12 @@ impl<'a> GraphBuilder<'a> {
                 id.to_string(),
                 Node {
                     id: id.clone(),
-                    kind: "Event".into(),
+                    kind: NodeKind::Event,
                     attrs,
                 },
             );
             for (kind, other, attrs) in g.edges {
-                let (source, target) = if kind == "PARTICIPATED_IN" {
+                let (source, target) = if kind == EdgeKind::ParticipatedIn {
                     (other, id.clone())
                 } else {
                     (id.clone(), other)
@@ -439,12 +438,12 @@ impl<'a> GraphBuilder<'a> {
     }
 
     /// Adds a fact edge between two existing nodes.
-    pub fn add_edge(&mut self, source: Id, target: Id, kind: &str, mut attrs: Attrs) {
+    pub fn add_edge(&mut self, source: Id, target: Id, kind: EdgeKind, mut attrs: Attrs) {
         attrs.shrink_to_fit();
         self.graph.edges.push(Edge {
             source,
             target,
-            kind: intern(kind),
+            kind,
             attrs,
         });
     }
@@ -453,7 +452,7 @@ impl<'a> GraphBuilder<'a> {
     pub fn finish(mut self) -> KnowledgeGraph {
         self.finish_events();
         for node in self.graph.nodes.values_mut() {
-            if node.kind == "Article" || node.kind == "Event" {
+            if !node.kind.is_entity() {
                 continue;
             }
             let aliases: Vec<&String> = self

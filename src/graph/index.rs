@@ -1,6 +1,7 @@
 //! The graph as petgraph, for traversal: a `DiGraph` built once (no index holes), node ids
 //! mapped to indices, each petgraph edge pointing back at its `KnowledgeGraph` edge.
 
+use crate::vocab::EdgeKind;
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -9,8 +10,8 @@ use petgraph::Direction;
 use super::KnowledgeGraph;
 
 /// Whether an edge only records provenance (entity/event → article).
-pub fn is_provenance(kind: &str) -> bool {
-    matches!(kind, "MENTIONED_IN" | "REPORTED_IN")
+pub fn is_provenance(kind: EdgeKind) -> bool {
+    kind.is_provenance()
 }
 
 /// petgraph view of a `KnowledgeGraph`.
@@ -79,7 +80,7 @@ impl<'a> GraphIndex<'a> {
         let mut adj: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
         for e in self.pg.edge_indices() {
             let edge = &self.graph.edges[self.pg[e]];
-            if is_provenance(edge.kind) {
+            if edge.kind.is_provenance() {
                 continue;
             }
             let Some((s, t)) = self.pg.edge_endpoints(e) else {

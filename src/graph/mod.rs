@@ -28,7 +28,7 @@ pub fn unknown(graph: &KnowledgeGraph) -> Vec<UnknownEntity> {
         .filter(|n| n.attrs.get("discovered").and_then(|v| v.as_bool()) == Some(true))
         .map(|n| UnknownEntity {
             id: n.id.to_string(),
-            kind: n.kind.clone(),
+            kind: n.kind.to_string(),
             label: n
                 .attrs
                 .get("label")

@@ -8,13 +8,14 @@ use std::sync::Arc;
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
-use super::attrs::{AttrValue, Attrs, Name};
+use super::attrs::{AttrValue, Attrs};
+use crate::vocab::{EdgeKind, NodeKind};
 
-/// A node: id, kind (Article, Person, Organization, Country, Location, Event), attributes.
+/// A node: id, kind, attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub id: Arc<str>,
-    pub kind: String,
+    pub kind: NodeKind,
     pub attrs: Attrs,
 }
 
@@ -24,7 +25,7 @@ pub struct Edge {
     /// Node ids, shared with the nodes (a million edges do not copy them).
     pub source: Arc<str>,
     pub target: Arc<str>,
-    pub kind: Name,
+    pub kind: EdgeKind,
     pub attrs: Attrs,
 }
 
@@ -56,34 +57,23 @@ pub struct KnowledgeGraph {
     pub edges: Vec<Edge>,
 }
 
-/// Order of node kinds in exports: articles first, then entities, then events.
-pub fn kind_rank(kind: &str) -> u8 {
-    match kind {
-        "Article" => 0,
-        "Person" => 1,
-        "Organization" => 2,
-        "Country" => 3,
-        "Location" => 4,
-        "Event" => 5,
-        _ => 6,
-    }
-}
-
 impl KnowledgeGraph {
     /// Sorts nodes by (kind, id) and edges by (source, target, kind, article, start), so
     /// exports are byte-identical whatever order the work was done in.
     pub fn canonicalize(&mut self) {
         self.nodes.sort_by(|_, a, _, b| {
-            kind_rank(&a.kind)
-                .cmp(&kind_rank(&b.kind))
+            a.kind
+                .rank()
+                .cmp(&b.kind.rank())
                 .then_with(|| a.id.cmp(&b.id))
         });
         fn key(e: &Edge) -> (&str, &str, &str, &str, u64, u64) {
+            // by the kind's name, as the order of exports always was
             let number = |name| e.attrs.get(name).and_then(AttrValue::as_u64).unwrap_or(0);
             (
                 &e.source,
                 &e.target,
-                e.kind,
+                e.kind.as_str(),
                 e.attrs
                     .get("article")
                     .and_then(AttrValue::as_str)

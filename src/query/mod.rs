@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::graph::index::{is_provenance, GraphIndex};
 use crate::graph::{AttrValue, KnowledgeGraph};
+use crate::vocab::{EdgeKind, NodeKind};
 pub use resolve::{NameIndex, Resolution};
 
 /// A node as shown in answers.
@@ -32,7 +33,7 @@ impl NodeRef {
             kind: graph
                 .nodes
                 .get(id)
-                .map(|n| n.kind.clone())
+                .map(|n| n.kind.to_string())
                 .unwrap_or_default(),
             label: s("label"),
             label_en: s("label_en"),
@@ -345,7 +346,7 @@ impl<'a> Queries<'a> {
                 let edge = &self.graph.edges[e];
                 let other = self.index.id(w);
                 match (edge.kind, out) {
-                    ("HOLDS_ROLE", _) => {
+                    (EdgeKind::HoldsRole, _) => {
                         let role = edge
                             .attrs
                             .get("role")
@@ -381,8 +382,10 @@ impl<'a> Queries<'a> {
                             }
                         }
                     }
-                    ("PARTICIPATED_IN", true) => events.push(NodeRef::new(self.graph, other)),
-                    ("MENTIONED_IN", true) => articles.push((
+                    (EdgeKind::ParticipatedIn, true) => {
+                        events.push(NodeRef::new(self.graph, other))
+                    }
+                    (EdgeKind::MentionedIn, true) => articles.push((
                         NodeRef::new(self.graph, other),
                         edge.attrs
                             .get("count")
@@ -433,7 +436,7 @@ impl<'a> Queries<'a> {
         let mut edges: BTreeMap<String, usize> = BTreeMap::new();
         let mut discovered = 0;
         for n in self.graph.nodes.values() {
-            *nodes.entry(n.kind.clone()).or_default() += 1;
+            *nodes.entry(n.kind.to_string()).or_default() += 1;
             if n.attrs.get("discovered").and_then(AttrValue::as_bool) == Some(true) {
                 discovered += 1;
             }
@@ -477,7 +480,12 @@ impl<'a> Queries<'a> {
     /// Events in date order, filtered by participants and dates.
     pub fn events(&self, with: &[String], from: Option<&str>, to: Option<&str>) -> Vec<EventLine> {
         let mut out: Vec<EventLine> = Vec::new();
-        for n in self.graph.nodes.values().filter(|n| n.kind == "Event") {
+        for n in self
+            .graph
+            .nodes
+            .values()
+            .filter(|n| n.kind == NodeKind::Event)
+        {
             let Some(&idx) = self.index.index.get(&*n.id) else {
                 continue;
             };
@@ -487,9 +495,11 @@ impl<'a> Queries<'a> {
             for (w, e, _) in self.index.incident(idx) {
                 let other = NodeRef::new(self.graph, self.index.id(w));
                 match self.graph.edges[e].kind {
-                    "PARTICIPATED_IN" if !participants.contains(&other) => participants.push(other),
-                    "HELD_IN" if !places.contains(&other) => places.push(other),
-                    "REPORTED_IN" if !articles.contains(&other) => articles.push(other),
+                    EdgeKind::ParticipatedIn if !participants.contains(&other) => {
+                        participants.push(other)
+                    }
+                    EdgeKind::HeldIn if !places.contains(&other) => places.push(other),
+                    EdgeKind::ReportedIn if !articles.contains(&other) => articles.push(other),
                     _ => {}
                 }
             }

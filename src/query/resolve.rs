@@ -1,6 +1,7 @@
 //! Finding the entity a user means: Arabic in any spelling variant, with or without
 //! clitics or ال, or English, case-insensitive; "did you mean" when nothing matches.
 
+use crate::vocab::NodeKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::gazetteer::variants;
@@ -29,7 +30,7 @@ impl NameIndex {
     /// Indexes labels, English labels, aliases and id slugs of every non-article node.
     pub fn new(graph: &KnowledgeGraph, variant_rules: Vec<(String, String)>) -> NameIndex {
         let mut by_key: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for n in graph.nodes.values().filter(|n| n.kind != "Article") {
+        for n in graph.nodes.values().filter(|n| n.kind != NodeKind::Article) {
             let mut names: Vec<String> = Vec::new();
             for key in ["label", "label_en"] {
                 if let Some(s) = n.attrs.get(key).and_then(AttrValue::as_str) {
@@ -49,7 +50,7 @@ impl NameIndex {
                 if let Some(last) = bare
                     .split_whitespace()
                     .last()
-                    .filter(|_| n.kind == "Person")
+                    .filter(|_| n.kind == NodeKind::Person)
                 {
                     names.push(last.to_string());
                 }
