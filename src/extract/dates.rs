@@ -8,6 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::lexicon::Lexicon;
 use super::matcher::PhraseIndex;
+use crate::text::morph;
 use crate::text::Document;
 
 /// What a date expression says before it is resolved.
@@ -54,7 +55,7 @@ pub struct DateMention {
 pub type IsoDate = String;
 
 fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.strip_prefix("ال").unwrap_or(word);
+    let w = word.strip_prefix(morph::ARTICLE).unwrap_or(word);
     Some(match w {
         "سبت" => Weekday::Sat,
         "احد" => Weekday::Sun,

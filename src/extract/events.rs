@@ -131,8 +131,7 @@ impl EventFinder {
                     .last()
                     .filter(|p| p.sentence == doc.tokens[i].sentence)
                     .map_or(0, |p| p.scope_end);
-                let mut mention =
-                    cx.mention(i, m.end, *m.payload, roles, date_mentions, floor);
+                let mut mention = cx.mention(i, m.end, *m.payload, roles, date_mentions, floor);
                 mention.places.retain(|p| {
                     !title_spans
                         .iter()

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::lexicon::Lexicon;
 use crate::data::{DataError, TsvRows};
+use crate::text::morph;
 use crate::text::normalize::normalize_key;
 pub use crate::vocab::EntityKind;
 
@@ -278,7 +279,7 @@ impl Gazetteer {
                     variants(&key, &lexicon.variants)
                         .into_iter()
                         .filter(|v| {
-                            let bare = v.strip_prefix("ال").unwrap_or(v);
+                            let bare = v.strip_prefix(morph::ARTICLE).unwrap_or(v);
                             *v == written
                                 || !(lexicon.is_common(v)
                                     || nisba_keys.contains(v)
@@ -307,7 +308,7 @@ impl Gazetteer {
                 continue;
             }
             if let Some(surname) = surname_of(&normalize_key(&entry.label), lexicon) {
-                let bare = surname.strip_prefix("ال").unwrap_or(&surname);
+                let bare = surname.strip_prefix(morph::ARTICLE).unwrap_or(&surname);
                 if name_keys.contains(&surname) || name_keys.contains(bare) {
                     continue; // a country, city or nisba with that spelling wins
                 }
@@ -337,11 +338,11 @@ impl Gazetteer {
                 continue;
             }
             let label = normalize_key(&entry.label);
-            let Some(last) = family_word(&label) else {
+            let Some(last) = family_word(&label, lexicon) else {
                 continue;
             };
             let ordinary = lexicon.is_common(last) || lexicon.first_names.contains(last);
-            if last.chars().count() >= 3 && !last.starts_with("ال") && ordinary {
+            if last.chars().count() >= 3 && !last.starts_with(morph::ARTICLE) && ordinary {
                 for key in variants(last, &lexicon.variants) {
                     out.push((key, index as u32));
                 }
@@ -389,7 +390,7 @@ fn date_overlaps_before(date: &str, to: &str) -> bool {
 
 /// The last word of a two- or three-word name, if it can stand for the person alone.
 fn surname_of(label: &str, lexicon: &Lexicon) -> Option<String> {
-    let last = family_word(label)?;
+    let last = family_word(label, lexicon)?;
     let usable = last.chars().count() >= 3
         && !lexicon.is_common(last)
         && !lexicon.first_names.contains(last);
@@ -398,17 +399,15 @@ fn surname_of(label: &str, lexicon: &Lexicon) -> Option<String> {
 
 /// The last word of a two- or three-word name that has no lineage or kunya in it (those
 /// end in a father's name, not a family name).
-fn family_word(label: &str) -> Option<&str> {
+fn family_word<'a>(label: &'a str, lexicon: &Lexicon) -> Option<&'a str> {
     let words: Vec<&str> = label.split(' ').collect();
     if !(2..=3).contains(&words.len()) {
         return None;
     }
-    if words.iter().any(|w| {
-        matches!(
-            *w,
-            "بن" | "بنت" | "ابن" | "ال" | "ابو" | "عبد" | "الملك" | "الملكه"
-        )
-    }) {
+    if words
+        .iter()
+        .any(|w| lexicon.name_words.label_titles.contains(*w))
+    {
         return None;
     }
     words.last().copied()
@@ -417,8 +416,7 @@ fn family_word(label: &str) -> Option<&str> {
 /// Feminine, plural and dual forms of a masculine nisba (روسي → روسيه، روس...ون، ...ين).
 /// Multi-word nisbas (كوري شمالي) inflect every word.
 pub fn nisba_forms(masculine: &str) -> Vec<String> {
-    const SUFFIXES: [&str; 7] = ["", "ه", "ون", "ين", "ان", "تان", "تين"];
-    SUFFIXES
+    morph::NISBA_FORM_SUFFIXES
         .iter()
         .map(|suffix| {
             masculine

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::data::{DataError, TsvRows};
 use crate::text::boilerplate::BoilerplateRules;
+use crate::text::morph;
 use crate::text::normalize::normalize_key;
 use crate::vocab::EventType;
 
@@ -70,6 +71,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "reported_speech.tsv",
         include_str!("../../data/lexicon/reported_speech.tsv"),
     ),
+    (
+        "name_words.tsv",
+        include_str!("../../data/lexicon/name_words.tsv"),
+    ),
 ];
 
 /// A head noun after which an organisation's proper name follows.
@@ -120,6 +125,51 @@ pub struct Lexicon {
     pub laqab_titles: HashSet<String>,
     /// Words that open what a speaker said, right after the name (إن، أنه، بأن ...).
     pub reported_speech: HashSet<String>,
+    /// The words of names that are not names: connectors, kunyas, particles, ordinals.
+    pub name_words: NameWords,
+}
+
+/// The words of names that are not names themselves (`name_words.tsv`), by class; the
+/// file's header says what each class does.
+#[derive(Debug, Clone, Default)]
+pub struct NameWords {
+    pub connectors: HashSet<String>,
+    pub openers: HashSet<String>,
+    pub kunyas: HashSet<String>,
+    pub filiations: HashSet<String>,
+    pub sons: HashSet<String>,
+    pub lineage: HashSet<String>,
+    pub label_titles: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub article_particles: HashSet<String>,
+    pub regnal_ordinals: HashSet<String>,
+    pub ordinal_teens: HashSet<String>,
+    pub theophoric: HashSet<String>,
+    pub family: HashSet<String>,
+}
+
+impl NameWords {
+    /// Puts `word` in the set of `class`, or says the class is unknown.
+    fn add(&mut self, word: &str, class: &str) -> Result<(), String> {
+        let set = match class {
+            "connector" => &mut self.connectors,
+            "opener" => &mut self.openers,
+            "kunya" => &mut self.kunyas,
+            "filiation" => &mut self.filiations,
+            "son" => &mut self.sons,
+            "lineage" => &mut self.lineage,
+            "label_title" => &mut self.label_titles,
+            "particle" => &mut self.particles,
+            "article_particle" => &mut self.article_particles,
+            "regnal_ordinal" => &mut self.regnal_ordinals,
+            "ordinal_teen" => &mut self.ordinal_teens,
+            "theophoric" => &mut self.theophoric,
+            "family" => &mut self.family,
+            other => return Err(format!("unknown class of name word {other:?}")),
+        };
+        set.insert(word.to_string());
+        Ok(())
+    }
 }
 
 /// The words of a lexicon entry, normalised and split as the tokenizer would.
@@ -250,6 +300,11 @@ impl Lexicon {
                 "reported_speech.tsv" => {
                     self.reported_speech.insert(key);
                 }
+                "name_words.tsv" => {
+                    for class in row.field(1)?.split('|') {
+                        self.name_words.add(&key, class).map_err(|e| row.error(e))?;
+                    }
+                }
                 _ => return Err(row.error(format!("unknown lexicon file {base}"))),
             }
         }
@@ -274,15 +329,14 @@ impl Lexicon {
     /// «بدورها», «هجوما». The list holds base forms; a stem must keep three letters, and a
     /// given name is never taken apart («فوزيه» is not «فوزي» + ه).
     fn is_inflected_common(&self, word: &str) -> bool {
-        const SUFFIXES: [&str; 7] = ["هما", "هم", "ها", "ه", "كم", "نا", "ا"];
         // every suffix ends in ا، م or ه; most words are settled by their last letter
-        let inflectable = word.ends_with(['ا', 'م', 'ه']);
-        if !(inflectable || word.starts_with('س')) || self.first_names.contains(word) {
+        let inflectable = word.ends_with(morph::INFLECTION_LAST_LETTERS);
+        if !(inflectable || word.starts_with(morph::FUTURE)) || self.first_names.contains(word) {
             return false;
         }
         // the future prefix: «سيكون», «ستبدأ»
-        if let Some(verb) = word.strip_prefix('س') {
-            if verb.starts_with(['ي', 'ت', 'ن', 'ا']) && self.common_words.contains(verb) {
+        if let Some(verb) = word.strip_prefix(morph::FUTURE) {
+            if verb.starts_with(morph::IMPERFECT_PREFIXES) && self.common_words.contains(verb) {
                 return true;
             }
         }
@@ -290,13 +344,13 @@ impl Lexicon {
             return false;
         }
         let long_enough = |stem: &str| stem.chars().count() >= 3;
-        SUFFIXES.iter().any(|suffix| {
+        morph::INFLECTION_SUFFIXES.iter().any(|suffix| {
             word.strip_suffix(suffix).is_some_and(|stem| {
                 long_enough(stem)
                     && !self.first_names.contains(stem)
                     && (self.common_words.contains(stem)
                         // before a pronoun ة is written ت: «أسرته» is «أسرة» + ه
-                        || (*suffix != "ا" && self.common_construct_forms.contains(stem)))
+                        || (*suffix != morph::ACCUSATIVE && self.common_construct_forms.contains(stem)))
             })
         })
     }
@@ -306,7 +360,10 @@ impl Lexicon {
         self.common_construct_forms = self
             .common_words
             .iter()
-            .filter_map(|w| w.strip_suffix('ه').map(|base| format!("{base}ت")))
+            .filter_map(|w| {
+                w.strip_suffix(morph::TA_MARBUTA)
+                    .map(|base| format!("{base}{}", morph::TA_MARBUTA_CONSTRUCT))
+            })
             .collect();
     }
 }

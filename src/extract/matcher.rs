@@ -10,6 +10,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::text::clitics::MIN_STEM_CHARS;
+use crate::text::morph;
 use crate::text::{Document, StemTable};
 
 /// Whether a phrase's first word carries the article in the data (الكرملين).
@@ -91,7 +92,7 @@ impl<T> PhraseIndex<T> {
             return;
         }
         let first = tokens.remove(0);
-        let (stem, article) = match first.strip_prefix("ال") {
+        let (stem, article) = match first.strip_prefix(morph::ARTICLE) {
             Some(rest) if rest.chars().count() >= MIN_STEM_CHARS => (
                 rest.to_string(),
                 if article_optional {

@@ -8,6 +8,7 @@
 use super::gazetteer::{EntityKind, Gazetteer};
 use super::lexicon::Lexicon;
 use super::mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
+use crate::text::morph;
 use crate::text::Document;
 
 /// A role found in a document.
@@ -337,7 +338,7 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
         }
         // descriptive words of the office («السياسة الخارجية»)
         let w = doc.token_text(j);
-        if w.starts_with("ال") && !(cx.common)(w) && descriptors < 3 {
+        if w.starts_with(morph::ARTICLE) && !(cx.common)(w) && descriptors < 3 {
             descriptors += 1;
             j += 1;
             continue;

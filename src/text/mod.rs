@@ -3,6 +3,7 @@
 pub mod boilerplate;
 pub mod clitics;
 pub mod decode;
+pub mod morph;
 pub mod normalize;
 pub mod segment;
 

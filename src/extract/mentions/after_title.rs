@@ -6,6 +6,7 @@ use super::state::{Claim, State};
 use super::{laqab, titled_surname, Cover, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
 use crate::extract::lexicon::Lexicon;
+use crate::text::morph;
 use crate::vocab::Rule;
 
 /// `discovered:title:<the title as written>`.
@@ -22,8 +23,8 @@ pub(super) fn at(f: &MentionFinder, s: &mut State, i: usize) -> Option<usize> {
     let name_at = skip_title_tail(f, s, m.end);
     // an office without the article is in construct with what follows («رئيس
     // وزراء بريطانيا», «رئيس كتلة»): a name comes only after its target
-    let indefinite_office =
-        !s.doc.token_text(m.first)[m.prefix_len..].starts_with("ال") && m.payload != "honorific";
+    let indefinite_office = !s.doc.token_text(m.first)[m.prefix_len..].starts_with(morph::ARTICLE)
+        && m.payload != "honorific";
     if indefinite_office && name_at == m.end {
         return Some(m.end);
     }
@@ -88,7 +89,7 @@ pub(super) fn skip_title_tail(f: &MentionFinder, s: &State, mut j: usize) -> usi
             k < s.doc.tokens.len()
                 && s.out.cover[k] == Cover::Free
                 && !s.doc.tokens[k].after_punct
-                && s.doc.token_text(k).starts_with("ال")
+                && s.doc.token_text(k).starts_with(morph::ARTICLE)
                 && !s.lexicon.is_common(s.doc.token_text(k))
         };
         let mut k = j;

@@ -2,7 +2,6 @@
 
 use rustc_hash::FxHashMap;
 
-use super::grammar::CONNECTORS;
 use super::state::{Claim, State};
 use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
@@ -37,7 +36,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         let word = s.doc.token_text(first);
         if !s.lexicon.first_names.contains(word)
             || s.lexicon.is_common(word)
-            || CONNECTORS.contains(&word)
+            || s.lexicon.name_words.connectors.contains(word)
             || local.contains_key(word)
         {
             continue;

@@ -3,7 +3,6 @@
 //! given name the gazetteer does not give its person turns into someone else («أنيت
 //! براون» is not Gordon Brown; see `State::add`).
 
-use super::grammar::KUNYAS;
 use super::state::{Claim, State};
 use super::word_lists::WordList;
 use super::MentionFinder;
@@ -14,7 +13,7 @@ pub(super) const RULE: Rule = Rule::new("discovered:given_name", 0.6);
 /// The cue (see `people::Cue`).
 pub(super) fn at(_: &MentionFinder, s: &mut State, i: usize) -> Option<usize> {
     let kunya = |w: &str| {
-        KUNYAS.contains(&w)
+        s.lexicon.name_words.kunyas.contains(w)
             && s.doc.tokens.get(i + 1).is_some_and(|next| {
                 !next.after_punct && s.lexicon.first_names.contains(s.doc.token_text(i + 1))
             })

@@ -1,41 +1,13 @@
 //! The name-span grammar: which tokens can begin, continue and end a name, shared by every
-//! discovery rule, and the name words it knows (connectors, kunyas, particles, ordinals).
+//! discovery rule. The words of names that are not names (connectors, kunyas, particles,
+//! ordinals) are data: `data/lexicon/name_words.tsv`, read as `Lexicon::name_words`.
 
 use super::state::State;
 use super::word_lists::WordList;
 use super::{Cover, EntityRef};
 use crate::extract::gazetteer::EntityKind;
 use crate::text::clitics::readings;
-
-pub(super) const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال"];
-/// Connectors that may also begin a name: a kunya («أبو بكر») or «عبد» («عبد العزيز»).
-const NAME_OPENERS: [&str; 4] = ["ابو", "ابي", "ابا", "عبد"];
-/// The kunya «أبو» in its three cases.
-pub(super) const KUNYAS: [&str; 3] = ["ابو", "ابي", "ابا"];
-/// Words that link a name to a father's: «بن», «ابن», «بنت» and the kunya.
-pub(super) const FILIATIONS: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا"];
-/// Particles of European names, written as words of their own (normalised).
-pub(super) const NAME_PARTICLES: [&str; 8] = ["دي", "دو", "دا", "ديل", "دوس", "فان", "فون", "دير"];
-/// «la», «lo» after a particle («دو لا سابليير»).
-pub(super) const ARTICLE_PARTICLES: [&str; 2] = ["لا", "لو"];
-/// «بن», «ابن», «بنت»: son or daughter of.
-pub(super) const SONS: [&str; 3] = ["بن", "ابن", "بنت"];
-/// «ولد» between two names is «son of» in Mauritanian names («محمد ولد عبد العزيز»).
-pub(super) const MAURITANIAN_FILIATION: &str = "ولد";
-/// Regnal numbers after a ruler's or pope's name (normalised: الأول → الاول).
-pub(super) const REGNAL_ORDINALS: [&str; 11] = [
-    "الاول",
-    "الثاني",
-    "الثالث",
-    "الرابع",
-    "الخامس",
-    "السادس",
-    "السابع",
-    "الثامن",
-    "التاسع",
-    "العاشر",
-    "الحادي",
-];
+use crate::text::morph;
 
 pub(super) fn is_arabic_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
@@ -51,7 +23,7 @@ impl State<'_> {
             return false;
         };
         let w = self.doc.token_text(k);
-        let name = w.starts_with("ال")
+        let name = w.starts_with(morph::ARTICLE)
             && w.chars().count() >= 5
             && !token.after_punct
             && self.out.cover[k] == Cover::Free
@@ -77,7 +49,12 @@ impl State<'_> {
     /// Whether token `k` is a laqab standing alone after its title («الإمام الرضا»): a lone
     /// definite name that is no ordinal («الإمام الثامن» counts imams).
     pub(super) fn is_laqab(&self, k: usize) -> bool {
-        self.lone_definite_name(k) && !REGNAL_ORDINALS.contains(&self.doc.token_text(k))
+        self.lone_definite_name(k)
+            && !self
+                .lexicon
+                .name_words
+                .regnal_ordinals
+                .contains(self.doc.token_text(k))
     }
 
     /// Whether token `k`, right after a place trigger, is a definite one-word place name
@@ -87,7 +64,7 @@ impl State<'_> {
             && !self
                 .lexicon
                 .place_triggers
-                .contains_key(&self.doc.token_text(k)["ال".len()..])
+                .contains_key(&self.doc.token_text(k)[morph::ARTICLE.len()..])
     }
 
     /// Whether a family name at token `i` (written without a clitic) keeps the free name
@@ -121,7 +98,11 @@ impl State<'_> {
         };
         while free(end)
             && free(end + 1)
-            && matches!(self.doc.token_text(end), "بن" | "بنت" | "ال")
+            && self
+                .lexicon
+                .name_words
+                .lineage
+                .contains(self.doc.token_text(end))
             && is_arabic_word(self.doc.token_text(end + 1))
         {
             end += 2;
@@ -190,10 +171,10 @@ impl State<'_> {
             && !self.doc.token_excluded(word_at)
             && is_arabic_word(text)
             && text.chars().count() >= 3
-            && !text.starts_with("ال")
+            && !text.starts_with(morph::ARTICLE)
             && !self.is_common_token(word_at, 0)
             && !self.ends_name(word_at)
-            && !CONNECTORS.contains(&text);
+            && !self.lexicon.name_words.connectors.contains(text);
         if !name_like || word.after_punct || word.after_break {
             return None;
         }
@@ -230,9 +211,9 @@ impl State<'_> {
         let mut words = key.rsplit(' ');
         let (last, before) = (words.next()?, words.next()?);
         let usable = last.chars().count() >= 3
-            && !last.starts_with("ال")
-            && !CONNECTORS.contains(&last)
-            && !CONNECTORS.contains(&before)
+            && !last.starts_with(morph::ARTICLE)
+            && !self.lexicon.name_words.connectors.contains(last)
+            && !self.lexicon.name_words.connectors.contains(before)
             && !self.lexicon.is_common(last);
         usable.then_some(last)
     }
@@ -243,7 +224,11 @@ impl State<'_> {
     pub(super) fn particle_in_name(&self, k: usize, sentence: u32) -> bool {
         let is_particle = self.is_name_particle(k)
             || (k > 0
-                && ARTICLE_PARTICLES.contains(&self.doc.token_text(k))
+                && self
+                    .lexicon
+                    .name_words
+                    .article_particles
+                    .contains(self.doc.token_text(k))
                 && self.is_name_particle(k - 1));
         if !is_particle {
             return false;
@@ -255,7 +240,11 @@ impl State<'_> {
         next.sentence == sentence
             && !next.after_break
             && self.out.cover[k + 1] == Cover::Free
-            && (ARTICLE_PARTICLES.contains(&next_word)
+            && (self
+                .lexicon
+                .name_words
+                .article_particles
+                .contains(next_word)
                 || (is_arabic_word(next_word) && !self.is_common_token(k + 1, 0)))
     }
 
@@ -264,7 +253,8 @@ impl State<'_> {
     pub(super) fn is_name_particle(&self, k: usize) -> bool {
         let t = &self.doc.tokens[k];
         let word = self.doc.token_text(k);
-        NAME_PARTICLES.contains(&word) && self.doc.original(t.start, t.end) == word
+        self.lexicon.name_words.particles.contains(word)
+            && self.doc.original(t.start, t.end) == word
     }
 
     /// A run of name-like free tokens starting at `start`: its end, if `min..=max` long.
@@ -315,14 +305,16 @@ impl State<'_> {
             .any(|r| r.has_article && r.span_prefix > 0);
         let and_given_name = !self.lexicon.first_names.contains(token)
             && token
-                .strip_prefix('و')
+                .strip_prefix(morph::AND)
                 .is_some_and(|rest| self.lexicon.first_names.contains(rest));
-        let plural_verb = token.ends_with("وا") && token.chars().count() >= 4;
+        let plural_verb = token.ends_with(morph::PLURAL_VERB_SUFFIX) && token.chars().count() >= 4;
         // «دبلوماسيون», «إسلاميين»: plural adjectives of people, never a name
-        let plural_nisba =
-            (token.ends_with("يون") || token.ends_with("يين")) && token.chars().count() >= 6;
+        let plural_nisba = morph::PLURAL_NISBA_SUFFIXES
+            .iter()
+            .any(|suffix| token.ends_with(suffix))
+            && token.chars().count() >= 6;
         // «سلطانها», «لإقناعهم»: a noun or verb with a possessive or object pronoun
-        let pronoun_suffix = ["ها", "هم", "هما", "كم"]
+        let pronoun_suffix = morph::PRONOUN_SUFFIXES
             .iter()
             .any(|suffix| token.ends_with(suffix))
             && token.chars().count() >= 5;
@@ -333,7 +325,7 @@ impl State<'_> {
     /// it does not name. A stem that is also a given name stays a possible family name
     /// («الشريف», «الحكيم»).
     pub(super) fn is_definite_common(&self, w: &str) -> bool {
-        w.strip_prefix("ال").is_some_and(|stem| {
+        w.strip_prefix(morph::ARTICLE).is_some_and(|stem| {
             stem.chars().count() >= 3
                 && !self.lexicon.first_names.contains(stem)
                 && self.lexicon.is_common(stem)
@@ -352,8 +344,8 @@ impl State<'_> {
             return false;
         }
         let nisba_text = self.doc.token_text(i - 1);
-        let definite =
-            self.doc.token_readings(i - 1).any(|r| r.has_article) || nisba_text.starts_with("ال");
+        let definite = self.doc.token_readings(i - 1).any(|r| r.has_article)
+            || nisba_text.starts_with(morph::ARTICLE);
         if !definite {
             return false;
         }
@@ -390,12 +382,17 @@ impl State<'_> {
     }
 
     /// Whether token `i` is free, in `sentence`, attached, and one of `words`.
-    pub(super) fn free_word_in(&self, i: usize, words: &[&str], sentence: u32) -> bool {
+    pub(super) fn free_word_in(
+        &self,
+        i: usize,
+        words: &rustc_hash::FxHashSet<String>,
+        sentence: u32,
+    ) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| {
             t.sentence == sentence
                 && !t.after_break
                 && self.out.cover[i] == Cover::Free
-                && words.contains(&self.doc.token_text(i))
+                && words.contains(self.doc.token_text(i))
         })
     }
 
@@ -411,7 +408,12 @@ impl State<'_> {
         // connectors (بن، آل، عبد) do not count, and always take the word after them:
         // «حمد بن جاسم بن جبر آل ثاني» is one name
         let mut words = 0;
-        let connector = |k: usize| CONNECTORS.contains(&self.doc.token_text(k));
+        let connector = |k: usize| {
+            self.lexicon
+                .name_words
+                .connectors
+                .contains(self.doc.token_text(k))
+        };
         // a particle of a European name («دي», «فان», «لا») inside a name, before a word
         // that can be a name's: «جان مارك دو لا سابليير», «رود فان نيستلروي»
         let particle = |k: usize| k > start && self.particle_in_name(k, sentence);
@@ -437,7 +439,13 @@ impl State<'_> {
                 break;
             }
             // ordinals are decided after the loop: a ruler's number, or a ranking
-            if end > start && REGNAL_ORDINALS.contains(&self.doc.token_text(end)) {
+            if end > start
+                && self
+                    .lexicon
+                    .name_words
+                    .regnal_ordinals
+                    .contains(self.doc.token_text(end))
+            {
                 break;
             }
             if particle(end) {
@@ -446,40 +454,53 @@ impl State<'_> {
             }
             let prev = (end > start).then(|| self.doc.token_text(end - 1));
             // a theophoric name takes «الله» like a connector's word: «عطاء الله», «نصر الله»
-            let after_connector =
-                prev.is_some_and(|p| CONNECTORS.contains(&p)) || (end > start && w == "الله");
+            let after_connector = prev
+                .is_some_and(|p| self.lexicon.name_words.connectors.contains(p))
+                || (end > start && self.lexicon.name_words.theophoric.contains(w));
             // the word after a connector is the name's whatever it means («آل ثاني»)
             let ok = is_arabic_word(w)
                 && (after_connector
                     || !self.is_common_token(end, if end == start { prefix } else { 0 }))
                 && !self.lexicon.org_heads.contains_key(w)
                 && !self.lexicon.place_triggers.contains_key(w)
-                && (!w.starts_with("ال")
+                && (!w.starts_with(morph::ARTICLE)
                     || after_connector
                     || (end > start
-                        && (w == "ال" || w.chars().count() > 4)
+                        && (self.lexicon.name_words.family.contains(w) || w.chars().count() > 4)
                         && !self.is_definite_common(w))
                     || self.lexicon.first_names.contains(w))
-                && !(end == start && CONNECTORS.contains(&w) && !NAME_OPENERS.contains(&w));
+                && !(end == start
+                    && self.lexicon.name_words.connectors.contains(w)
+                    && !self.lexicon.name_words.openers.contains(w));
             if !ok {
                 break;
             }
-            if !CONNECTORS.contains(&w) {
+            if !self.lexicon.name_words.connectors.contains(w) {
                 words += 1;
             }
             end += 1;
         }
         // a name does not end on a connector (بن، عبد)
-        while end > start && CONNECTORS.contains(&self.doc.token_text(end - 1)) {
+        while end > start
+            && self
+                .lexicon
+                .name_words
+                .connectors
+                .contains(self.doc.token_text(end - 1))
+        {
             end -= 1;
         }
         // a kunya takes the nisba after it: «أبو حمزة المصري», «أبو عبد الله التركي»
-        let kunya = KUNYAS.contains(&&self.doc.token_text(start)[prefix..]);
+        let kunya = self
+            .lexicon
+            .name_words
+            .kunyas
+            .contains(&self.doc.token_text(start)[prefix..]);
         if kunya
             && end > start + 1
             && end < self.doc.tokens.len()
             && matches!(self.out.cover[end], Cover::Nisba(_))
-            && self.doc.token_text(end).starts_with("ال")
+            && self.doc.token_text(end).starts_with(morph::ARTICLE)
             && !self.doc.tokens[end].after_punct
             && self.doc.tokens[end].sentence == sentence
         {
@@ -488,12 +509,21 @@ impl State<'_> {
         // a regnal number belongs to the name: «عبدالله الثاني», «بنديكت السادس عشر»
         // (a ruler is known by one name before the number; after a full name an ordinal is
         // a ranking: «فرناندو غونزاليز العاشر»)
-        if end > start && words == 1 && self.free_word_in(end, &REGNAL_ORDINALS, sentence) {
+        if end > start
+            && words == 1
+            && self.free_word_in(end, &self.lexicon.name_words.regnal_ordinals, sentence)
+        {
             end += 1;
         }
-        let ends_on_ordinal =
-            end > start && REGNAL_ORDINALS.contains(&self.doc.token_text(end - 1));
-        if ends_on_ordinal && self.free_word_in(end, &["عشر"], sentence) {
+        let ends_on_ordinal = end > start
+            && self
+                .lexicon
+                .name_words
+                .regnal_ordinals
+                .contains(self.doc.token_text(end - 1));
+        if ends_on_ordinal
+            && self.free_word_in(end, &self.lexicon.name_words.ordinal_teens, sentence)
+        {
             end += 1;
         }
         (end - start >= min).then_some(end)

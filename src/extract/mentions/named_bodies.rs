@@ -5,6 +5,7 @@ use super::state::{Claim, State};
 use super::word_lists::WordList;
 use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::text::morph;
 use crate::vocab::Rule;
 
 /// `discovered:name_head:<head>`: a body the gazetteer lacks.
@@ -48,9 +49,9 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
                         && !s.lexicon.org_heads.contains_key(w)
                         && !s.lexicon.name_heads.contains_key(w)
                         && !w
-                            .strip_prefix("ال")
+                            .strip_prefix(morph::ARTICLE)
                             .is_some_and(|bare| s.lexicon.org_heads.contains_key(bare))
-                        && (definite_ok || !w.starts_with("ال"))
+                        && (definite_ok || !w.starts_with(morph::ARTICLE))
                         && !s.is_definite_common(w);
                     if !name_like {
                         break;

@@ -1,9 +1,10 @@
 //! Pass: «X بن <person>» names X, the son, not the father.
 
-use super::grammar::{is_arabic_word, CONNECTORS, FILIATIONS, KUNYAS, MAURITANIAN_FILIATION, SONS};
+use super::grammar::is_arabic_word;
 use super::state::State;
 use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::text::morph;
 use crate::vocab::Rule;
 
 pub(super) const RULE: Rule = Rule::new("discovered:nasab", 0.6);
@@ -29,14 +30,15 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
             };
             let free = |t: usize| s.out.cover[t] == Cover::Free && !s.doc.token_excluded(t);
             let link_word = s.doc.token_text(link);
-            let is_link = FILIATIONS.contains(&link_word) || link_word == MAURITANIAN_FILIATION;
+            let words = &s.lexicon.name_words;
+            let is_link = words.filiations.contains(link_word);
             if !(is_link && free(link) && free(name) && attached(first) && attached(link)) {
                 break;
             }
             let word = s.doc.token_text(name);
-            let kunya_link = KUNYAS.contains(&link_word);
+            let kunya_link = words.kunyas.contains(link_word);
             // «بن أبي سفيان»: the son of a father known by his kunya; walk on over both
-            if kunya_link && SONS.contains(&word) && attached(name) {
+            if kunya_link && words.sons.contains(word) && attached(name) {
                 first = link;
                 prefix = 0;
                 continue;
@@ -50,9 +52,9 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
             let plain = is_arabic_word(word)
                 && !s.is_common_token(name, 0)
                 && !s.is_listed(word)
-                && (!word.starts_with("ال") || s.lexicon.first_names.contains(word))
+                && (!word.starts_with(morph::ARTICLE) || s.lexicon.first_names.contains(word))
                 && !s.ends_name(name)
-                && !CONNECTORS.contains(&word);
+                && !words.connectors.contains(word);
             match clitic {
                 Some(p) if !s.lexicon.first_names.contains(word) => {
                     first = name;

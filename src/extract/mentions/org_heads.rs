@@ -5,6 +5,7 @@ use super::state::{Claim, State};
 use super::word_lists::WordList;
 use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::text::morph;
 use crate::vocab::Rule;
 
 /// `discovered:org_head:<head>`.
@@ -27,7 +28,9 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
             }
             let w = s.doc.token_text(end);
             let covered_ok = match s.out.cover[end] {
-                Cover::Free => w.starts_with("ال") && is_arabic_word(w) && !s.lexicon.is_common(w),
+                Cover::Free => {
+                    w.starts_with(morph::ARTICLE) && is_arabic_word(w) && !s.lexicon.is_common(w)
+                }
                 Cover::Nisba(_) => true,
                 Cover::Mention(_) => false,
             };

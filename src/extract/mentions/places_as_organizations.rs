@@ -2,6 +2,7 @@
 
 use super::state::{Claim, State};
 use super::{Cover, MentionFinder};
+use crate::text::morph;
 use crate::vocab::Rule;
 
 /// `discovered:team:<the nationality or club noun>`: «برشلونة الإسباني», «فريق برشلونة».
@@ -36,7 +37,8 @@ impl State<'_> {
     pub(super) fn team_by_nationality(&self, first: usize, end: usize) -> Option<Claim> {
         let next = self.doc.tokens.get(end)?;
         let nisba = self.doc.token_text(end);
-        let masculine_definite = nisba.starts_with("ال") && nisba.ends_with('ي');
+        let masculine_definite =
+            nisba.starts_with(morph::ARTICLE) && nisba.ends_with(morph::NISBA_ENDING);
         (matches!(self.out.cover[end], Cover::Nisba(_))
             && next.sentence == self.doc.tokens[first].sentence
             && !next.after_punct

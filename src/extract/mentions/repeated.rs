@@ -2,10 +2,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::grammar::CONNECTORS;
 use super::state::{Claim, State};
 use super::{laqab, places, Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::text::morph;
 use crate::vocab::Rule;
 
 pub(super) const RULE: Rule = Rule::new("discovered:repeated", 0.5);
@@ -32,8 +32,8 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         let one_word_usable = words.len() > 1
             || (head.chars().count() >= 3
                 && !s.is_common_with_clitics(head)
-                && (!head.starts_with("ال") || definite_ok));
-        if !one_word_usable || CONNECTORS.contains(&head) {
+                && (!head.starts_with(morph::ARTICLE) || definite_ok));
+        if !one_word_usable || s.lexicon.name_words.connectors.contains(head) {
             continue;
         }
         names

@@ -1,0 +1,70 @@
+//! The pieces of Arabic morphology the rules ask about, in one place: the article, the
+//! clitic letters, and the suffixes of pronouns, plurals, nisbas and inflections. How a
+//! token splits into clitics and a stem is `clitics`; this module names the pieces, all
+//! in their normalised spelling (see `normalize`: ة → ه, أ إ آ → ا, ى → ي).
+
+/// The definite article.
+pub const ARTICLE: &str = "ال";
+/// The conjunction «و» (and), written joined to the next word.
+pub const AND: char = 'و';
+/// The prepositions «ب» (in, by) and «ل» (to, for), joined to the next word.
+pub const BI: char = 'ب';
+pub const LI: char = 'ل';
+/// The future prefix «س» before an imperfect verb: «سيكون», «ستبدأ».
+pub const FUTURE: char = 'س';
+/// The person prefixes of an imperfect verb (after «س»).
+pub const IMPERFECT_PREFIXES: [char; 4] = ['ي', 'ت', 'ن', 'ا'];
+/// The preposition «في» (in), written apart.
+pub const IN: &str = "في";
+/// Relative pronouns that refer back to the noun before them: «الاجتماع الذي عقد».
+pub const RELATIVE_PRONOUNS: [&str; 2] = ["الذي", "التي"];
+
+/// Object or possessive pronouns that end a noun or verb and so a name: «سلطانها»,
+/// «لإقناعهم» (with at least five letters: shorter words end so by chance).
+pub const PRONOUN_SUFFIXES: [&str; 4] = ["ها", "هم", "هما", "كم"];
+/// What an inflected common word may end in after its base form: the pronouns and the
+/// accusative alef («قوله», «بدورها», «هجوما»).
+pub const INFLECTION_SUFFIXES: [&str; 7] = ["هما", "هم", "ها", "ه", "كم", "نا", "ا"];
+/// The last letters of those suffixes: a word ending otherwise carries none.
+pub const INFLECTION_LAST_LETTERS: [char; 3] = ['ا', 'م', 'ه'];
+/// The accusative ending, which never goes with a construct form.
+pub const ACCUSATIVE: &str = "ا";
+/// Ta marbuta as normalised (ة → ه), and as written before a pronoun («أسرته»).
+pub const TA_MARBUTA: char = 'ه';
+pub const TA_MARBUTA_CONSTRUCT: &str = "ت";
+/// The plural endings of a nisba adjective of people: «دبلوماسيون», «إسلاميين».
+pub const PLURAL_NISBA_SUFFIXES: [&str; 2] = ["يون", "يين"];
+/// The ending of a verb in the masculine plural: «سيطروا».
+pub const PLURAL_VERB_SUFFIX: &str = "وا";
+/// The masculine nisba ending: «الإسباني».
+pub const NISBA_ENDING: char = 'ي';
+/// The endings a masculine nisba takes: itself, feminine, plurals and duals (روسي →
+/// روسيه، روسيون، روسيين، روسيان، روسيتان، روسيتين).
+pub const NISBA_FORM_SUFFIXES: [&str; 7] = ["", "ه", "ون", "ين", "ان", "تان", "تين"];
+
+/// Whether `word` starts with the article.
+pub fn has_article(word: &str) -> bool {
+    word.starts_with(ARTICLE)
+}
+
+/// `word` without its article, if it has one.
+pub fn strip_article(word: &str) -> Option<&str> {
+    word.strip_prefix(ARTICLE)
+}
+
+/// `word` without its article, or as it is.
+pub fn bare(word: &str) -> &str {
+    strip_article(word).unwrap_or(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_article_is_taken_off_only_where_it_is() {
+        assert_eq!(strip_article("الدجيل"), Some("دجيل"));
+        assert_eq!(bare("واشنطن"), "واشنطن");
+        assert!(has_article("الاول") && !has_article("لافروف"));
+    }
+}
