@@ -134,6 +134,7 @@ fn stages(c: &mut Criterion) {
         gazetteer: &extractor.gazetteer,
         finder: &extractor.finder,
         common: &common,
+        counterparts: &extractor.lexicon.counterparts,
         date: Some("2025-03-12"),
     };
     extract.bench_function("relations (roles)", |b| {
@@ -150,7 +151,7 @@ fn stages(c: &mut Criterion) {
             .map(|(d, f)| {
                 (
                     find_roles(&context(d, f)),
-                    dates::find(d, &extractor.months),
+                    dates::find(d, &extractor.months, &extractor.lexicon.date_words),
                 )
             })
             .collect();

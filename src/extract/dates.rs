@@ -6,6 +6,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::lexicon::Lexicon;
 use super::matcher::PhraseIndex;
 use crate::text::morph;
@@ -54,18 +56,61 @@ pub struct DateMention {
 /// An ISO date of any precision.
 pub type IsoDate = String;
 
-fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.strip_prefix(morph::ARTICLE).unwrap_or(word);
-    Some(match w {
-        "سبت" => Weekday::Sat,
-        "احد" => Weekday::Sun,
-        "اثنين" => Weekday::Mon,
-        "ثلاثاء" => Weekday::Tue,
-        "اربعاء" => Weekday::Wed,
-        "خميس" => Weekday::Thu,
-        "جمعه" => Weekday::Fri,
-        _ => return None,
-    })
+/// The words of relative dates (`data/lexicon/date_words.tsv`), by what they mean.
+#[derive(Debug, Clone, Default)]
+pub struct DateWords {
+    weekdays: FxHashMap<String, Weekday>,
+    past: FxHashSet<String>,
+    current: FxHashSet<String>,
+    year: FxHashSet<String>,
+    month: FxHashSet<String>,
+    this: FxHashSet<String>,
+    yesterday: FxHashSet<String>,
+    day: FxHashSet<String>,
+    same: FxHashSet<String>,
+    same_before: FxHashSet<String>,
+    day_part: FxHashSet<String>,
+}
+
+impl DateWords {
+    /// Adds `word` (normalised) with its meaning, or says the meaning is unknown.
+    pub fn add(&mut self, word: &str, meaning: &str) -> Result<(), String> {
+        let word = word.to_string();
+        if let Some(day) = meaning.strip_prefix("weekday:") {
+            let weekday = match day {
+                "sat" => Weekday::Sat,
+                "sun" => Weekday::Sun,
+                "mon" => Weekday::Mon,
+                "tue" => Weekday::Tue,
+                "wed" => Weekday::Wed,
+                "thu" => Weekday::Thu,
+                "fri" => Weekday::Fri,
+                other => return Err(format!("unknown weekday {other:?} (sat … fri)")),
+            };
+            self.weekdays.insert(word, weekday);
+            return Ok(());
+        }
+        let set = match meaning {
+            "past" => &mut self.past,
+            "current" => &mut self.current,
+            "year" => &mut self.year,
+            "month" => &mut self.month,
+            "this" => &mut self.this,
+            "yesterday" => &mut self.yesterday,
+            "day" => &mut self.day,
+            "same" => &mut self.same,
+            "same_before" => &mut self.same_before,
+            "day_part" => &mut self.day_part,
+            other => return Err(format!("unknown date word meaning {other:?}")),
+        };
+        set.insert(word);
+        Ok(())
+    }
+
+    /// The weekday `word` names, with or without the article.
+    fn weekday_of(&self, word: &str) -> Option<Weekday> {
+        self.weekdays.get(morph::bare(word)).copied()
+    }
 }
 
 fn number(word: &str, max: u32) -> Option<u32> {
@@ -93,7 +138,7 @@ pub fn month_index(lexicon: &Lexicon) -> PhraseIndex<u32> {
 }
 
 /// Finds the date expressions of a document, in order, not overlapping.
-pub fn find(doc: &Document, months: &PhraseIndex<u32>) -> Vec<DateMention> {
+pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec<DateMention> {
     let mut out = Vec::new();
     let n = doc.tokens.len();
     let text = |i: usize| if i < n { doc.token_text(i) } else { "" };
@@ -136,9 +181,7 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>) -> Vec<DateMention> {
                 found = Some(
                     match year(text(after)).filter(|_| same_sentence(i, after)) {
                         Some(y) => (after + 1, DateValue::MonthYear { year: y, month }),
-                        None if same_sentence(i, after)
-                            && matches!(text(after), "الماضي" | "المنصرم") =>
-                        {
+                        None if same_sentence(i, after) && words.past.contains(text(after)) => {
                             (after + 1, DateValue::Month { month })
                         }
                         None => (after, DateValue::Month { month }),
@@ -154,29 +197,33 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>) -> Vec<DateMention> {
                 ""
             };
             let stem = w
-                .strip_prefix('و')
+                .strip_prefix(morph::AND)
                 .filter(|s| s.chars().count() > 2)
                 .unwrap_or(w);
+            let is = |set: &FxHashSet<String>, w: &str| set.contains(w);
             found = match (stem, next) {
-                ("عام" | "العام" | "سنه" | "لعام" | "بعام", y) if year(y).is_some() => {
+                (w, y) if is(&words.year, w) && year(y).is_some() => {
                     Some((i + 2, DateValue::Year(year(y).unwrap_or_default())))
                 }
-                ("الشهر", "الماضي" | "المنصرم") => {
+                (w, n) if is(&words.month, w) && is(&words.past, n) => {
                     Some((i + 2, DateValue::LastMonth))
                 }
-                ("الشهر", "الجاري" | "الحالي") => {
+                (w, n) if is(&words.month, w) && is(&words.current, n) => {
                     Some((i + 2, DateValue::ThisMonth))
                 }
-                ("هذا", "الشهر") => Some((i + 2, DateValue::ThisMonth)),
-                ("امس", _) => Some((i + 1, DateValue::Yesterday)),
-                ("اليوم", "ذاته" | "نفسه") => Some((i + 2, DateValue::SameDay)),
-                ("نفس", "اليوم") => Some((i + 2, DateValue::SameDay)),
-                ("يوم" | "مساء" | "صباح" | "ليله" | "ظهر", d) if weekday_of(d).is_some() => {
-                    Some((
-                        i + 2,
-                        DateValue::Weekday(weekday_of(d).unwrap_or(Weekday::Mon)),
-                    ))
+                (w, n) if is(&words.this, w) && is(&words.month, n) => {
+                    Some((i + 2, DateValue::ThisMonth))
                 }
+                (w, _) if is(&words.yesterday, w) => Some((i + 1, DateValue::Yesterday)),
+                (w, n) if is(&words.day, w) && is(&words.same, n) => {
+                    Some((i + 2, DateValue::SameDay))
+                }
+                (w, n) if is(&words.same_before, w) && is(&words.day, n) => {
+                    Some((i + 2, DateValue::SameDay))
+                }
+                (w, d) if is(&words.day_part, w) => words
+                    .weekday_of(d)
+                    .map(|day| (i + 2, DateValue::Weekday(day))),
                 _ => None,
             };
         }
@@ -305,7 +352,7 @@ mod tests {
     fn dates(text: &str, article: Option<&str>) -> Vec<(String, Option<String>)> {
         let lexicon = Lexicon::builtin().unwrap();
         let doc = Document::analyze(text, &BoilerplateRules::default(), false);
-        find(&doc, &month_index(&lexicon))
+        find(&doc, &month_index(&lexicon), &lexicon.date_words)
             .into_iter()
             .map(|d| (d.text, resolve(d.value, article, Some("2025-03-11"))))
             .collect()
@@ -389,7 +436,7 @@ mod tests {
             false,
         );
         assert_eq!(
-            infer_article_date(&find(&doc, &month_index(&lexicon))).as_deref(),
+            infer_article_date(&find(&doc, &month_index(&lexicon), &lexicon.date_words)).as_deref(),
             Some("2025-03-11")
         );
     }

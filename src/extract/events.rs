@@ -14,6 +14,7 @@ use super::lexicon::Lexicon;
 use super::matcher::PhraseIndex;
 use super::mentions::{Cover, DocumentMentions, EntityRef};
 use super::relations::RoleFinding;
+use crate::text::morph;
 use crate::text::Document;
 use crate::vocab::EventType;
 
@@ -207,7 +208,7 @@ impl Cx<'_> {
         if self.titles.longest_at(self.doc, k).is_some() || dates.iter().any(|d| d.first == k) {
             return true;
         }
-        self.doc.token_text(k) == "في"
+        self.doc.token_text(k) == morph::IN
             && (self.mention_starting(k + 1).is_some() || dates.iter().any(|d| d.first == k + 1))
     }
 
@@ -255,7 +256,7 @@ impl Cx<'_> {
             }
             if self.stem_in(stop, &self.lexicon.clause_openers) {
                 // «المحادثات التي جرت في جدة»: a relative clause about the event itself
-                let about_event = matches!(self.doc.token_text(stop), "الذي" | "التي")
+                let about_event = morph::RELATIVE_PRONOUNS.contains(&self.doc.token_text(stop))
                     && stop + 1 < doc.tokens.len()
                     && self.stem_in(stop + 1, &self.lexicon.happened_verbs);
                 if !about_event {
@@ -267,7 +268,7 @@ impl Cx<'_> {
             if !matches!(self.found.cover[stop], Cover::Mention(_))
                 && self.finder.triggers.longest_at(doc, stop).is_some()
             {
-                coordinated = !t.after_punct && doc.token_text(stop).starts_with('و');
+                coordinated = !t.after_punct && doc.token_text(stop).starts_with(morph::AND);
                 break;
             }
             if t.after_punct && !self.continues(stop, dates) {
@@ -309,9 +310,9 @@ impl Cx<'_> {
                     // «بالسعودية», «في تركيا»: the country is where it happened
                     let prefix = doc.original(doc.tokens[mf].start, m.start);
                     // «زيارة للولايات المتحدة»: a visit names its destination with ل
-                    let written_in = prefix.contains('ب')
-                        || (event_type.is_travel() && prefix.contains('ل'))
-                        || (mf > 0 && doc.token_text(mf - 1) == "في");
+                    let written_in = prefix.contains(morph::BI)
+                        || (event_type.is_travel() && prefix.contains(morph::LI))
+                        || (mf > 0 && doc.token_text(mf - 1) == morph::IN);
                     if written_in {
                         places.push(part(m.entity.clone(), mf, me, "event:place"));
                     }

@@ -75,6 +75,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "name_words.tsv",
         include_str!("../../data/lexicon/name_words.tsv"),
     ),
+    (
+        "date_words.tsv",
+        include_str!("../../data/lexicon/date_words.tsv"),
+    ),
+    (
+        "counterparts.tsv",
+        include_str!("../../data/lexicon/counterparts.tsv"),
+    ),
 ];
 
 /// A head noun after which an organisation's proper name follows.
@@ -127,6 +135,13 @@ pub struct Lexicon {
     pub reported_speech: HashSet<String>,
     /// The words of names that are not names: connectors, kunyas, particles, ordinals.
     pub name_words: NameWords,
+    /// The words of relative dates: weekdays, «الماضي», «أمس» ...
+    pub date_words: super::dates::DateWords,
+    /// «Counterpart» with its pronouns (نظيره، نظيرتها ...).
+    pub counterparts: HashSet<String>,
+    /// The place triggers of category `capital`, without the article: a token ending in
+    /// one («والعاصمة», «بعاصمة») is a capital word.
+    pub capital_words: Vec<String>,
 }
 
 /// The words of names that are not names themselves (`name_words.tsv`), by class; the
@@ -300,6 +315,15 @@ impl Lexicon {
                 "reported_speech.tsv" => {
                     self.reported_speech.insert(key);
                 }
+                "counterparts.tsv" => {
+                    self.counterparts.insert(key);
+                }
+                "date_words.tsv" => {
+                    let meaning = row.field(1)?;
+                    self.date_words
+                        .add(&key, meaning)
+                        .map_err(|e| row.error(e))?;
+                }
                 "name_words.tsv" => {
                     for class in row.field(1)?.split('|') {
                         self.name_words.add(&key, class).map_err(|e| row.error(e))?;
@@ -309,6 +333,13 @@ impl Lexicon {
             }
         }
         Ok(())
+    }
+
+    /// Whether `token` is a word for a capital, with any clitics (`capital_words`).
+    pub fn is_capital_word(&self, token: &str) -> bool {
+        self.capital_words
+            .iter()
+            .any(|w| token.ends_with(w.as_str()))
     }
 
     /// Whether a title role only decorates a name (no office): `honorific` (الأمير) or
@@ -357,6 +388,15 @@ impl Lexicon {
 
     /// Forms derived from the loaded lists.
     fn derive_forms(&mut self) {
+        let mut capital_words: Vec<String> = self
+            .place_triggers
+            .iter()
+            .filter(|(_, category)| *category == "capital")
+            .map(|(word, _)| morph::bare(word).to_string())
+            .collect();
+        capital_words.sort();
+        capital_words.dedup();
+        self.capital_words = capital_words;
         self.common_construct_forms = self
             .common_words
             .iter()

@@ -201,7 +201,7 @@ impl Extractor {
         let doc = self.document(&article.text);
         let found = self.finder.find(&doc, &self.gazetteer, &self.lexicon);
         let mentions = self.mention_facts(&doc, &article.id, &found);
-        let date_mentions = dates::find(&doc, &self.months);
+        let date_mentions = dates::find(&doc, &self.months, &self.lexicon.date_words);
         let (published, published_inferred) = match &article.published {
             Some(p) => (Some(p.clone()), false),
             None => (dates::infer_article_date(&date_mentions), true),
@@ -214,6 +214,7 @@ impl Extractor {
             gazetteer: &self.gazetteer,
             finder: &self.finder,
             common: &common,
+            counterparts: &self.lexicon.counterparts,
             date: published.as_deref(),
         };
         let roles = find_roles(&role_context);

@@ -70,8 +70,6 @@ impl TitleSpan {
     }
 }
 
-const COUNTERPART: [&str; 6] = ["نظير", "نظيره", "نظيرها", "نظيري", "نظيرته", "نظيرتها"];
-
 /// Context for role finding in one document.
 pub struct RoleContext<'a> {
     pub doc: &'a Document,
@@ -79,6 +77,8 @@ pub struct RoleContext<'a> {
     pub gazetteer: &'a Gazetteer,
     pub finder: &'a MentionFinder,
     pub common: &'a dyn Fn(&str) -> bool,
+    /// «Counterpart» with its pronouns (`counterparts.tsv`).
+    pub counterparts: &'a rustc_hash::FxHashSet<String>,
     /// The article's date, for offices named without a person.
     pub date: Option<&'a str>,
 }
@@ -355,7 +355,7 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
     let token = doc.token_text(i);
     doc.token_readings(i)
         .filter(|r| !r.has_article)
-        .find(|r| COUNTERPART.contains(&&token[r.stem_prefix..]))?;
+        .find(|r| cx.counterparts.contains(&token[r.stem_prefix..]))?;
     let sentence = doc.tokens[i].sentence;
     let Cover::Nisba(n) = *cx.found.cover.get(i + 1)? else {
         return None;

@@ -16,6 +16,7 @@ use crate::extract::dates;
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::mentions::EntityRef;
 use crate::extract::{ArticleFacts, Provenance};
+use crate::text::transliterate;
 use crate::vocab::{EdgeKind, EventType, NodeKind};
 
 /// A node id, shared by the node and every edge that names it.
@@ -55,62 +56,11 @@ struct GlobalEvent {
     first_report: (Id, u32),
 }
 
-/// Transliterates a normalised Arabic name for readable ids (one Latin form per letter).
-fn transliterate(key: &str) -> String {
-    let mut out = String::new();
-    for c in key.chars() {
-        let t = match c {
-            'ا' => "a",
-            'ب' => "b",
-            'ت' => "t",
-            'ث' => "th",
-            'ج' => "j",
-            'ح' => "h",
-            'خ' => "kh",
-            'د' => "d",
-            'ذ' => "dh",
-            'ر' => "r",
-            'ز' => "z",
-            'س' => "s",
-            'ش' => "sh",
-            'ص' => "s",
-            'ض' => "d",
-            'ط' => "t",
-            'ظ' => "z",
-            'ع' => "a",
-            'غ' => "gh",
-            'ف' => "f",
-            'ق' => "q",
-            'ك' => "k",
-            'ل' => "l",
-            'م' => "m",
-            'ن' => "n",
-            'ه' => "h",
-            'و' => "w",
-            'ي' | 'ئ' => "y",
-            'ؤ' => "w",
-            ' ' | '-' => "-",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c.to_ascii_lowercase());
-                continue;
-            }
-            _ => "",
-        };
-        out.push_str(t);
-    }
-    let trimmed: String = out.trim_matches('-').chars().take(40).collect();
-    if trimmed.is_empty() {
-        "x".into()
-    } else {
-        trimmed
-    }
-}
-
 /// The node id of a discovered entity: readable, and unique per normalised name.
 pub fn discovered_id(prefix: &str, key: &str) -> String {
     let digest = Sha256::digest(key.as_bytes());
     let hash: String = digest.iter().take(3).map(|b| format!("{b:02x}")).collect();
-    format!("{prefix}:{}-{hash}", transliterate(key))
+    format!("{prefix}:{}-{hash}", transliterate::id_form(key))
 }
 
 /// Provenance fields as edge attributes; `article` is the article node's shared id and

@@ -6,6 +6,7 @@ pub mod decode;
 pub mod morph;
 pub mod normalize;
 pub mod segment;
+pub mod transliterate;
 
 use boilerplate::BoilerplateRules;
 use clitics::{Reading, Readings};

@@ -14,6 +14,9 @@ pub const LI: char = 'ل';
 pub const FUTURE: char = 'س';
 /// The person prefixes of an imperfect verb (after «س»).
 pub const IMPERFECT_PREFIXES: [char; 4] = ['ي', 'ت', 'ن', 'ا'];
+/// Alef maqsura as written («على», «إلى»): normalisation folds it into ي, so «على» (on)
+/// reads as the name «علي»; the written letter tells them apart.
+pub const ALEF_MAQSURA: char = 'ى';
 /// The preposition «في» (in), written apart.
 pub const IN: &str = "في";
 /// Relative pronouns that refer back to the noun before them: «الاجتماع الذي عقد».

@@ -6,6 +6,7 @@
 use super::state::{Claim, State};
 use super::word_lists::WordList;
 use super::MentionFinder;
+use crate::text::morph;
 use crate::vocab::Rule;
 
 pub(super) const RULE: Rule = Rule::new("discovered:given_name", 0.6);
@@ -21,7 +22,7 @@ pub(super) fn at(_: &MentionFinder, s: &mut State, i: usize) -> Option<usize> {
     let prefix = s
         .free_stem_in(i, WordList::FirstNames)
         .or_else(|| s.free_stem(i, kunya))
-        .filter(|&p| p == 0 || s.doc.token_text(i).starts_with('و'))?;
+        .filter(|&p| p == 0 || s.doc.token_text(i).starts_with(morph::AND))?;
     let end = s.name_span_from(i, prefix, 2, 4)?;
     s.add_person(i, end, prefix, Claim::of(RULE));
     Some(end)

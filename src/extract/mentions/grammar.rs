@@ -365,7 +365,7 @@ impl State<'_> {
     /// A last word that starts with و stays («هنري وينكلر»).
     pub(super) fn opens_coordinated_name(&self, i: usize, sentence: u32) -> bool {
         let token = self.doc.token_text(i);
-        let Some(rest) = token.strip_prefix('و') else {
+        let Some(rest) = token.strip_prefix(morph::AND) else {
             return false;
         };
         if rest.chars().count() < 3 || self.lexicon.first_names.contains(token) {

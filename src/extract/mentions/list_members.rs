@@ -3,6 +3,7 @@
 use super::state::{Claim, State};
 use super::{Cover, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
+use crate::text::morph;
 use crate::vocab::Rule;
 
 pub(super) const RULE: Rule = Rule::new("discovered:list", 0.55);
@@ -33,12 +34,12 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
             && s.out.cover[j] == Cover::Free
             && !s.doc.token_excluded(j)
             && token
-                .strip_prefix('و')
+                .strip_prefix(morph::AND)
                 .is_some_and(|rest| rest.chars().count() >= 3);
         if !member {
             continue;
         }
-        let Some(end) = s.name_span_from(j, 'و'.len_utf8(), 1, 3) else {
+        let Some(end) = s.name_span_from(j, morph::AND.len_utf8(), 1, 3) else {
             continue;
         };
         // where the member ends, the list goes on or the clause ends
@@ -46,22 +47,25 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
             next.sentence != sentence
                 || next.after_punct
                 || next.after_break
-                || s.doc.token_text(end).starts_with('و')
+                || s.doc.token_text(end).starts_with(morph::AND)
         });
         // and the list is one: the person before is a member too («بوش وشارون
         // وبلير»), another member follows, or the new member starts with a given name
         let previous = s.out.mentions.iter().find(|m| m.end as usize == j);
         let in_list = previous.is_some_and(|m| {
             let first = m.first as usize;
-            s.doc.token_text(first).starts_with('و') || s.doc.tokens[first].after_punct
+            s.doc.token_text(first).starts_with(morph::AND) || s.doc.tokens[first].after_punct
         });
         let goes_on = s.doc.tokens.get(end).is_some_and(|next| {
             next.sentence == sentence
                 && !next.after_punct
-                && s.doc.token_text(end).starts_with('و')
+                && s.doc.token_text(end).starts_with(morph::AND)
                 && !s.is_common_token(end, 0)
         });
-        let given = s.lexicon.first_names.contains(&token['و'.len_utf8()..]);
+        let given = s
+            .lexicon
+            .first_names
+            .contains(&token[morph::AND.len_utf8()..]);
         // a title is not a member («ومعالي», «وزير»)
         let listed_word = s.finder.titles.longest_at(s.doc, j).is_some();
         // a lone given name before a «و» word has its family name there, «و» and all
@@ -71,7 +75,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         if !accepted || listed_word {
             continue;
         }
-        s.add_person(j, end, 'و'.len_utf8(), Claim::of(RULE));
+        s.add_person(j, end, morph::AND.len_utf8(), Claim::of(RULE));
         // the member may be followed by the next one
         let at = people[k..].partition_point(|&p| p < end) + k;
         people.insert(at, end);

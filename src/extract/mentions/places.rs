@@ -14,7 +14,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
     let mut i = 0;
     while i < s.doc.tokens.len() {
         if s.free_stem_in(i, WordList::PlaceTriggers).is_none()
-            && !s.doc.token_text(i).ends_with("عاصمه")
+            && !s.lexicon.is_capital_word(s.doc.token_text(i))
         {
             i += 1;
             continue;
@@ -25,7 +25,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         }
         // a definite name is usual after a trigger («بلدة الدجيل», «مدينة الصدر»); not
         // after «عاصمة», whose definite word is what it is the capital of
-        let capital_of = s.doc.token_text(i).ends_with("عاصمه");
+        let capital_of = s.lexicon.is_capital_word(s.doc.token_text(i));
         let definite_name = || (!capital_of && s.is_definite_place_name(j)).then_some(j + 1);
         if let Some(end) = s.name_span(j, 1, 2).or_else(definite_name) {
             let key = (j..end)

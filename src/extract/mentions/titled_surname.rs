@@ -4,6 +4,7 @@
 use super::grammar::is_arabic_word;
 use super::state::{Claim, State};
 use super::{Cover, EntityRef, MentionFinder};
+use crate::text::morph;
 use crate::vocab::Rule;
 
 pub(super) const RULE: Rule = Rule::new("surname:after_title", 0.8);
@@ -36,7 +37,7 @@ fn titled_surname(f: &MentionFinder, s: &State, k: usize) -> Option<u32> {
     let token = &s.doc.tokens[k];
     if s.doc
         .original(s.doc.norm.original_span(token.from, token.to).0, token.end)
-        .contains('ى')
+        .contains(morph::ALEF_MAQSURA)
     {
         return None;
     }
