@@ -75,8 +75,10 @@ pub fn build(
         })
     });
     produced?;
+    let mut graph = state.builder.finish();
+    graph.set_name_variants(&extractor.lexicon.variants);
     Ok(BuildOutcome {
-        graph: state.builder.finish(),
+        graph,
         articles: state.articles,
         skipped: state.skipped,
         bytes: state.bytes,

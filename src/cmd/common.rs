@@ -86,11 +86,10 @@ pub fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
         .with_context(|| format!("{} is not a shabaka graph", path.display()))
 }
 
-/// The index that resolves names typed by the user, with the built-in spelling variants.
-pub fn name_index(graph: &KnowledgeGraph) -> Result<NameIndex> {
-    let lexicon =
-        shabaka::extract::lexicon::Lexicon::builtin().context("cannot load the lexicon")?;
-    Ok(NameIndex::new(graph, lexicon.variants))
+/// The index that resolves names typed by the user, with the spelling variants the graph
+/// was built with (a query never loads the lexicon).
+pub fn name_index(graph: &KnowledgeGraph) -> NameIndex {
+    NameIndex::new(graph)
 }
 
 /// Resolves a name typed by the user to a node id, or explains why not ("did you mean").

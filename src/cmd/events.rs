@@ -27,7 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     let graph = read_graph(&args.q.graph)?;
-    let names = name_index(&graph)?;
+    let names = name_index(&graph);
     let ids = args
         .with
         .iter()

@@ -24,7 +24,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     let graph = read_graph(&args.q.graph)?;
-    let a = resolve(&name_index(&graph)?, &graph, &args.a)?;
+    let a = resolve(&name_index(&graph), &graph, &args.a)?;
     let list = Queries::new(&graph).neighbors(&a, args.depth, &args.kinds, args.via_articles);
     print_answer(args.q.json, &list, |c| render::neighbors(&list, c))?;
     Ok(Exit::Ok)

@@ -29,7 +29,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     let graph = read_graph(&args.q.graph)?;
-    let names = name_index(&graph)?;
+    let names = name_index(&graph);
     let a = resolve(&names, &graph, &args.a)?;
     let b = resolve(&names, &graph, &args.b)?;
     let options = PathOptions {

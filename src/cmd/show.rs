@@ -16,7 +16,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     let graph = read_graph(&args.q.graph)?;
-    let a = resolve(&name_index(&graph)?, &graph, &args.a)?;
+    let a = resolve(&name_index(&graph), &graph, &args.a)?;
     let card = Queries::new(&graph).show(&a);
     print_answer(args.q.json, &card, |c| render::card(&card, c))?;
     Ok(Exit::Ok)

@@ -57,7 +57,36 @@ pub struct KnowledgeGraph {
     pub edges: Vec<Edge>,
 }
 
+/// The graph attribute that keeps the spelling-variant rules the graph was built with
+/// (`[[from, to], …]`, normalised): queries resolve typed names by them without loading a
+/// lexicon, and a graph built with `--lexicon` answers by its own rules.
+pub const NAME_VARIANTS: &str = "name_variants";
+
 impl KnowledgeGraph {
+    /// Records the spelling-variant rules names were matched with (`NAME_VARIANTS`).
+    pub fn set_name_variants(&mut self, rules: &[(String, String)]) {
+        let pairs = rules
+            .iter()
+            .map(|(from, to)| Value::from(vec![from.as_str(), to.as_str()]))
+            .collect::<Vec<_>>();
+        self.graph_attrs
+            .insert(NAME_VARIANTS.into(), Value::Array(pairs));
+    }
+
+    /// The spelling-variant rules recorded with the graph; none for a graph that has none.
+    pub fn name_variants(&self) -> Vec<(String, String)> {
+        let Some(Value::Array(pairs)) = self.graph_attrs.get(NAME_VARIANTS) else {
+            return Vec::new();
+        };
+        pairs
+            .iter()
+            .filter_map(|pair| match pair.as_array()?.as_slice() {
+                [from, to] => Some((from.as_str()?.to_string(), to.as_str()?.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Sorts nodes by (kind, id) and edges by (source, target, kind, article, start), so
     /// exports are byte-identical whatever order the work was done in.
     pub fn canonicalize(&mut self) {

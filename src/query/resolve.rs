@@ -27,8 +27,10 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
-    /// Indexes labels, English labels, aliases and id slugs of every non-article node.
-    pub fn new(graph: &KnowledgeGraph, variant_rules: Vec<(String, String)>) -> NameIndex {
+    /// Indexes labels, English labels, aliases and id slugs of every non-article node;
+    /// typed names are varied by the spelling rules recorded with the graph.
+    pub fn new(graph: &KnowledgeGraph) -> NameIndex {
+        let variant_rules = graph.name_variants();
         let mut by_key: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for n in graph.nodes.values().filter(|n| n.kind != NodeKind::Article) {
             let mut names: Vec<String> = Vec::new();
