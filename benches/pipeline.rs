@@ -62,8 +62,8 @@ fn article(i: usize, text: String) -> Article {
     }
 }
 
-fn graph_of(extractor: &Extractor, facts: &[ArticleFacts]) -> KnowledgeGraph {
-    let mut builder = GraphBuilder::new(&extractor.gazetteer);
+fn graph_of(facts: &[ArticleFacts]) -> KnowledgeGraph {
+    let mut builder = GraphBuilder::new();
     for f in facts {
         builder.add(f);
     }
@@ -94,7 +94,7 @@ fn stages(c: &mut Criterion) {
         .map(|(i, t)| article(i, t.clone()))
         .collect();
     let facts: Vec<ArticleFacts> = articles.iter().map(|a| extractor.analyze(a)).collect();
-    let graph = graph_of(&extractor, &facts);
+    let graph = graph_of(&facts);
 
     let mut text = c.benchmark_group("text");
     text.throughput(Throughput::Bytes(bytes));
@@ -181,9 +181,7 @@ fn stages(c: &mut Criterion) {
 
     let mut build = c.benchmark_group("graph");
     build.throughput(Throughput::Bytes(bytes));
-    build.bench_function("graph build", |b| {
-        b.iter(|| black_box(graph_of(&extractor, &facts)))
-    });
+    build.bench_function("graph build", |b| b.iter(|| black_box(graph_of(&facts))));
     build.finish();
 
     let mut export = c.benchmark_group("export");

@@ -34,6 +34,27 @@ pub struct BuildOutcome {
 const CHUNKS_IN_FLIGHT: usize = 2;
 
 type ChunkResult = Vec<Result<(ArticleFacts, u64), Skipped>>;
+/// A chunk of articles read (or skipped), with their input bytes, before analysis.
+type ChunkRead = Vec<Result<(Article, u64), Skipped>>;
+
+/// Article ids, made unique in input order before analysis, so that every fact names its
+/// article's final id: the second input with an id already taken (two files with one
+/// stem in different folders, a repeated JSONL id) becomes `<id>-2`, the third `<id>-3`.
+/// Skipped inputs take no id.
+#[derive(Debug, Default)]
+struct ArticleIds {
+    seen: HashMap<String, usize>,
+}
+
+impl ArticleIds {
+    fn assign(&mut self, article: &mut Article) {
+        let count = self.seen.entry(article.id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            article.id = format!("{}-{}", article.id, count);
+        }
+    }
+}
 
 /// Builds the graph from the given paths. A producer thread analyses chunks of articles in
 /// parallel while this thread merges finished chunks into the graph, in input order.
@@ -54,11 +75,10 @@ pub fn build(
         .sum();
     progress(0, 0, total);
     let mut state = Merge {
-        builder: GraphBuilder::new(&extractor.gazetteer),
+        builder: GraphBuilder::new(),
         skipped: Vec::new(),
         articles: 0,
         bytes: 0,
-        seen_ids: HashMap::new(),
     };
     let (tx, rx) = std::sync::mpsc::sync_channel::<ChunkResult>(CHUNKS_IN_FLIGHT);
     let produced = std::thread::scope(|scope| {
@@ -93,13 +113,23 @@ fn produce(
     metadata: &input::Metadata,
     tx: &std::sync::mpsc::SyncSender<ChunkResult>,
 ) -> Result<(), InputError> {
-    let text_chunk = |paths: &[PathBuf]| -> ChunkResult {
+    let mut ids = ArticleIds::default();
+    // ids are assigned between reading (in parallel) and analysis (in parallel), in order
+    let mut analyze = |mut read: ChunkRead| -> ChunkResult {
+        for (article, _) in read.iter_mut().flatten() {
+            ids.assign(article);
+        }
+        read.into_par_iter()
+            .map(|r| r.map(|(article, bytes)| (extractor.analyze(&article), bytes)))
+            .collect()
+    };
+    let read_texts = |paths: &[PathBuf]| -> ChunkRead {
         paths
             .par_iter()
             .map(|path| {
                 let article: Article = input::read_text_file(path, encoding, metadata)?;
                 let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                Ok((extractor.analyze(&article), bytes))
+                Ok((article, bytes))
             })
             .collect()
     };
@@ -109,15 +139,15 @@ fn produce(
             Source::Text(path) => {
                 texts.push(path.clone());
                 if texts.len() >= CHUNK {
-                    let _ = tx.send(text_chunk(&std::mem::take(&mut texts)));
+                    let _ = tx.send(analyze(read_texts(&std::mem::take(&mut texts))));
                 }
             }
             Source::Jsonl(path) => {
                 if !texts.is_empty() {
-                    let _ = tx.send(text_chunk(&std::mem::take(&mut texts)));
+                    let _ = tx.send(analyze(read_texts(&std::mem::take(&mut texts))));
                 }
                 for batch in input::jsonl_batches(path, CHUNK)? {
-                    let results: ChunkResult = batch
+                    let read: ChunkRead = batch
                         .into_par_iter()
                         .map(|(line, content)| {
                             let content = content.map_err(|reason| Skipped {
@@ -125,42 +155,34 @@ fn produce(
                                 reason,
                             })?;
                             let article = input::parse_jsonl_line(path, line, &content)?;
-                            Ok((extractor.analyze(&article), content.len() as u64))
+                            Ok((article, content.len() as u64))
                         })
                         .collect();
-                    let _ = tx.send(results);
+                    let _ = tx.send(analyze(read));
                 }
             }
         }
     }
     if !texts.is_empty() {
-        let _ = tx.send(text_chunk(&texts));
+        let _ = tx.send(analyze(read_texts(&texts)));
     }
     Ok(())
 }
 
-struct Merge<'a> {
-    builder: GraphBuilder<'a>,
+struct Merge {
+    builder: GraphBuilder,
     skipped: Vec<Skipped>,
     articles: usize,
     bytes: u64,
-    /// Article ids already used, to keep two files with one stem apart.
-    seen_ids: HashMap<String, usize>,
 }
 
-impl Merge<'_> {
+impl Merge {
     fn merge(&mut self, results: Vec<Result<(ArticleFacts, u64), Skipped>>) {
         for result in results {
             match result {
-                Ok((mut facts, bytes)) => {
+                Ok((facts, bytes)) => {
                     self.bytes += bytes;
                     self.articles += 1;
-                    let count = self.seen_ids.entry(facts.article.id.clone()).or_insert(0);
-                    *count += 1;
-                    if *count > 1 {
-                        let new_id = format!("{}-{}", facts.article.id, count);
-                        facts.rename_article(&new_id);
-                    }
                     self.builder.add(&facts);
                 }
                 Err(skipped) => self.skipped.push(skipped),

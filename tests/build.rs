@@ -290,3 +290,80 @@ fn a_user_lexicon_folder_replaces_files_by_name() {
             "months.tsv:2: month must be a number from 1 to 12",
         ));
 }
+
+/// Inputs with one id (the same file stem in two folders) get `<id>-2`, `-3` … in input
+/// order before analysis, so every fact's provenance names the article's final id; a
+/// skipped input takes no id.
+#[test]
+fn articles_with_one_stem_get_distinct_ids_their_facts_carry() {
+    let dir = tempfile::tempdir().unwrap();
+    let folders: Vec<_> = ["1", "2", "3"].iter().map(|f| dir.path().join(f)).collect();
+    for f in &folders {
+        fs::create_dir(f).unwrap();
+    }
+    fs::write(folders[0].join("a.txt"), "").unwrap(); // empty: skipped
+    fs::write(
+        folders[1].join("a.txt"),
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مفيدة.\n",
+    )
+    .unwrap();
+    fs::write(
+        folders[2].join("a.txt"),
+        "واستقبل الرئيس الأمريكي دونالد ترامب الوفد في البيت الأبيض.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let paths: Vec<&Path> = folders.iter().map(|f| f.as_path()).collect();
+    build(&paths, &out).code(3);
+    let g = graph(&out);
+    let articles: Vec<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "Article")
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(articles, ["article:a", "article:a-2"]);
+    let edges = g["edges"].as_array().unwrap();
+    let lavrov = edges
+        .iter()
+        .find(|e| e["source"] == "person:sergey-lavrov" && e["kind"] == "MENTIONED_IN")
+        .expect("Lavrov is mentioned");
+    assert_eq!(lavrov["target"], "article:a");
+    for e in edges {
+        let article = e["article"].as_str().unwrap();
+        assert!(articles.contains(&article), "{e}");
+        if e["kind"] == "MENTIONED_IN" {
+            assert_eq!(e["target"], article, "{e}");
+        }
+    }
+}
+
+/// The graph does not depend on how many threads analyse the articles.
+#[test]
+fn the_build_is_byte_identical_on_one_thread_and_on_several() {
+    let runs: Vec<Vec<u8>> = ["1", "3"]
+        .iter()
+        .map(|threads| {
+            let out = tempfile::tempdir().unwrap();
+            shabaka()
+                .env("RAYON_NUM_THREADS", threads)
+                .args([
+                    "build",
+                    "data/articles",
+                    "--format",
+                    "json",
+                    "--quiet",
+                    "--out",
+                ])
+                .arg(out.path())
+                .assert()
+                .success();
+            fs::read(out.path().join("graph.json")).unwrap()
+        })
+        .collect();
+    assert!(
+        runs[0] == runs[1],
+        "graph.json differs between 1 and 3 threads"
+    );
+}

@@ -27,7 +27,7 @@ fn article(id: &str, text: &str, published: Option<&str>) -> Article {
 
 fn graph(articles: &[Article]) -> KnowledgeGraph {
     let ex = extractor();
-    let mut builder = GraphBuilder::new(&ex.gazetteer);
+    let mut builder = GraphBuilder::new();
     for a in articles {
         builder.add(&ex.analyze(a));
     }

@@ -36,7 +36,7 @@ fn exercise(text: &str) {
     };
     let facts = ex.analyze(&article);
     let len = text.chars().count() as u32;
-    let mut builder = GraphBuilder::new(&ex.gazetteer);
+    let mut builder = GraphBuilder::new();
     builder.add(&facts);
     let graph = builder.finish();
     for e in &graph.edges {

@@ -5,6 +5,7 @@
 
 pub mod dates;
 pub mod events;
+pub mod facts;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod matcher;
@@ -23,103 +24,11 @@ use relations::{find_roles, RoleContext, RoleFinding};
 use crate::data::DataError;
 use crate::input::Article;
 use crate::text::{Document, StemTable};
-use crate::vocab::{EdgeKind, EventType};
-
-/// Where a fact was read: the contract's provenance fields.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Provenance {
-    pub article: String,
-    pub sentence: u32,
-    pub start: u32,
-    pub end: u32,
-    /// Shared by the facts of one sentence (when it is the whole sentence), so a sentence
-    /// that yields five facts is stored once, not five times.
-    pub evidence: std::sync::Arc<str>,
-    pub rule: String,
-    pub confidence: f32,
-}
-
-/// An entity's mentions in one article: the first one's provenance, how many there are,
-/// and every distinct form it was written in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MentionFact {
-    pub entity: EntityRef,
-    pub surfaces: Vec<String>,
-    pub count: u32,
-    pub provenance: Provenance,
-}
-
-/// A relation between two entities (HOLDS_ROLE, PART_OF, LOCATED_IN) with its source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RelationFact {
-    pub kind: EdgeKind,
-    pub source: EntityRef,
-    pub target: EntityRef,
-    /// Extra edge attributes (role, title).
-    pub attrs: Vec<(&'static str, String)>,
-    pub provenance: Provenance,
-}
-
-/// An event as one article reports it, every part with provenance.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventFact {
-    pub event_type: EventType,
-    pub date: Option<String>,
-    pub date_text: String,
-    pub participants: Vec<(EntityRef, Provenance)>,
-    pub places: Vec<(EntityRef, Provenance)>,
-    /// The trigger of each report of it.
-    pub reports: Vec<Provenance>,
-}
-
-/// Article metadata kept after the text is dropped.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleInfo {
-    pub id: String,
-    pub stem: String,
-    pub path: String,
-    pub title: String,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<String>,
-    /// True when `published` was inferred from dates in the text, not given.
-    pub published_inferred: bool,
-    pub sha256: String,
-    pub encoding: String,
-    pub chars: usize,
-}
-
-/// Everything extracted from one article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleFacts {
-    pub article: ArticleInfo,
-    pub mentions: Vec<MentionFact>,
-    pub relations: Vec<RelationFact>,
-    pub events: Vec<EventFact>,
-}
-
-impl ArticleFacts {
-    /// Gives the article another id (two inputs with the same file stem), provenance too.
-    pub fn rename_article(&mut self, id: &str) {
-        self.article.id = id.to_string();
-        for m in &mut self.mentions {
-            m.provenance.article = id.to_string();
-        }
-        for r in &mut self.relations {
-            r.provenance.article = id.to_string();
-        }
-        for e in &mut self.events {
-            let provenances = e
-                .participants
-                .iter_mut()
-                .chain(e.places.iter_mut())
-                .map(|(_, p)| p);
-            for p in provenances.chain(e.reports.iter_mut()) {
-                p.article = id.to_string();
-            }
-        }
-    }
-}
+use crate::vocab::EdgeKind;
+pub use facts::{
+    ArticleFacts, ArticleInfo, EventFact, FactEntity, KnownEntity, MentionFact, Provenance,
+    RelationFact,
+};
 
 /// Options that change what is extracted.
 #[derive(Debug, Clone, Copy, Default)]
@@ -139,6 +48,8 @@ pub struct Extractor {
     /// The first stems of every phrase index, numbered: documents number their tokens'
     /// stems by it and the indexes find phrases by number (see `StemTable`).
     stems: StemTable,
+    /// Each gazetteer entry as facts describe it, by entry index.
+    known: Vec<std::sync::Arc<KnownEntity>>,
 }
 
 /// Evidence longer than this is cut to a window around the fact.
@@ -170,7 +81,27 @@ impl Extractor {
         finder.number_stems(&stems, &lexicon);
         months.number_stems(&stems);
         events.number_stems(&stems);
+        let known = gazetteer
+            .entries
+            .iter()
+            .map(|e| {
+                std::sync::Arc::new(KnownEntity {
+                    id: e.id.clone(),
+                    kind: e.kind,
+                    label: e.label.clone(),
+                    label_en: e.label_en.clone(),
+                    category: e.category.clone(),
+                    rule: mentions::GAZETTEER_RULE.with(&e.slug),
+                    country: e
+                        .country
+                        .as_deref()
+                        .and_then(|c| gazetteer.get(c))
+                        .map(|c| c.id.clone()),
+                })
+            })
+            .collect();
         Ok(Extractor {
+            known,
             stems,
             events,
             gazetteer,
@@ -179,6 +110,17 @@ impl Extractor {
             months,
             options,
         })
+    }
+
+    /// A mention's entity as facts name it.
+    pub fn fact_entity(&self, entity: &EntityRef) -> FactEntity {
+        match entity {
+            EntityRef::Known(i) => FactEntity::Known(self.known[*i as usize].clone()),
+            EntityRef::Discovered { kind, key } => FactEntity::Discovered {
+                kind: *kind,
+                key: key.clone(),
+            },
+        }
     }
 
     /// Prepares an article's text (normalisation, boilerplate, sentences, tokens).
@@ -233,7 +175,7 @@ impl Extractor {
                 &self.finder.titles,
             )
             .iter()
-            .map(|e| event_fact(&doc, &article.id, e))
+            .map(|e| self.event_fact(&doc, &article.id, e))
             .collect();
         ArticleFacts {
             article: ArticleInfo {
@@ -353,7 +295,7 @@ impl Extractor {
                 let seen = by_entity.remove(&entity).expect("noted");
                 let (sentence, start, stop, rule, confidence) = seen.first;
                 MentionFact {
-                    entity,
+                    entity: self.fact_entity(&entity),
                     surfaces: seen.surfaces,
                     count: seen.count,
                     provenance: mention_provenance(
@@ -379,8 +321,8 @@ impl Extractor {
                 let (start, stop) = (doc.tokens[first].start, doc.tokens[end - 1].end);
                 RelationFact {
                     kind: EdgeKind::HoldsRole,
-                    source: r.person.clone(),
-                    target: r.target.clone(),
+                    source: self.fact_entity(&r.person),
+                    target: self.fact_entity(&r.target),
                     attrs: vec![("role", r.role.clone()), ("title", r.title.clone())],
                     provenance: provenance(
                         doc,
@@ -421,7 +363,7 @@ impl Extractor {
                     (
                         e.kind,
                         country.map(|c| EntityRef::Known(c as u32)),
-                        format!("gazetteer:{}", e.slug),
+                        mentions::GAZETTEER_RULE.with(&e.slug),
                     )
                 }
                 EntityRef::Discovered { kind, .. } => {
@@ -457,40 +399,40 @@ impl Extractor {
             }
             out.push(RelationFact {
                 kind: relation,
-                source: m.entity.clone(),
-                target: country,
+                source: self.fact_entity(&m.entity),
+                target: self.fact_entity(&country),
                 attrs: Vec::new(),
                 provenance: provenance(doc, article, m.sentence, m.start, m.stop, &rule, 0.9),
             });
         }
         out
     }
-}
 
-/// Provenance for every part of an article's event.
-fn event_fact(doc: &Document, article: &str, e: &ArticleEvent) -> EventFact {
-    let part = |p: &events::EventPart, confidence: f32| {
-        let (start, end) = (doc.tokens[p.first].start, doc.tokens[p.end - 1].end);
-        (
-            p.entity.clone(),
-            provenance(doc, article, p.sentence, start, end, &p.rule, confidence),
-        )
-    };
-    EventFact {
-        event_type: e.event_type,
-        date: e.date.clone(),
-        date_text: e.date_text.clone(),
-        participants: e.participants.iter().map(|p| part(p, 0.75)).collect(),
-        places: e.places.iter().map(|p| part(p, 0.7)).collect(),
-        reports: e
-            .reports
-            .iter()
-            .map(|&(first, end, sentence)| {
-                let (start, stop) = (doc.tokens[first].start, doc.tokens[end - 1].end);
-                let rule = format!("event_trigger:{}", e.event_type);
-                provenance(doc, article, sentence, start, stop, &rule, 0.8)
-            })
-            .collect(),
+    /// Provenance for every part of an article's event.
+    fn event_fact(&self, doc: &Document, article: &str, e: &ArticleEvent) -> EventFact {
+        let part = |p: &events::EventPart, confidence: f32| {
+            let (start, end) = (doc.tokens[p.first].start, doc.tokens[p.end - 1].end);
+            (
+                self.fact_entity(&p.entity),
+                provenance(doc, article, p.sentence, start, end, &p.rule, confidence),
+            )
+        };
+        EventFact {
+            event_type: e.event_type,
+            date: e.date.clone(),
+            date_text: e.date_text.clone(),
+            participants: e.participants.iter().map(|p| part(p, 0.75)).collect(),
+            places: e.places.iter().map(|p| part(p, 0.7)).collect(),
+            reports: e
+                .reports
+                .iter()
+                .map(|&(first, end, sentence)| {
+                    let (start, stop) = (doc.tokens[first].start, doc.tokens[end - 1].end);
+                    let rule = format!("event_trigger:{}", e.event_type);
+                    provenance(doc, article, sentence, start, stop, &rule, 0.8)
+                })
+                .collect(),
+        }
     }
 }
 

@@ -13,9 +13,7 @@ use sha2::{Digest, Sha256};
 use super::attrs::{AttrValue, Attrs};
 use super::model::{Edge, KnowledgeGraph, Node};
 use crate::extract::dates;
-use crate::extract::gazetteer::Gazetteer;
-use crate::extract::mentions::EntityRef;
-use crate::extract::{ArticleFacts, Provenance};
+use crate::extract::{ArticleFacts, FactEntity, Provenance};
 use crate::text::transliterate;
 use crate::vocab::{EdgeKind, EventType, NodeKind};
 
@@ -23,13 +21,12 @@ use crate::vocab::{EdgeKind, EventType, NodeKind};
 type Id = Arc<str>;
 
 /// Accumulates articles into a graph.
-pub struct GraphBuilder<'a> {
-    gazetteer: &'a Gazetteer,
+pub struct GraphBuilder {
     graph: KnowledgeGraph,
     aliases: rustc_hash::FxHashMap<Id, BTreeSet<String>>,
     mention_counts: rustc_hash::FxHashMap<Id, u64>,
     /// Ids of discovered entities by (kind, normalised name), computed once.
-    discovered_ids: rustc_hash::FxHashMap<EntityRef, Id>,
+    discovered_ids: rustc_hash::FxHashMap<FactEntity, Id>,
     /// Rules, stored once each: a corpus repeats a few thousand rules on a million edges.
     rules: rustc_hash::FxHashSet<Arc<str>>,
     events: Vec<GlobalEvent>,
@@ -77,15 +74,22 @@ fn provenance_attrs(p: &Provenance, article: &Arc<str>, rule: Arc<str>, extra: u
     attrs
 }
 
-impl<'a> GraphBuilder<'a> {
-    pub fn new(gazetteer: &'a Gazetteer) -> GraphBuilder<'a> {
+impl Default for GraphBuilder {
+    fn default() -> GraphBuilder {
+        GraphBuilder::new()
+    }
+}
+
+impl GraphBuilder {
+    /// A builder for facts of any number of articles: they describe their entities, so it
+    /// needs no gazetteer.
+    pub fn new() -> GraphBuilder {
         let mut graph = KnowledgeGraph::default();
         graph.graph_attrs.insert(
             "generator".into(),
             json!(format!("shabaka {}", env!("CARGO_PKG_VERSION"))),
         );
         GraphBuilder {
-            gazetteer,
             graph,
             aliases: Default::default(),
             mention_counts: Default::default(),
@@ -102,16 +106,15 @@ impl<'a> GraphBuilder<'a> {
     }
 
     /// The node id for an entity reference, creating the node on first sight.
-    pub fn entity_node(&mut self, entity: &EntityRef, surface: &str, rule: &str) -> Id {
+    pub fn entity_node(&mut self, entity: &FactEntity, surface: &str, rule: &str) -> Id {
         let (id, kind) = match entity {
-            EntityRef::Known(i) => {
-                let e = &self.gazetteer.entries[*i as usize];
+            FactEntity::Known(e) => {
                 if let Some(node) = self.graph.nodes.get(e.id.as_str()) {
                     return node.id.clone();
                 }
                 (Id::from(e.id.as_str()), e.kind)
             }
-            EntityRef::Discovered { kind, key } => {
+            FactEntity::Discovered { kind, key } => {
                 let id = self
                     .discovered_ids
                     .entry(entity.clone())
@@ -125,18 +128,17 @@ impl<'a> GraphBuilder<'a> {
         };
         let mut attrs = Attrs::with_capacity(8);
         match entity {
-            EntityRef::Known(i) => {
-                let e = &self.gazetteer.entries[*i as usize];
+            FactEntity::Known(e) => {
                 attrs.insert("label", e.label.as_str());
                 attrs.insert("label_en", e.label_en.as_str());
                 attrs.insert("category", e.category.as_str());
                 attrs.insert("discovered", false);
-                attrs.insert("rule", format!("gazetteer:{}", e.slug));
-                if let Some(country) = e.country.as_deref().and_then(|c| self.gazetteer.get(c)) {
-                    attrs.insert("country", country.id.as_str());
+                attrs.insert("rule", e.rule.as_str());
+                if let Some(country) = &e.country {
+                    attrs.insert("country", country.as_str());
                 }
             }
-            EntityRef::Discovered { .. } => {
+            FactEntity::Discovered { .. } => {
                 attrs.insert("label", surface);
                 attrs.insert("label_en", "");
                 attrs.insert("category", "");
