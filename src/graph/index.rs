@@ -1,7 +1,7 @@
 //! The graph as petgraph, for traversal: a `DiGraph` built once (no index holes), node ids
 //! mapped to indices, each petgraph edge pointing back at its `KnowledgeGraph` edge.
 
-use crate::vocab::EdgeKind;
+use crate::vocab::{EdgeKind, NodeKind};
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -46,12 +46,8 @@ impl<'a> GraphIndex<'a> {
     }
 
     /// The kind of the node at a petgraph index.
-    pub fn kind(&self, n: NodeIndex) -> &'a str {
-        self.graph
-            .nodes
-            .get_index(self.pg[n])
-            .map(|(_, v)| v.kind.as_str())
-            .unwrap_or("")
+    pub fn kind(&self, n: NodeIndex) -> Option<NodeKind> {
+        self.graph.nodes.get_index(self.pg[n]).map(|(_, v)| v.kind)
     }
 
     /// Edges touching `n` in either direction: (neighbour, edge index, outgoing?).
@@ -73,7 +69,7 @@ impl<'a> GraphIndex<'a> {
         let nodes: Vec<NodeIndex> = self
             .pg
             .node_indices()
-            .filter(|&n| self.kind(n) != "Article")
+            .filter(|&n| self.kind(n) != Some(NodeKind::Article))
             .collect();
         let position: HashMap<NodeIndex, usize> =
             nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
