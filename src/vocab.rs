@@ -191,6 +191,43 @@ impl EventType {
     }
 }
 
+vocabulary! {
+    /// The roles a person holds (`role` of HOLDS_ROLE edges, DESIGN.md's role vocabulary),
+    /// and the two kinds of title word that hold none: `honorific` decorates a name
+    /// (الأمير، الجنرال), `descriptor` describes it (السابق، الجديد).
+    Role {
+        Head => "head",
+        President => "president",
+        VicePresident => "vice_president",
+        PrimeMinister => "prime_minister",
+        Minister => "minister",
+        King => "king",
+        CrownPrince => "crown_prince",
+        Emir => "emir",
+        SupremeLeader => "supreme_leader",
+        ForeignMinister => "foreign_minister",
+        DefenceMinister => "defence_minister",
+        NationalSecurityAdvisor => "national_security_advisor",
+        Spokesperson => "spokesperson",
+        Envoy => "envoy",
+        Ambassador => "ambassador",
+        Advisor => "advisor",
+        ChiefOfStaff => "chief_of_staff",
+        SecretaryGeneral => "secretary_general",
+        Speaker => "speaker",
+        Commander => "commander",
+        Honorific => "honorific",
+        Descriptor => "descriptor",
+    }
+}
+
+impl Role {
+    /// Whether a title of this role only decorates or describes a name: no office.
+    pub fn is_decoration(self) -> bool {
+        matches!(self, Role::Honorific | Role::Descriptor)
+    }
+}
+
 /// A rule that finds mentions or facts: its id, written as the `rule` of everything it
 /// finds, and how far its finds are trusted. Each rule's file owns its `Rule`.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,13 +3,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn shabaka() -> Command {
-    Command::cargo_bin("shabaka").unwrap()
-}
+mod common;
+use common::shabaka;
 
 fn build(inputs: &[&Path], out: &Path) -> assert_cmd::assert::Assert {
     let mut cmd = shabaka();
@@ -21,7 +19,7 @@ fn build(inputs: &[&Path], out: &Path) -> assert_cmd::assert::Assert {
 }
 
 fn graph(out: &Path) -> Value {
-    serde_json::from_str(&fs::read_to_string(out.join("graph.json")).unwrap()).unwrap()
+    common::graph_json(out)
 }
 
 const SAMPLE: &str = "data/articles/000_1fae26120cd127fd.txt";
@@ -366,4 +364,78 @@ fn the_build_is_byte_identical_on_one_thread_and_on_several() {
         runs[0] == runs[1],
         "graph.json differs between 1 and 3 threads"
     );
+}
+
+/// The vocabulary in data files is checked where it is read: an event type, or a role in
+/// the titles or the dated roles, that the graph does not know stops the build with the
+/// file and line; the same files with known values build.
+#[test]
+fn unknown_event_types_and_roles_in_data_files_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let write = |name: &str, content: &str| {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, content).unwrap();
+        path
+    };
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let mut cmd = shabaka();
+        cmd.args(["build", SAMPLE, "--format", "json", "--quiet", "--out"])
+            .arg(&out)
+            .args(extra);
+        cmd.assert()
+    };
+    let cases = [
+        (
+            "events/events.tsv",
+            "phrase\tevent_type\nلقاء\t",
+            "Meeting",
+            "Party",
+            true,
+        ),
+        (
+            "titles/titles.tsv",
+            "phrase\trole\nالقائد\t",
+            "commander",
+            "boss",
+            true,
+        ),
+        (
+            "roles.tsv",
+            "person\trole\ttarget\ttitle_ar\tfrom\tto\nsergey-lavrov\t",
+            "foreign_minister",
+            "boss",
+            false,
+        ),
+    ];
+    for (file, head, known, unknown, is_lexicon) in cases {
+        for (value, ok) in [(known, true), (unknown, false)] {
+            let tail = if is_lexicon {
+                "\n"
+            } else {
+                "\trussia\t\t\t\n"
+            };
+            let path = write(file, &format!("{head}{value}{tail}"));
+            let flag: &std::ffi::OsStr = if is_lexicon {
+                "--lexicon".as_ref()
+            } else {
+                "--gazetteer".as_ref()
+            };
+            let arg = if is_lexicon {
+                path.parent().unwrap().as_os_str()
+            } else {
+                path.as_os_str()
+            };
+            let assert = run(&[flag, arg]);
+            if ok {
+                assert.success();
+            } else {
+                assert.code(1).stderr(
+                    predicate::str::contains(format!("{}:2: unknown", path.display()))
+                        .and(predicate::str::contains(unknown)),
+                );
+            }
+        }
+    }
 }

@@ -5,8 +5,10 @@ use shabaka::extract::gazetteer::EntityKind;
 use shabaka::extract::mentions::EntityRef;
 use shabaka::extract::{ExtractOptions, Extractor};
 
+mod common;
+
 fn found(text: &str) -> Vec<(String, String, String)> {
-    let ex = Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap();
+    let ex = common::extractor();
     let doc = ex.document(text);
     let m = ex.finder.find(&doc, &ex.gazetteer, &ex.lexicon);
     m.mentions

@@ -1,38 +1,10 @@
 //! Facts on sentences written for these tests (not the sample articles): roles, offices
 //! resolved by date, counterparts, events, planned events, event identity across articles.
 
-use shabaka::extract::{ExtractOptions, Extractor};
-use shabaka::graph::builder::GraphBuilder;
 use shabaka::graph::KnowledgeGraph;
-use shabaka::input::Article;
 
-fn extractor() -> Extractor {
-    Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap()
-}
-
-fn article(id: &str, text: &str, published: Option<&str>) -> Article {
-    Article {
-        id: format!("article:{id}"),
-        stem: id.into(),
-        path: format!("{id}.txt"),
-        title: None,
-        source: None,
-        url: None,
-        published: published.map(str::to_string),
-        text: text.into(),
-        sha256: String::new(),
-        encoding: "UTF-8".into(),
-    }
-}
-
-fn graph(articles: &[Article]) -> KnowledgeGraph {
-    let ex = extractor();
-    let mut builder = GraphBuilder::new();
-    for a in articles {
-        builder.add(&ex.analyze(a));
-    }
-    builder.finish()
-}
+mod common;
+use common::{article, graph_of as graph};
 
 fn edges<'a>(
     g: &'a KnowledgeGraph,

@@ -3,37 +3,20 @@
 
 use std::fs;
 use std::process::Command as Std;
-use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use proptest::prelude::*;
-use shabaka::extract::{ExtractOptions, Extractor};
 use shabaka::graph::builder::GraphBuilder;
-use shabaka::input::Article;
 use shabaka::text::decode::decode;
 
-fn extractor() -> &'static Extractor {
-    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-    EXTRACTOR
-        .get_or_init(|| Extractor::load(&[] as &[&str], None, ExtractOptions::default()).unwrap())
-}
+mod common;
+use common::extractor;
 
 /// Runs text through analysis and graph building, checking every offset.
 fn exercise(text: &str) {
     let ex = extractor();
-    let article = Article {
-        id: "article:x".into(),
-        stem: "x".into(),
-        path: "x.txt".into(),
-        title: None,
-        source: None,
-        url: None,
-        published: Some("2025-02-28".into()),
-        text: text.into(),
-        sha256: String::new(),
-        encoding: "UTF-8".into(),
-    };
+    let article = common::article("x", text, Some("2025-02-28"));
     let facts = ex.analyze(&article);
     let len = text.chars().count() as u32;
     let mut builder = GraphBuilder::new();

@@ -13,6 +13,7 @@ use crate::data::{DataError, TsvRows};
 use crate::text::morph;
 use crate::text::normalize::normalize_key;
 pub use crate::vocab::EntityKind;
+use crate::vocab::Role;
 
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -153,6 +154,13 @@ impl Gazetteer {
                 }
                 if role.role.is_empty() || role.person.is_empty() || role.target.is_empty() {
                     return Err(row.error("a role needs person, role and target"));
+                }
+                if Role::parse(&role.role).is_none_or(Role::is_decoration) {
+                    return Err(row.error(format!(
+                        "unknown role {:?} (known: {})",
+                        role.role,
+                        Role::names()
+                    )));
                 }
                 self.roles.push(role);
                 continue;

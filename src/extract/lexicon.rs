@@ -8,7 +8,7 @@ use crate::data::{DataError, TsvRows};
 use crate::text::boilerplate::BoilerplateRules;
 use crate::text::morph;
 use crate::text::normalize::normalize_key;
-use crate::vocab::EventType;
+use crate::vocab::{EventType, Role};
 
 /// Every lexicon file by name, with its built-in content.
 const BUILTIN: &[(&str, &str)] = &[
@@ -244,9 +244,15 @@ impl Lexicon {
             }
             let key = normalize_key(first);
             match base {
-                "titles.tsv" => self
-                    .titles
-                    .push((tokens_of(first), row.field(1)?.to_string())),
+                "titles.tsv" => {
+                    let role = row.field(1)?;
+                    if Role::parse(role).is_none() {
+                        return Err(
+                            row.error(format!("unknown role {role:?} (known: {})", Role::names()))
+                        );
+                    }
+                    self.titles.push((tokens_of(first), role.to_string()))
+                }
                 "speech_verbs.tsv" => {
                     self.speech_verbs.insert(key);
                 }
@@ -345,7 +351,7 @@ impl Lexicon {
     /// Whether a title role only decorates a name (no office): `honorific` (الأمير) or
     /// `descriptor` (السابق).
     pub fn is_decoration(role: &str) -> bool {
-        matches!(role, "honorific" | "descriptor")
+        Role::parse(role).is_some_and(Role::is_decoration)
     }
 
     /// Whether `word` (normalised) can be part of a name.

@@ -7,7 +7,7 @@ use super::{laqab, titled_surname, Cover, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::text::morph;
-use crate::vocab::Rule;
+use crate::vocab::{Role, Rule};
 
 /// `discovered:title:<the title as written>`.
 pub(super) const RULE: Rule = Rule::new("discovered:title", 0.7);
@@ -19,12 +19,12 @@ pub(super) fn at(f: &MentionFinder, s: &mut State, i: usize) -> Option<usize> {
     let m = f
         .titles
         .longest_at(s.doc, i)
-        .filter(|m| m.payload != "descriptor")?;
+        .filter(|m| m.payload != Role::Descriptor.as_str())?;
     let name_at = skip_title_tail(f, s, m.end);
     // an office without the article is in construct with what follows («رئيس
     // وزراء بريطانيا», «رئيس كتلة»): a name comes only after its target
     let indefinite_office = !s.doc.token_text(m.first)[m.prefix_len..].starts_with(morph::ARTICLE)
-        && m.payload != "honorific";
+        && m.payload != Role::Honorific.as_str();
     if indefinite_office && name_at == m.end {
         return Some(m.end);
     }
