@@ -21,7 +21,7 @@ fn main() {
         for m in &found.mentions {
             println!(
                 "  [{}..{}) {:?} «{}» {}",
-                m.start, m.stop, m.entity, m.surface, m.rule
+                m.chars.start, m.chars.end, m.entity, m.surface, m.rule
             );
         }
     }

@@ -110,7 +110,7 @@ fn tag_document(
         let kind = m.entity.kind(&extractor.gazetteer);
         let mut first = true;
         for &(line, start, end) in &spans {
-            if start < m.stop && m.start < end {
+            if start < m.chars.end && m.chars.start < end {
                 let prefix = if first { "B" } else { "I" };
                 out.push((line, format!("{prefix}-{}", tag_name(kind))));
                 first = false;

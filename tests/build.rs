@@ -411,11 +411,7 @@ fn unknown_event_types_and_roles_in_data_files_name_file_and_line() {
     ];
     for (file, head, known, unknown, is_lexicon) in cases {
         for (value, ok) in [(known, true), (unknown, false)] {
-            let tail = if is_lexicon {
-                "\n"
-            } else {
-                "\trussia\t\t\t\n"
-            };
+            let tail = if is_lexicon { "\n" } else { "\trussia\t\t\t\n" };
             let path = write(file, &format!("{head}{value}{tail}"));
             let flag: &std::ffi::OsStr = if is_lexicon {
                 "--lexicon".as_ref()

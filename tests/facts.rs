@@ -296,7 +296,7 @@ fn official_country_names_are_the_country() {
         let whole = found.mentions.iter().any(|m| {
             matches!(m.entity, shabaka::extract::mentions::EntityRef::Known(i)
                 if ex.gazetteer.entries[i as usize].slug == slug)
-                && m.end - m.first >= 3
+                && m.tokens.end - m.tokens.first >= 3
         });
         assert!(whole, "{text}: {:?}", found.mentions);
     }

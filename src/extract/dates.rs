@@ -229,7 +229,7 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
         }
         match found {
             Some((end, value)) => {
-                let (start, stop) = (doc.tokens[i].start, doc.tokens[end - 1].end);
+                let (start, stop) = (doc.tokens[i].chars.start, doc.tokens[end - 1].chars.end);
                 out.push(DateMention {
                     first: i,
                     end,

@@ -191,7 +191,7 @@ impl Cx<'_> {
     fn mention_starting(&self, j: usize) -> Option<&super::mentions::Mention> {
         match self.found.cover.get(j)? {
             Cover::Mention(m) => {
-                Some(&self.found.mentions[*m as usize]).filter(|m| m.first as usize == j)
+                Some(&self.found.mentions[*m as usize]).filter(|m| m.tokens.first as usize == j)
             }
             _ => None,
         }
@@ -290,9 +290,9 @@ impl Cx<'_> {
             .found
             .mentions
             .iter()
-            .filter(|m| in_scope(m.first as usize))
+            .filter(|m| in_scope(m.tokens.first as usize))
         {
-            let (mf, me) = (m.first as usize, m.end as usize);
+            let (mf, me) = (m.tokens.first as usize, m.tokens.end as usize);
             match self.kind(&m.entity) {
                 EntityKind::Person => {
                     // «للرئيس الروسي فلاديمير بوتين يوري أوشاكوف»: the first name only qualifies
@@ -308,7 +308,7 @@ impl Cx<'_> {
                 }
                 EntityKind::Country if event_type.has_place() => {
                     // «بالسعودية», «في تركيا»: the country is where it happened
-                    let prefix = doc.original(doc.tokens[mf].start, m.start);
+                    let prefix = doc.original(doc.tokens[mf].chars.start, m.chars.start);
                     // «زيارة للولايات المتحدة»: a visit names its destination with ل
                     let written_in = prefix.contains(morph::BI)
                         || (event_type.is_travel() && prefix.contains(morph::LI))
@@ -341,11 +341,11 @@ impl Cx<'_> {
                 let n = &self.found.nisbas[*n as usize];
                 participants.push(part(
                     EntityRef::Known(n.country),
-                    n.first as usize,
-                    n.end as usize,
+                    n.tokens.first as usize,
+                    n.tokens.end as usize,
                     "event:delegation",
                 ));
-                k = n.end as usize;
+                k = n.tokens.end as usize;
             }
         }
         let mut seen = Vec::new();

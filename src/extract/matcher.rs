@@ -307,8 +307,10 @@ mod tests {
             match index.longest_at(doc, i) {
                 Some(m) => {
                     let t = &doc.tokens[m.first];
-                    let (start, _) = doc.norm.original_span(t.from + m.prefix_len, t.to);
-                    let end = doc.tokens[m.end - 1].end;
+                    let (start, _) = doc
+                        .norm
+                        .original_span(t.norm.from + m.prefix_len, t.norm.to);
+                    let end = doc.tokens[m.end - 1].chars.end;
                     out.push((*m.payload, doc.original(start, end)));
                     i = m.end;
                 }

@@ -252,8 +252,8 @@ impl Extractor {
             .mentions
             .iter()
             .map(|m| Raw {
-                start: m.start,
-                stop: m.stop,
+                start: m.chars.start,
+                stop: m.chars.end,
                 entity: m.entity.clone(),
                 sentence: m.sentence,
                 surface: m.surface.clone(),
@@ -263,16 +263,16 @@ impl Extractor {
             .collect();
         for n in &found.nisbas {
             let (first, last) = (
-                &doc.tokens[n.first as usize],
-                &doc.tokens[n.end as usize - 1],
+                &doc.tokens[n.tokens.first as usize],
+                &doc.tokens[n.tokens.end as usize - 1],
             );
             let slug = &self.gazetteer.entries[n.country as usize].slug;
             all.push(Raw {
-                start: first.start,
-                stop: last.end,
+                start: first.chars.start,
+                stop: last.chars.end,
                 entity: EntityRef::Known(n.country),
                 sentence: first.sentence,
-                surface: doc.original(first.start, last.end),
+                surface: doc.original(first.chars.start, last.chars.end),
                 rule: format!("nisba:{slug}"),
                 confidence: 0.8,
             });
@@ -318,7 +318,7 @@ impl Extractor {
             .map(|r| {
                 let first = r.title_first.min(r.person_first);
                 let end = r.title_end.max(r.person_end);
-                let (start, stop) = (doc.tokens[first].start, doc.tokens[end - 1].end);
+                let (start, stop) = (doc.tokens[first].chars.start, doc.tokens[end - 1].chars.end);
                 RelationFact {
                     kind: EdgeKind::HoldsRole,
                     source: self.fact_entity(&r.person),
@@ -367,15 +367,19 @@ impl Extractor {
                     )
                 }
                 EntityRef::Discovered { kind, .. } => {
-                    let nisba = (m.first..m.end).find_map(|t| match found.cover[t as usize] {
-                        Cover::Nisba(n) => Some(found.nisbas[n as usize].country),
-                        _ => None,
+                    let nisba = (m.tokens.first..m.tokens.end).find_map(|t| {
+                        match found.cover[t as usize] {
+                            Cover::Nisba(n) => Some(found.nisbas[n as usize].country),
+                            _ => None,
+                        }
                     });
                     let nisba = nisba.or_else(|| {
                         found
                             .nisbas
                             .iter()
-                            .find(|n| n.first >= m.first && n.end <= m.end)
+                            .find(|n| {
+                                n.tokens.first >= m.tokens.first && n.tokens.end <= m.tokens.end
+                            })
                             .map(|n| n.country)
                     });
                     (
@@ -402,7 +406,15 @@ impl Extractor {
                 source: self.fact_entity(&m.entity),
                 target: self.fact_entity(&country),
                 attrs: Vec::new(),
-                provenance: provenance(doc, article, m.sentence, m.start, m.stop, &rule, 0.9),
+                provenance: provenance(
+                    doc,
+                    article,
+                    m.sentence,
+                    m.chars.start,
+                    m.chars.end,
+                    &rule,
+                    0.9,
+                ),
             });
         }
         out
@@ -411,7 +423,10 @@ impl Extractor {
     /// Provenance for every part of an article's event.
     fn event_fact(&self, doc: &Document, article: &str, e: &ArticleEvent) -> EventFact {
         let part = |p: &events::EventPart, confidence: f32| {
-            let (start, end) = (doc.tokens[p.first].start, doc.tokens[p.end - 1].end);
+            let (start, end) = (
+                doc.tokens[p.first].chars.start,
+                doc.tokens[p.end - 1].chars.end,
+            );
             (
                 self.fact_entity(&p.entity),
                 provenance(doc, article, p.sentence, start, end, &p.rule, confidence),
@@ -427,7 +442,8 @@ impl Extractor {
                 .reports
                 .iter()
                 .map(|&(first, end, sentence)| {
-                    let (start, stop) = (doc.tokens[first].start, doc.tokens[end - 1].end);
+                    let (start, stop) =
+                        (doc.tokens[first].chars.start, doc.tokens[end - 1].chars.end);
                     let rule = format!("event_trigger:{}", e.event_type);
                     provenance(doc, article, sentence, start, stop, &rule, 0.8)
                 })
@@ -519,12 +535,12 @@ pub fn provenance(
     confidence: f32,
 ) -> Provenance {
     let s = &doc.sentences[sentence as usize];
-    let (from, to) = if s.end - s.start <= EVIDENCE_MAX_CHARS {
-        (s.start, s.end)
+    let (from, to) = if s.chars.end - s.chars.start <= EVIDENCE_MAX_CHARS {
+        (s.chars.start, s.chars.end)
     } else {
         let half = EVIDENCE_MAX_CHARS / 2;
-        let from = start.saturating_sub(half).max(s.start);
-        (from, (end + half).min(s.end).max(end))
+        let from = start.saturating_sub(half).max(s.chars.start);
+        (from, (end + half).min(s.chars.end).max(end))
     };
     let span = Span {
         sentence,

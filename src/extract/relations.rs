@@ -97,7 +97,7 @@ impl RoleContext<'_> {
 
     fn person_at(&self, j: usize) -> Option<&super::mentions::Mention> {
         self.mention_at(j)
-            .filter(|m| m.first as usize == j && self.kind(&m.entity) == EntityKind::Person)
+            .filter(|m| m.tokens.first as usize == j && self.kind(&m.entity) == EntityKind::Person)
     }
 
     fn country_of(&self, e: &EntityRef) -> Option<EntityRef> {
@@ -180,8 +180,10 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
         }
         let sentence = doc.tokens[i].sentence;
         let t0 = &doc.tokens[i];
-        let (title_start, _) = doc.norm.original_span(t0.from + m.prefix_len, t0.to);
-        let title: String = doc.original(title_start, doc.tokens[m.end - 1].end);
+        let (title_start, _) = doc
+            .norm
+            .original_span(t0.norm.from + m.prefix_len, t0.norm.to);
+        let title: String = doc.original(title_start, doc.tokens[m.end - 1].chars.end);
         let tail = parse_tail(cx, m.end, sentence);
         let mut role = m.payload.clone();
         let span = TitleSpan {
@@ -194,7 +196,7 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             span.finding(person, target, role, (pf, pe), rule, confidence)
         };
         if let Some(person) = tail.person {
-            let (mut pf, mut pe) = (person.first as usize, person.end as usize);
+            let (mut pf, mut pe) = (person.tokens.first as usize, person.tokens.end as usize);
             let mut person_ref = person.entity.clone();
             let mut target = tail.org.clone().or(tail.country.clone());
             // «مستشار ... للرئيس الروسي فلاديمير بوتين يوري أوشاكوف»: the title is the
@@ -205,8 +207,8 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             if let Some(second) = second {
                 target = Some(person_ref.clone());
                 person_ref = second.entity.clone();
-                pf = second.first as usize;
-                pe = second.end as usize;
+                pf = second.tokens.first as usize;
+                pe = second.tokens.end as usize;
             }
             let target = target.or_else(|| cx.country_of(&person_ref));
             if let Some(target) = target {
@@ -230,7 +232,7 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
         let before = (i > 0 && doc.tokens[i].after_punct && doc.tokens[i - 1].sentence == sentence)
             .then(|| cx.mention_at(i - 1))
             .flatten()
-            .filter(|p| p.end as usize == i && cx.kind(&p.entity) == EntityKind::Person);
+            .filter(|p| p.tokens.end as usize == i && cx.kind(&p.entity) == EntityKind::Person);
         let target = tail.org.clone().or(tail.country.clone());
         if let Some(p) = before {
             if let Some(target) = target.or_else(|| cx.country_of(&p.entity)) {
@@ -238,8 +240,8 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
                     p.entity.clone(),
                     target,
                     role,
-                    p.first as usize,
-                    p.end as usize,
+                    p.tokens.first as usize,
+                    p.tokens.end as usize,
                     "title_after".into(),
                     0.8,
                 ));
@@ -297,7 +299,7 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
             Cover::Nisba(n) => {
                 let n = &cx.found.nisbas[n as usize];
                 tail.country.get_or_insert(EntityRef::Known(n.country));
-                j = n.end as usize;
+                j = n.tokens.end as usize;
                 tail.end = j;
                 continue;
             }
@@ -322,7 +324,7 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
                 if t.after_punct && !t.after_break {
                     break;
                 }
-                j = mention.end as usize;
+                j = mention.tokens.end as usize;
                 tail.end = j;
                 continue;
             }
@@ -366,9 +368,9 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
         .iter()
         .rev()
         .find(|r| r.sentence + 2 >= sentence && r.sentence <= sentence)?;
-    let after = nisba.end as usize;
+    let after = nisba.tokens.end as usize;
     let span = TitleSpan {
-        title: doc.original(doc.tokens[i].start, doc.tokens[after - 1].end),
+        title: doc.original(doc.tokens[i].chars.start, doc.tokens[after - 1].chars.end),
         first: i,
         end: after,
         sentence,
@@ -390,8 +392,8 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
         return Some(make(
             p.entity.clone(),
             country,
-            p.first as usize,
-            p.end as usize,
+            p.tokens.first as usize,
+            p.tokens.end as usize,
             "counterpart_named".into(),
             0.8,
         ));

@@ -6,6 +6,7 @@ pub mod decode;
 pub mod morph;
 pub mod normalize;
 pub mod segment;
+pub mod span;
 pub mod transliterate;
 
 use boilerplate::BoilerplateRules;
@@ -173,13 +174,13 @@ impl Document {
             .map(|s| {
                 ranges
                     .iter()
-                    .any(|&(from, to)| s.norm_from >= from && s.norm_from < to)
+                    .any(|&(from, to)| s.norm.from >= from && s.norm.from < to)
             })
             .collect();
         let readings = tokens
             .iter()
             .map(|t| {
-                let token = &norm.text[t.from..t.to];
+                let token = &norm.text[t.norm.from..t.norm.to];
                 match stems {
                     Some(stems) => stems.numbered_readings(token),
                     None => clitics::readings(token),
@@ -210,7 +211,7 @@ impl Document {
     /// Normalised text of token `i`.
     pub fn token_text(&self, i: usize) -> &str {
         let t = &self.tokens[i];
-        &self.norm.text[t.from..t.to]
+        &self.norm.text[t.norm.from..t.norm.to]
     }
 
     /// The number of token `i` as written in the `StemTable` the document is numbered by
@@ -263,7 +264,7 @@ impl Document {
     pub fn evidence(&self, i: u32, start: u32, end: u32) -> std::sync::Arc<str> {
         let s = &self.sentences[i as usize];
         match self.sentence_texts.get(i as usize) {
-            Some(shared) if (start, end) == (s.start, s.end) => shared
+            Some(shared) if (start, end) == (s.chars.start, s.chars.end) => shared
                 .get_or_init(|| self.original(start, end).into())
                 .clone(),
             _ => self.original(start, end).into(),
@@ -273,7 +274,7 @@ impl Document {
     /// Original text of sentence `i`, the evidence for facts found in it.
     pub fn sentence_text(&self, i: u32) -> String {
         let s = &self.sentences[i as usize];
-        self.original(s.start, s.end)
+        self.original(s.chars.start, s.chars.end)
     }
 }
 

@@ -1,25 +1,22 @@
 //! Sentences and tokens over the normalised view, each carrying original offsets.
 
 use super::normalize::NormText;
+use super::span::{CharSpan, NormSpan};
 
 /// A sentence: original code-point span and the normalised byte range it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    pub start: u32,
-    pub end: u32,
-    pub norm_from: usize,
-    pub norm_to: usize,
+    pub chars: CharSpan,
+    pub norm: NormSpan,
 }
 
 /// A token: a maximal run of letters and digits in the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Normalised byte range.
-    pub from: usize,
-    pub to: usize,
-    /// Original code-point span.
-    pub start: u32,
-    pub end: u32,
+    /// Where it is in the normalised text.
+    pub norm: NormSpan,
+    /// Where it is in the original text.
+    pub chars: CharSpan,
     pub sentence: u32,
     /// True when something other than spaces (punctuation, a quote, a line break) separates
     /// this token from the previous one: names never run across such a gap.
@@ -106,10 +103,8 @@ fn push_sentence(norm: &NormText, from: usize, to: usize, out: &mut Vec<Sentence
     }
     let (start, end) = norm.original_span(from, to);
     out.push(Sentence {
-        start,
-        end,
-        norm_from: from,
-        norm_to: to,
+        chars: CharSpan { start, end },
+        norm: NormSpan { from, to },
     });
 }
 
@@ -117,20 +112,18 @@ fn push_sentence(norm: &NormText, from: usize, to: usize, out: &mut Vec<Sentence
 pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
     let mut out = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
-        let slice = &norm.text[sentence.norm_from..sentence.norm_to];
+        let slice = &norm.text[sentence.norm.from..sentence.norm.to];
         let mut token_start: Option<usize> = None;
         let mut saw_break = (true, true, false);
         let finish = |from: usize,
                       to: usize,
                       (after_break, after_punct, after_colon): (bool, bool, bool),
                       out: &mut Vec<Token>| {
-            let (from, to) = (sentence.norm_from + from, sentence.norm_from + to);
+            let (from, to) = (sentence.norm.from + from, sentence.norm.from + to);
             let (start, end) = norm.original_span(from, to);
             out.push(Token {
-                from,
-                to,
-                start,
-                end,
+                norm: NormSpan { from, to },
+                chars: CharSpan { start, end },
                 sentence: index as u32,
                 after_break,
                 after_punct,
@@ -229,8 +222,8 @@ mod tests {
             .map(|x| {
                 original
                     .chars()
-                    .skip(x.start as usize)
-                    .take((x.end - x.start) as usize)
+                    .skip(x.chars.start as usize)
+                    .take((x.chars.end - x.chars.start) as usize)
                     .collect()
             })
             .collect();
@@ -251,7 +244,7 @@ mod tests {
         let s = sentences(&norm);
         let texts: Vec<&str> = s
             .iter()
-            .map(|x| &norm.text[x.norm_from..x.norm_to])
+            .map(|x| &norm.text[x.norm.from..x.norm.to])
             .collect();
         assert_eq!(
             texts,
@@ -277,7 +270,7 @@ mod tests {
         let openers: Vec<&str> = t
             .iter()
             .filter(|x| x.after_punct)
-            .map(|x| &norm.text[x.from..x.to])
+            .map(|x| &norm.text[x.norm.from..x.norm.to])
             .collect();
         assert_eq!(openers, ["قال", "والتقي", "ثم"]);
         assert!(t.iter().filter(|x| x.after_punct).all(|x| x.after_break));
@@ -289,10 +282,13 @@ mod tests {
         let norm = NormText::new(original);
         let s = sentences(&norm);
         let t = tokens(&norm, &s);
-        let words: Vec<&str> = t.iter().map(|x| &norm.text[x.from..x.to]).collect();
+        let words: Vec<&str> = t
+            .iter()
+            .map(|x| &norm.text[x.norm.from..x.norm.to])
+            .collect();
         assert_eq!(words, vec!["قال", "ناريشكين", "المقرب", "من", "بوتين"]);
         let breaks: Vec<bool> = t.iter().map(|x| x.after_break).collect();
         assert_eq!(breaks, vec![true, false, true, false, false]);
-        assert_eq!((t[1].start, t[1].end), (4, 12));
+        assert_eq!((t[1].chars.start, t[1].chars.end), (4, 12));
     }
 }

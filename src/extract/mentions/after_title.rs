@@ -72,7 +72,7 @@ pub(super) fn skip_title_tail(f: &MentionFinder, s: &State, mut j: usize) -> usi
             Cover::Mention(m) => {
                 let mention = &s.out.mentions[m as usize];
                 if s.kind_of(&mention.entity) != EntityKind::Person {
-                    j = mention.end as usize;
+                    j = mention.tokens.end as usize;
                     continue;
                 }
                 return j;

@@ -29,7 +29,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
     // after «نزار قباني»); two people with it make it ambiguous, and it is left alone
     let mut given: FxHashMap<String, Option<EntityRef>> = FxHashMap::default();
     for m in &s.out.mentions {
-        let (first, end) = (m.first as usize, m.end as usize);
+        let (first, end) = (m.tokens.first as usize, m.tokens.end as usize);
         if end - first < 2 || s.kind_of(&m.entity) != EntityKind::Person {
             continue;
         }

@@ -5,6 +5,7 @@
 use super::state::{Claim, State};
 use super::{Cover, EntityRef, MentionFinder, NisbaMention};
 use crate::extract::gazetteer::{AliasKind, AliasTarget};
+use crate::text::span::TokenSpan;
 use crate::vocab::Rule;
 
 /// `gazetteer:<slug>`; also the `rule` of every gazetteer node.
@@ -44,8 +45,7 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
         } else if let Some(nisba) = m.payload.iter().find(|t| t.kind == AliasKind::Nisba) {
             s.out.nisbas.push(NisbaMention {
                 country: nisba.entry,
-                first: m.first as u32,
-                end: m.end as u32,
+                tokens: TokenSpan::new(m.first, m.end),
             });
             for t in m.first..m.end {
                 s.out.cover[t] = Cover::Nisba(0);

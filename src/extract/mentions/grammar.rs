@@ -254,7 +254,7 @@ impl State<'_> {
         let t = &self.doc.tokens[k];
         let word = self.doc.token_text(k);
         self.lexicon.name_words.particles.contains(word)
-            && self.doc.original(t.start, t.end) == word
+            && self.doc.original(t.chars.start, t.chars.end) == word
     }
 
     /// A run of name-like free tokens starting at `start`: its end, if `min..=max` long.

@@ -16,7 +16,7 @@ pub(super) const RULE: Rule = Rule::new("discovered:list", 0.55);
 pub(super) fn run(_: &MentionFinder, s: &mut State) {
     let mut people: Vec<usize> = (0..s.out.mentions.len())
         .filter(|&m| s.kind_of(&s.out.mentions[m].entity) == EntityKind::Person)
-        .map(|m| s.out.mentions[m].end as usize)
+        .map(|m| s.out.mentions[m].tokens.end as usize)
         .collect();
     people.sort_unstable();
     people.dedup();
@@ -51,9 +51,9 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         });
         // and the list is one: the person before is a member too («بوش وشارون
         // وبلير»), another member follows, or the new member starts with a given name
-        let previous = s.out.mentions.iter().find(|m| m.end as usize == j);
+        let previous = s.out.mentions.iter().find(|m| m.tokens.end as usize == j);
         let in_list = previous.is_some_and(|m| {
-            let first = m.first as usize;
+            let first = m.tokens.first as usize;
             s.doc.token_text(first).starts_with(morph::AND) || s.doc.tokens[first].after_punct
         });
         let goes_on = s.doc.tokens.get(end).is_some_and(|next| {

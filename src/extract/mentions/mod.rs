@@ -37,6 +37,7 @@ use super::gazetteer::{variants, AliasKind, AliasTarget, EntityKind, Gazetteer};
 use super::lexicon::Lexicon;
 use super::matcher::{words, PhraseIndex};
 use crate::text::normalize::normalize_key;
+use crate::text::span::{CharSpan, TokenSpan};
 use crate::text::Document;
 pub use gazetteer_names::RULE as GAZETTEER_RULE;
 use state::State;
@@ -102,12 +103,10 @@ impl EntityRef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     pub entity: EntityRef,
-    /// Token range `[first, end)`.
-    pub first: u32,
-    pub end: u32,
-    /// Original code-point span, clitic prefixes excluded.
-    pub start: u32,
-    pub stop: u32,
+    /// The tokens it covers.
+    pub tokens: TokenSpan,
+    /// Where it is in the original text, clitic prefixes excluded.
+    pub chars: CharSpan,
     pub sentence: u32,
     /// The original text of the span.
     pub surface: String,
@@ -120,8 +119,8 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NisbaMention {
     pub country: u32,
-    pub first: u32,
-    pub end: u32,
+    /// The tokens it covers.
+    pub tokens: TokenSpan,
 }
 
 /// What covers a token after extraction.
@@ -315,16 +314,19 @@ impl MentionFinder {
         for (_, pass) in PASSES {
             pass(self, &mut state);
         }
-        state.out.mentions.sort_by_key(|m| (m.first, m.end));
+        state
+            .out
+            .mentions
+            .sort_by_key(|m| (m.tokens.first, m.tokens.end));
         // cover indices must follow the sort
         let mut cover = vec![Cover::Free; doc.tokens.len()];
         for (i, n) in state.out.nisbas.iter().enumerate() {
-            for t in n.first..n.end {
+            for t in n.tokens.first..n.tokens.end {
                 cover[t as usize] = Cover::Nisba(i as u32);
             }
         }
         for (i, m) in state.out.mentions.iter().enumerate() {
-            for t in m.first..m.end {
+            for t in m.tokens.first..m.tokens.end {
                 cover[t as usize] = Cover::Mention(i as u32);
             }
         }

@@ -61,7 +61,8 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
                 // («ريال مدريد»), or alone for clubs and papers («صحيفة القدس»)
                 Cover::Mention(m) if (end > i + 1 || definite_ok) && place.is_none() => {
                     let mention = &s.out.mentions[m as usize];
-                    let one_word = mention.first as usize == end && mention.end as usize == end + 1;
+                    let one_word = mention.tokens.first as usize == end
+                        && mention.tokens.end as usize == end + 1;
                     let kind = s.kind_of(&mention.entity);
                     if !one_word || !matches!(kind, EntityKind::Location | EntityKind::Country) {
                         break;
@@ -100,15 +101,15 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
             // the place mention becomes the organisation's, so indices stay valid
             Some(m) => {
                 let t0 = &s.doc.tokens[i + 1];
-                let stop = s.doc.tokens[end - 1].end;
+                let stop = s.doc.tokens[end - 1].chars.end;
                 let mention = &mut s.out.mentions[m as usize];
                 mention.entity = entity;
-                mention.first = (i + 1) as u32;
-                mention.end = end as u32;
-                mention.start = t0.start;
-                mention.stop = stop;
+                mention.tokens.first = (i + 1) as u32;
+                mention.tokens.end = end as u32;
+                mention.chars.start = t0.chars.start;
+                mention.chars.end = stop;
                 mention.sentence = t0.sentence;
-                mention.surface = s.doc.original(t0.start, stop);
+                mention.surface = s.doc.original(t0.chars.start, stop);
                 mention.rule = claim.rule;
                 mention.confidence = claim.confidence;
                 for t in i + 1..end {

@@ -18,7 +18,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         if s.kind_of(&m.entity) != EntityKind::Person {
             continue;
         }
-        let (mut first, end) = (m.first as usize, m.end as usize);
+        let (mut first, end) = (m.tokens.first as usize, m.tokens.end as usize);
         let sentence = m.sentence;
         let mut prefix = 0;
         // walk left over «name connector» pairs
@@ -74,19 +74,19 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
                 _ => break,
             }
         }
-        if first == m.first as usize {
+        if first == m.tokens.first as usize {
             continue;
         }
         let words = s.span_words(first, end, prefix);
         let start = s.start_of(first, prefix);
-        let surface = s.doc.original(start, s.out.mentions[index].stop);
+        let surface = s.doc.original(start, s.out.mentions[index].chars.end);
         let m = &mut s.out.mentions[index];
         m.entity = EntityRef::Discovered {
             kind: EntityKind::Person,
             key: words.join(" "),
         };
-        m.first = first as u32;
-        m.start = start;
+        m.tokens.first = first as u32;
+        m.chars.start = start;
         m.surface = surface;
         m.rule = RULE.name();
         m.confidence = RULE.confidence;

@@ -19,7 +19,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         if !s.is_known_place(&m.entity) {
             continue;
         }
-        let (first, end) = (m.first as usize, m.end as usize);
+        let (first, end) = (m.tokens.first as usize, m.tokens.end as usize);
         let claim = s
             .team_by_nationality(first, end)
             .or_else(|| s.team_after_club_noun(first))
@@ -71,8 +71,8 @@ impl State<'_> {
             return false;
         }
         let text = &self.doc.norm.text;
-        let before = &text[self.doc.tokens[first - 1].to..self.doc.tokens[first].from];
-        let after = &text[self.doc.tokens[end - 1].to..self.doc.tokens[end].from];
+        let before = &text[self.doc.tokens[first - 1].norm.to..self.doc.tokens[first].norm.from];
+        let after = &text[self.doc.tokens[end - 1].norm.to..self.doc.tokens[end].norm.from];
         before.contains('"') && after.contains('"')
     }
 }

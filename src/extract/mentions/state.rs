@@ -7,6 +7,7 @@ use super::{Cover, DocumentMentions, EntityRef, Mention, MentionFinder};
 use crate::extract::gazetteer::{AliasTarget, EntityKind, Gazetteer};
 use crate::extract::lexicon::Lexicon;
 use crate::text::normalize::normalize_key;
+use crate::text::span::{CharSpan, TokenSpan};
 use crate::text::Document;
 use crate::vocab::Rule;
 
@@ -71,7 +72,10 @@ impl<'a> State<'a> {
     /// `prefix` bytes of clitic.
     pub(super) fn start_of(&self, first: usize, prefix: usize) -> u32 {
         let t = &self.doc.tokens[first];
-        self.doc.norm.original_span(t.from + prefix, t.to).0
+        self.doc
+            .norm
+            .original_span(t.norm.from + prefix, t.norm.to)
+            .0
     }
 
     /// The words of tokens `first..end`, the first without its `prefix` bytes of clitic:
@@ -149,14 +153,12 @@ impl<'a> State<'a> {
         };
         let t0 = &self.doc.tokens[first];
         let start = self.start_of(first, prefix);
-        let stop = self.doc.tokens[end - 1].end;
+        let stop = self.doc.tokens[end - 1].chars.end;
         let index = self.out.mentions.len() as u32;
         self.out.mentions.push(Mention {
             entity,
-            first: first as u32,
-            end: end as u32,
-            start,
-            stop,
+            tokens: TokenSpan::new(first, end),
+            chars: CharSpan::new(start, stop),
             sentence: t0.sentence,
             surface: self.doc.original(start, stop),
             rule: claim.rule,

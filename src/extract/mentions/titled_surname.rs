@@ -36,7 +36,10 @@ fn titled_surname(f: &MentionFinder, s: &State, k: usize) -> Option<u32> {
     };
     let token = &s.doc.tokens[k];
     if s.doc
-        .original(s.doc.norm.original_span(token.from, token.to).0, token.end)
+        .original(
+            s.doc.norm.original_span(token.norm.from, token.norm.to).0,
+            token.chars.end,
+        )
         .contains(morph::ALEF_MAQSURA)
     {
         return None;
