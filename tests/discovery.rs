@@ -66,6 +66,12 @@ fn common_words_after_triggers_are_not_names() {
             "{text}: {f:?}"
         );
     }
+    // positive control: the same cue before a name finds a discovered person
+    let f = found("وقال ماتياس كورمان إن المنظمة تدعم الاتفاق.");
+    assert!(
+        f.iter().any(|x| x.0 == "Person" && x.1 == "?ماتياس كورمان"),
+        "{f:?}"
+    );
 }
 
 #[test]

@@ -48,12 +48,8 @@ fn office_without_a_name_resolves_by_the_article_date() {
         assert_eq!((roles[0].0, roles[0].1), (person, "organization:cia"));
         assert_eq!(roles[0].2["rule"], "role_by_date");
     }
-    // no date, no guess
-    let g = graph(&[article(
-        "a",
-        "قال مدير وكالة الاستخبارات المركزية إن الوضع خطير.",
-        None,
-    )]);
+    // the same sentence with no date: no guess
+    let g = graph(&[article("a", text, None)]);
     assert!(edges(&g, "HOLDS_ROLE").is_empty());
 }
 
@@ -120,6 +116,25 @@ fn planned_and_hypothetical_events_are_not_reported() {
     ] {
         let g = graph(&[article("a", text, Some("2025-03-01"))]);
         assert!(events(&g).is_empty(), "{text}: {:?}", events(&g));
+    }
+    // positive controls: the same events, said to have happened
+    for (text, kind) in [
+        (
+            "اجتمع الرئيس الروسي فلاديمير بوتين مع الرئيس الأمريكي دونالد ترامب.",
+            "Meeting",
+        ),
+        (
+            "قال بيسكوف إن بوتين أجرى مكالمة هاتفية مع ترامب.",
+            "PhoneCall",
+        ),
+    ] {
+        let g = graph(&[article("a", text, Some("2025-03-01"))]);
+        let found = events(&g);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(
+            found[0].attrs.get("event_type").and_then(|v| v.as_str()),
+            Some(kind)
+        );
     }
 }
 

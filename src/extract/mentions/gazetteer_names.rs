@@ -74,5 +74,9 @@ mod tests {
         // «عبوتين» (two bombs) holds the letters of «بوتين»
         let inside = mentions("وانفجرت عبوتين أمس.");
         assert!(inside.is_empty(), "{inside:?}");
+        // the same letters as a word of their own are the name
+        let alone = mentions("ووصل بوتين أمس.");
+        let surname = ("بوتين".to_string(), "surname:vladimir-putin".to_string());
+        assert!(alone.contains(&surname), "{alone:?}");
     }
 }

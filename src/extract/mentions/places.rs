@@ -56,5 +56,11 @@ mod tests {
         // after «عاصمة» the definite word is what it is the capital of
         let capital = mentions("وزار الوفد عاصمة البلاد أمس.");
         assert!(capital.is_empty(), "{capital:?}");
+        // while a name after «العاصمة» is the capital's
+        let named = mentions("وصل الوفد إلى العاصمة تشوانتشو أمس.");
+        assert!(
+            named.contains(&("تشوانتشو".into(), RULE.name())),
+            "{named:?}"
+        );
     }
 }
