@@ -44,12 +44,6 @@ macro_rules! vocabulary {
                 f.write_str(self.as_str())
             }
         }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
     };
 }
 

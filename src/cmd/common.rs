@@ -86,12 +86,6 @@ pub fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
         .with_context(|| format!("{} is not a shabaka graph", path.display()))
 }
 
-/// The index that resolves names typed by the user, with the spelling variants the graph
-/// was built with (a query never loads the lexicon).
-pub fn name_index(graph: &KnowledgeGraph) -> NameIndex {
-    NameIndex::new(graph)
-}
-
 /// Resolves a name typed by the user to a node id, or explains why not ("did you mean").
 pub fn resolve(names: &NameIndex, graph: &KnowledgeGraph, name: &str) -> Result<String> {
     let listed = |ids: &mut dyn Iterator<Item = &String>| {

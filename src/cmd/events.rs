@@ -2,9 +2,9 @@
 
 use anyhow::Result;
 
-use super::common::{name_index, print_answer, read_graph, resolve, QueryArgs};
+use super::common::{print_answer, read_graph, resolve, QueryArgs};
 use super::exit::Exit;
-use shabaka::query::{render, Queries};
+use shabaka::query::{render, NameIndex, Queries};
 
 /// Events as a timeline.
 #[derive(clap::Args)]
@@ -27,7 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     let graph = read_graph(&args.q.graph)?;
-    let names = name_index(&graph);
+    let names = NameIndex::new(&graph);
     let ids = args
         .with
         .iter()

@@ -2,9 +2,9 @@
 
 use anyhow::Result;
 
-use super::common::{name_index, print_answer, read_graph, resolve, QueryArgs};
+use super::common::{print_answer, read_graph, resolve, QueryArgs};
 use super::exit::Exit;
-use shabaka::query::{render, Queries};
+use shabaka::query::{render, NameIndex, Queries};
 
 /// The ego network of an entity.
 #[derive(clap::Args)]
@@ -24,7 +24,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     let graph = read_graph(&args.q.graph)?;
-    let a = resolve(&name_index(&graph), &graph, &args.a)?;
+    let a = resolve(&NameIndex::new(&graph), &graph, &args.a)?;
     let list = Queries::new(&graph).neighbors(&a, args.depth, &args.kinds, args.via_articles);
     print_answer(args.q.json, &list, |c| render::neighbors(&list, c))?;
     Ok(Exit::Ok)

@@ -2,9 +2,9 @@
 
 use anyhow::Result;
 
-use super::common::{name_index, print_answer, read_graph, resolve, QueryArgs};
+use super::common::{print_answer, read_graph, resolve, QueryArgs};
 use super::exit::Exit;
-use shabaka::query::{render, PathOptions, Queries};
+use shabaka::query::{render, NameIndex, PathOptions, Queries};
 
 /// Shortest path(s) between two entities, with the evidence for every hop.
 #[derive(clap::Args)]
@@ -29,7 +29,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     let graph = read_graph(&args.q.graph)?;
-    let names = name_index(&graph);
+    let names = NameIndex::new(&graph);
     let a = resolve(&names, &graph, &args.a)?;
     let b = resolve(&names, &graph, &args.b)?;
     let options = PathOptions {

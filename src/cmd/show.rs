@@ -2,9 +2,9 @@
 
 use anyhow::Result;
 
-use super::common::{name_index, print_answer, read_graph, resolve, QueryArgs};
+use super::common::{print_answer, read_graph, resolve, QueryArgs};
 use super::exit::Exit;
-use shabaka::query::{render, Queries};
+use shabaka::query::{render, NameIndex, Queries};
 
 /// An entity: aliases, roles with dates, events, articles.
 #[derive(clap::Args)]
@@ -16,7 +16,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     let graph = read_graph(&args.q.graph)?;
-    let a = resolve(&name_index(&graph), &graph, &args.a)?;
+    let a = resolve(&NameIndex::new(&graph), &graph, &args.a)?;
     let card = Queries::new(&graph).show(&a);
     print_answer(args.q.json, &card, |c| render::card(&card, c))?;
     Ok(Exit::Ok)

@@ -4,12 +4,12 @@
 //! decided from the values present; lists are written as strings in formats without
 //! lists, joined with `|` (the documented form).
 
-use crate::vocab::NodeKind;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::graph::attrs::{intern, Name};
 use crate::graph::{AttrValue, Attrs, KnowledgeGraph};
+use crate::vocab::NodeKind;
 
 /// The type of an attribute across all nodes (or edges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

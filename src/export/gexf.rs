@@ -2,7 +2,6 @@
 //! directed edges with a `kind` for parallel edges, and event dates as time spells so
 //! Gephi's timeline can play the events.
 
-use crate::vocab::NodeKind;
 use std::fmt::Write;
 
 use super::attrs::{
@@ -12,6 +11,7 @@ use super::flush;
 use super::xml::{escape, push_escaped};
 use crate::graph::attrs::Name;
 use crate::graph::{AttrValue, KnowledgeGraph};
+use crate::vocab::NodeKind;
 
 fn gexf_type(t: AttrType) -> &'static str {
     match t {

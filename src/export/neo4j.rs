@@ -7,7 +7,6 @@
 //! (`rels_PARTICIPATED_IN_Person_Event.csv`) so that embedded databases with typed
 //! relationship tables (Kùzu) load them as they are.
 
-use crate::vocab::EdgeKind;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -15,6 +14,7 @@ use std::io::Write;
 use super::attrs::{push_text, schema, text, AttrType};
 use crate::graph::attrs::Name;
 use crate::graph::{AttrValue, Edge, KnowledgeGraph, Node};
+use crate::vocab::EdgeKind;
 
 /// The ID space of every node.
 pub const ID_SPACE: &str = "Entity";

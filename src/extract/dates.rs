@@ -200,28 +200,27 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
                 .strip_prefix(morph::AND)
                 .filter(|s| s.chars().count() > 2)
                 .unwrap_or(w);
-            let is = |set: &FxHashSet<String>, w: &str| set.contains(w);
             found = match (stem, next) {
-                (w, y) if is(&words.year, w) && year(y).is_some() => {
+                (w, y) if words.year.contains(w) && year(y).is_some() => {
                     Some((i + 2, DateValue::Year(year(y).unwrap_or_default())))
                 }
-                (w, n) if is(&words.month, w) && is(&words.past, n) => {
+                (w, n) if words.month.contains(w) && words.past.contains(n) => {
                     Some((i + 2, DateValue::LastMonth))
                 }
-                (w, n) if is(&words.month, w) && is(&words.current, n) => {
+                (w, n) if words.month.contains(w) && words.current.contains(n) => {
                     Some((i + 2, DateValue::ThisMonth))
                 }
-                (w, n) if is(&words.this, w) && is(&words.month, n) => {
+                (w, n) if words.this.contains(w) && words.month.contains(n) => {
                     Some((i + 2, DateValue::ThisMonth))
                 }
-                (w, _) if is(&words.yesterday, w) => Some((i + 1, DateValue::Yesterday)),
-                (w, n) if is(&words.day, w) && is(&words.same, n) => {
+                (w, _) if words.yesterday.contains(w) => Some((i + 1, DateValue::Yesterday)),
+                (w, n) if words.day.contains(w) && words.same.contains(n) => {
                     Some((i + 2, DateValue::SameDay))
                 }
-                (w, n) if is(&words.same_before, w) && is(&words.day, n) => {
+                (w, n) if words.same_before.contains(w) && words.day.contains(n) => {
                     Some((i + 2, DateValue::SameDay))
                 }
-                (w, d) if is(&words.day_part, w) => words
+                (w, d) if words.day_part.contains(w) => words
                     .weekday_of(d)
                     .map(|day| (i + 2, DateValue::Weekday(day))),
                 _ => None,

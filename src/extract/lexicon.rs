@@ -351,7 +351,7 @@ impl Lexicon {
     /// Whether a title role only decorates a name (no office): `honorific` (الأمير) or
     /// `descriptor` (السابق).
     pub fn is_decoration(role: &str) -> bool {
-        Role::parse(role).is_some_and(Role::is_decoration)
+        role == Role::Honorific.as_str() || role == Role::Descriptor.as_str()
     }
 
     /// Whether `word` (normalised) can be part of a name.

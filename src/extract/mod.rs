@@ -113,13 +113,10 @@ impl Extractor {
     }
 
     /// A mention's entity as facts name it.
-    pub fn fact_entity(&self, entity: &EntityRef) -> FactEntity {
+    pub fn fact_entity(&self, entity: EntityRef) -> FactEntity {
         match entity {
-            EntityRef::Known(i) => FactEntity::Known(self.known[*i as usize].clone()),
-            EntityRef::Discovered { kind, key } => FactEntity::Discovered {
-                kind: *kind,
-                key: key.clone(),
-            },
+            EntityRef::Known(i) => FactEntity::Known(self.known[i as usize].clone()),
+            EntityRef::Discovered { kind, key } => FactEntity::Discovered { kind, key },
         }
     }
 
@@ -295,7 +292,7 @@ impl Extractor {
                 let seen = by_entity.remove(&entity).expect("noted");
                 let (sentence, start, stop, rule, confidence) = seen.first;
                 MentionFact {
-                    entity: self.fact_entity(&entity),
+                    entity: self.fact_entity(entity),
                     surfaces: seen.surfaces,
                     count: seen.count,
                     provenance: mention_provenance(
@@ -321,8 +318,8 @@ impl Extractor {
                 let (start, stop) = (doc.tokens[first].chars.start, doc.tokens[end - 1].chars.end);
                 RelationFact {
                     kind: EdgeKind::HoldsRole,
-                    source: self.fact_entity(&r.person),
-                    target: self.fact_entity(&r.target),
+                    source: self.fact_entity(r.person.clone()),
+                    target: self.fact_entity(r.target.clone()),
                     attrs: vec![("role", r.role.clone()), ("title", r.title.clone())],
                     provenance: provenance(
                         doc,
@@ -403,8 +400,8 @@ impl Extractor {
             }
             out.push(RelationFact {
                 kind: relation,
-                source: self.fact_entity(&m.entity),
-                target: self.fact_entity(&country),
+                source: self.fact_entity(m.entity.clone()),
+                target: self.fact_entity(country),
                 attrs: Vec::new(),
                 provenance: provenance(
                     doc,
@@ -428,7 +425,7 @@ impl Extractor {
                 doc.tokens[p.end - 1].chars.end,
             );
             (
-                self.fact_entity(&p.entity),
+                self.fact_entity(p.entity.clone()),
                 provenance(doc, article, p.sentence, start, end, &p.rule, confidence),
             )
         };

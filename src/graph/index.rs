@@ -1,18 +1,13 @@
 //! The graph as petgraph, for traversal: a `DiGraph` built once (no index holes), node ids
 //! mapped to indices, each petgraph edge pointing back at its `KnowledgeGraph` edge.
 
-use crate::vocab::{EdgeKind, NodeKind};
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 
 use super::KnowledgeGraph;
-
-/// Whether an edge only records provenance (entity/event → article).
-pub fn is_provenance(kind: EdgeKind) -> bool {
-    kind.is_provenance()
-}
+use crate::vocab::NodeKind;
 
 /// petgraph view of a `KnowledgeGraph`.
 pub struct GraphIndex<'a> {

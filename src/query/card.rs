@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{NodeRef, Queries};
-use crate::graph::index::is_provenance;
 use crate::graph::AttrValue;
 use crate::vocab::EdgeKind;
 
@@ -104,7 +103,7 @@ impl Queries<'_> {
                             .and_then(AttrValue::as_u64)
                             .unwrap_or(1),
                     )),
-                    (kind, _) if !is_provenance(kind) => {
+                    (kind, _) if !kind.is_provenance() => {
                         *related
                             .entry((kind.to_string(), other.to_string()))
                             .or_default() += 1

@@ -14,7 +14,7 @@ mod timeline;
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
-use crate::graph::index::{is_provenance, GraphIndex};
+use crate::graph::index::GraphIndex;
 use crate::graph::{AttrValue, KnowledgeGraph};
 use crate::vocab::NodeKind;
 
@@ -97,7 +97,7 @@ impl<'a> Queries<'a> {
     }
 
     fn edge_allowed(&self, edge: usize, options: &PathOptions) -> bool {
-        options.via_articles || !is_provenance(self.graph.edges[edge].kind)
+        options.via_articles || !self.graph.edges[edge].kind.is_provenance()
     }
 
     fn node_allowed(

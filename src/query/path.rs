@@ -6,7 +6,6 @@ use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
 use super::{NodeRef, Queries};
-use crate::graph::index::is_provenance;
 use crate::graph::AttrValue;
 
 /// The source of a fact, as a hop of a path cites it.
@@ -159,8 +158,8 @@ impl Queries<'_> {
         };
         // facts before provenance, then the most confident, then the first in order
         edges.sort_by(|a, b| {
-            let pa = is_provenance(self.graph.edges[a.0].kind);
-            let pb = is_provenance(self.graph.edges[b.0].kind);
+            let pa = self.graph.edges[a.0].kind.is_provenance();
+            let pb = self.graph.edges[b.0].kind.is_provenance();
             pa.cmp(&pb)
                 .then(confidence(b.0).total_cmp(&confidence(a.0)))
                 .then(a.0.cmp(&b.0))

@@ -1,13 +1,13 @@
 //! Finding the entity a user means: Arabic in any spelling variant, with or without
 //! clitics or ال, or English, case-insensitive; "did you mean" when nothing matches.
 
-use crate::vocab::NodeKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::gazetteer::variants;
 use crate::graph::{AttrValue, KnowledgeGraph};
 use crate::text::clitics::readings;
 use crate::text::normalize::normalize_key;
+use crate::vocab::NodeKind;
 
 /// What a name resolves to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -37,17 +37,4 @@ impl TokenSpan {
             end: end as u32,
         }
     }
-
-    /// The token indices, for loops and slices.
-    pub fn range(self) -> std::ops::Range<usize> {
-        self.first as usize..self.end as usize
-    }
-
-    pub fn len(self) -> usize {
-        (self.end - self.first) as usize
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.end <= self.first
-    }
 }
