@@ -75,7 +75,7 @@ pub fn build(
         .sum();
     progress(0, 0, total);
     let mut state = Merge {
-        builder: GraphBuilder::new(),
+        builder: GraphBuilder::new().with_all_events(extractor.options.all_events),
         skipped: Vec::new(),
         articles: 0,
         bytes: 0,

@@ -143,6 +143,16 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Whether a reported event took place: from the trigger's tense, mood and context
+    /// («سيلتقي», «من المقرر», «نفى أي لقاء»). Only occurred events are nodes by default.
+    EventStatus {
+        Occurred => "occurred",
+        Planned => "planned",
+        Denied => "denied",
+    }
+}
+
 impl EventType {
     /// The Arabic label of an event node of this type.
     pub fn label_ar(self) -> &'static str {

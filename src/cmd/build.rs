@@ -7,6 +7,7 @@ use anyhow::{bail, Context, Result};
 use super::common::{DataArgs, FormatArgs};
 use super::exit::Exit;
 use shabaka::export;
+use shabaka::extract::ExtractOptions;
 use shabaka::text::decode::encoding_by_name;
 
 /// Build the graph from articles (folders of *.txt / *.jsonl, files) and export it.
@@ -24,6 +25,10 @@ pub struct Args {
     /// Extract from boilerplate too (read-also links, related news, footers).
     #[arg(long)]
     keep_boilerplate: bool,
+    /// Which events become nodes: those that occurred, or all (planned and denied ones
+    /// too, marked by their `status`).
+    #[arg(long, value_enum, default_value_t = EventSelection::Occurred)]
+    events: EventSelection,
     /// Fail (and write nothing) if any input is skipped.
     #[arg(long)]
     strict: bool,
@@ -34,6 +39,13 @@ pub struct Args {
     data: DataArgs,
     #[command(flatten)]
     formats: FormatArgs,
+}
+
+/// The events `--events` keeps.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum EventSelection {
+    Occurred,
+    All,
 }
 
 /// A progress bar on stderr for long builds, only when stderr is a terminal.
@@ -54,7 +66,10 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
 pub fn run(args: Args) -> Result<Exit> {
     let (formats, dot_options) = args.formats.parse()?;
     let forced = args.encoding.as_deref().map(encoding_by_name).transpose()?;
-    let extractor = args.data.extractor(args.keep_boilerplate)?;
+    let extractor = args.data.extractor(ExtractOptions {
+        keep_boilerplate: args.keep_boilerplate,
+        all_events: args.events == EventSelection::All,
+    })?;
     let started = std::time::Instant::now();
     let bar = progress_bar(args.quiet);
     let outcome = shabaka::pipeline::build(

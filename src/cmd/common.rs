@@ -23,13 +23,9 @@ pub struct DataArgs {
 
 impl DataArgs {
     /// The extractor these data make.
-    pub fn extractor(&self, keep_boilerplate: bool) -> Result<Extractor> {
-        Extractor::load(
-            &self.gazetteers,
-            self.lexicon.as_deref(),
-            ExtractOptions { keep_boilerplate },
-        )
-        .context("cannot load gazetteer or lexicon")
+    pub fn extractor(&self, options: ExtractOptions) -> Result<Extractor> {
+        Extractor::load(&self.gazetteers, self.lexicon.as_deref(), options)
+            .context("cannot load gazetteer or lexicon")
     }
 }
 

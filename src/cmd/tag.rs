@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 
 use super::common::DataArgs;
 use super::exit::Exit;
+use shabaka::extract::ExtractOptions;
 
 /// Tag a CoNLL file (`token [TAG]` per line) with PERS/LOC/ORG BIO tags, to stdout.
 #[derive(clap::Args)]
@@ -20,7 +21,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit> {
     // NER corpora tag every token, boilerplate-looking lines included
-    let extractor = args.data.extractor(true)?;
+    let extractor = args.data.extractor(ExtractOptions {
+        keep_boilerplate: true,
+        ..ExtractOptions::default()
+    })?;
     let content = std::fs::read_to_string(&args.conll)
         .with_context(|| format!("cannot read {}", args.conll.display()))?;
     let lines = shabaka::conll::parse(&content);

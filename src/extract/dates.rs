@@ -323,6 +323,30 @@ pub fn compatible(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)
 }
 
+/// Whether two reports' dates can be one event's: the same day or the next (reports
+/// written in another time zone, or an evening that ran past midnight), or, less precise,
+/// one a prefix of the other.
+pub fn same_day_or_next(a: &str, b: &str) -> bool {
+    match days_between(a, b) {
+        Some(n) => n.abs() <= 1,
+        None => compatible(a, b),
+    }
+}
+
+/// Days from full date `a` to full date `b` (negative if `b` is earlier); none unless both
+/// are full dates.
+pub fn days_between(a: &str, b: &str) -> Option<i64> {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    Some((day(b)? - day(a)?).num_days())
+}
+
+/// Whether date `a` lies wholly after date `b`, each of any precision: compared at the
+/// precision of the less precise («2018-06» is after «2018-05-07»; «2018-05» is not).
+pub fn after(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    a[..n] > b[..n]
+}
+
 /// Infers an article's date from its text: the latest full date, else the latest month.
 pub fn infer_article_date(dates: &[DateMention]) -> Option<IsoDate> {
     let full = dates

@@ -10,13 +10,14 @@
 
 use super::dates::{self, DateMention, DateValue};
 use super::gazetteer::{EntityKind, Gazetteer};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, ModalityReach, TriggerForm};
 use super::matcher::PhraseIndex;
 use super::mentions::{Cover, DocumentMentions, EntityRef};
 use super::relations::RoleFinding;
 use crate::text::morph;
 use crate::text::Document;
-use crate::vocab::EventType;
+use crate::vocab::{EventStatus, EventType};
+use rustc_hash::FxHashMap;
 
 /// An entity taking part in (or hosting) an event, with the tokens that name it.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,7 @@ pub struct EventPart {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleEvent {
     pub event_type: EventType,
+    pub status: EventStatus,
     pub date: Option<String>,
     pub date_text: String,
     pub participants: Vec<EventPart>,
@@ -43,17 +45,38 @@ pub struct ArticleEvent {
 /// The tables event finding needs.
 #[derive(Debug, Clone)]
 pub struct EventFinder {
-    triggers: PhraseIndex<EventType>,
-    modality: PhraseIndex<()>,
+    triggers: PhraseIndex<(EventType, TriggerForm)>,
+    /// The one-word triggers by their normalised form, for the forms the phrase index does
+    /// not see: with a pronoun suffix («لقائه») or the future prefix («سيلتقي»).
+    trigger_words: FxHashMap<String, (EventType, TriggerForm)>,
+    modality: PhraseIndex<(EventStatus, ModalityReach)>,
 }
 
-const MODALITY_BEFORE: usize = 6;
-const MODALITY_AFTER: usize = 3;
+/// How far modality words reach: back this many words in the sentence (across «أن»: «من
+/// المقرر أن يجتمع»), forward to the next punctuation but at most this many.
+const MODALITY_BEFORE: usize = 8;
+const MODALITY_AFTER: usize = 8;
+/// How many words may stand between an adjacent particle and the trigger it governs
+/// («لم يجر أي اتصال»).
+const ADJACENT_GAP: usize = 2;
 const SCOPE_BACK: usize = 25;
 const SCOPE_FORWARD: usize = 45;
 
+/// A trigger found at a token.
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    end: usize,
+    event_type: EventType,
+    form: TriggerForm,
+    /// Written with the future prefix: «سيلتقي», «وستزور».
+    future: bool,
+    /// Written with a pronoun suffix («لقائه», «زيارتها»): the pronoun is a participant.
+    suffixed: bool,
+}
+
 struct Mention {
     event_type: EventType,
+    status: EventStatus,
     first: usize,
     end: usize,
     sentence: u32,
@@ -70,14 +93,22 @@ struct Mention {
 impl EventFinder {
     pub fn new(lexicon: &Lexicon) -> EventFinder {
         let mut triggers = PhraseIndex::default();
+        let mut trigger_words = FxHashMap::default();
         for t in &lexicon.event_triggers {
-            triggers.insert(&t.tokens.join(" "), true, t.event_type);
+            triggers.insert(&t.tokens.join(" "), true, (t.event_type, t.form));
+            if let [word] = t.tokens.as_slice() {
+                trigger_words.insert(morph::bare(word).to_string(), (t.event_type, t.form));
+            }
         }
         let mut modality = PhraseIndex::default();
         for m in &lexicon.modality {
-            modality.insert(&m.join(" "), false, ());
+            modality.insert(&m.tokens.join(" "), false, (m.status, m.reach));
         }
-        EventFinder { triggers, modality }
+        EventFinder {
+            triggers,
+            trigger_words,
+            modality,
+        }
     }
 
     /// The first stems of the trigger and modality phrases.
@@ -89,6 +120,51 @@ impl EventFinder {
     pub fn number_stems(&mut self, table: &crate::text::StemTable) {
         self.triggers.number_stems(table);
         self.modality.number_stems(table);
+    }
+
+    /// The trigger at token `i`: a phrase of `events.tsv`, or one of its words inflected
+    /// — with a pronoun suffix («لقائه», «زيارتها», «التقاه») or, a present verb, with the
+    /// future prefix («سيلتقي»).
+    fn trigger_at(&self, doc: &Document, i: usize) -> Option<Trigger> {
+        if let Some(m) = self.triggers.longest_at(doc, i) {
+            let (event_type, form) = *m.payload;
+            return Some(Trigger {
+                end: m.end,
+                event_type,
+                form,
+                future: false,
+                suffixed: false,
+            });
+        }
+        let word = doc.token_text(i);
+        let last = word.chars().next_back()?;
+        let may_inflect = morph::INFLECTION_LAST_LETTERS.contains(&last) || last == 'ي';
+        if !may_inflect && !word.contains(morph::FUTURE) {
+            return None;
+        }
+        let found = |event_type, form, future, suffixed| Trigger {
+            end: i + 1,
+            event_type,
+            form,
+            future,
+            suffixed,
+        };
+        for r in doc.token_readings(i).filter(|r| !r.has_article) {
+            let stem = &word[r.stem_prefix..];
+            if let Some(present) = morph::future_verb(stem) {
+                if let Some(&(t, TriggerForm::Present)) = self.trigger_words.get(present) {
+                    return Some(found(t, TriggerForm::Present, true, false));
+                }
+            }
+            for base in morph::suffix_bases(stem) {
+                if let Some(&(t, form)) = self.trigger_words.get(base.as_str()) {
+                    if form != TriggerForm::Present || !base.ends_with(morph::ACCUSATIVE) {
+                        return Some(found(t, form, false, base.len() < stem.len()));
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Finds the events of one article.
@@ -123,30 +199,40 @@ impl EventFinder {
                 i += 1;
                 continue;
             }
-            let Some(m) = self.triggers.longest_at(doc, i) else {
+            let Some(trigger) = self.trigger_at(doc, i) else {
                 i += 1;
                 continue;
             };
-            if !cx.planned(i, m.end) {
-                let floor = mentions
-                    .last()
-                    .filter(|p| p.sentence == doc.tokens[i].sentence)
-                    .map_or(0, |p| p.scope_end);
-                let mut mention = cx.mention(i, m.end, *m.payload, roles, date_mentions, floor);
-                mention.places.retain(|p| {
-                    !title_spans
-                        .iter()
-                        .any(|&(a, b)| p.first >= a && p.first < b)
-                });
-                // a date after coordinated events belongs to both
-                if let Some(previous) = mentions.last_mut() {
-                    if previous.coordinated && previous.date.is_none() && previous.scope_end == i {
-                        previous.date = mention.date.clone();
-                    }
+            let floor = mentions
+                .last()
+                .filter(|p| p.sentence == doc.tokens[i].sentence)
+                .map_or(0, |p| p.scope_end);
+            let mut mention = cx.mention(i, &trigger, roles, date_mentions, floor);
+            mention.places.retain(|p| {
+                !title_spans
+                    .iter()
+                    .any(|&(a, b)| p.first >= a && p.first < b)
+            });
+            // a date after coordinated events belongs to both
+            if let Some(previous) = mentions.last_mut() {
+                if previous.coordinated && previous.date.is_none() && previous.scope_end == i {
+                    previous.date = mention.date.clone();
                 }
-                mentions.push(mention);
             }
-            i = m.end;
+            mentions.push(mention);
+            i = trigger.end;
+        }
+        for m in &mut mentions {
+            // a date after the article's own is still to come
+            let later = m
+                .date
+                .as_ref()
+                .and_then(|d| dates::resolve(d.value, article_date, None))
+                .zip(article_date)
+                .is_some_and(|(d, published)| dates::after(&d, published));
+            if later && m.status == EventStatus::Occurred {
+                m.status = EventStatus::Planned;
+            }
         }
         consolidate(&cx, mentions, article_date)
     }
@@ -173,19 +259,47 @@ impl Cx<'_> {
             .any(|r| !r.has_article && set.contains(&w[r.stem_prefix..]))
     }
 
-    fn planned(&self, first: usize, end: usize) -> bool {
-        let sentence = self.doc.tokens[first].sentence;
+    /// Whether the trigger at `first` reports an event that happened, one planned or
+    /// possible, or one denied: from its own form and the modality words around it.
+    fn status(&self, first: usize, trigger: &Trigger) -> EventStatus {
+        let doc = self.doc;
+        if trigger.future {
+            return EventStatus::Planned;
+        }
+        // «قد» before a present verb: may (before a past verb it is «has»)
+        if trigger.form == TriggerForm::Present
+            && first > 0
+            && morph::MAY.contains(&doc.token_text(first - 1))
+        {
+            return EventStatus::Planned;
+        }
+        let sentence = doc.tokens[first].sentence;
         let from = first.saturating_sub(MODALITY_BEFORE);
-        let mut to = end;
-        while to < self.doc.tokens.len()
-            && to < end + MODALITY_AFTER
-            && !self.doc.tokens[to].after_punct
+        let mut to = trigger.end;
+        while to < doc.tokens.len()
+            && to < trigger.end + MODALITY_AFTER
+            && !doc.tokens[to].after_punct
         {
             to += 1;
         }
-        (from..to)
-            .filter(|&j| self.doc.tokens[j].sentence == sentence)
-            .any(|j| self.finder.modality.longest_at(self.doc, j).is_some())
+        for j in (from..to).filter(|&j| doc.tokens[j].sentence == sentence) {
+            let Some(m) = self.finder.modality.longest_at(doc, j) else {
+                continue;
+            };
+            let (status, reach) = *m.payload;
+            let governs = match reach {
+                ModalityReach::Clause => true,
+                ModalityReach::Adjacent => {
+                    m.end <= first
+                        && first - m.end <= ADJACENT_GAP
+                        && !(m.end..=first).any(|k| doc.tokens[k].after_punct)
+                }
+            };
+            if governs {
+                return status;
+            }
+        }
+        EventStatus::Occurred
     }
 
     fn mention_starting(&self, j: usize) -> Option<&super::mentions::Mention> {
@@ -215,13 +329,13 @@ impl Cx<'_> {
     fn mention(
         &self,
         first: usize,
-        end: usize,
-        event_type: EventType,
+        trigger: &Trigger,
         roles: &[RoleFinding],
         dates: &[DateMention],
         floor: usize,
     ) -> Mention {
         let doc = self.doc;
+        let (end, event_type) = (trigger.end, trigger.event_type);
         let sentence = doc.tokens[first].sentence;
         // back to the clause start
         let mut start = first;
@@ -237,8 +351,7 @@ impl Cx<'_> {
             }
             if self
                 .finder
-                .triggers
-                .longest_at(doc, j)
+                .trigger_at(doc, j)
                 .is_some_and(|m| m.end <= first)
                 && !matches!(self.found.cover[j], Cover::Mention(_))
             {
@@ -266,7 +379,7 @@ impl Cx<'_> {
                 continue;
             }
             if !matches!(self.found.cover[stop], Cover::Mention(_))
-                && self.finder.triggers.longest_at(doc, stop).is_some()
+                && self.finder.trigger_at(doc, stop).is_some()
             {
                 coordinated = !t.after_punct && doc.token_text(stop).starts_with(morph::AND);
                 break;
@@ -276,6 +389,7 @@ impl Cx<'_> {
             }
             stop += 1;
         }
+        let status = self.status(first, trigger);
         let in_scope = |j: usize| j >= start && j < stop;
         let mut participants: Vec<EventPart> = Vec::new();
         let mut places: Vec<EventPart> = Vec::new();
@@ -296,8 +410,13 @@ impl Cx<'_> {
             match self.kind(&m.entity) {
                 EntityKind::Person => {
                     // «للرئيس الروسي فلاديمير بوتين يوري أوشاكوف»: the first name only qualifies
+                    // («فلاديمير بوتين ودونالد ترامب»: «و» joins two people)
                     let qualifies_next = self.mention_starting(me).is_some_and(|n| {
-                        self.kind(&n.entity) == EntityKind::Person && !doc.tokens[me].after_break
+                        let joined = n.chars.start > doc.tokens[me].chars.start
+                            && doc.token_text(me).starts_with(morph::AND);
+                        self.kind(&n.entity) == EntityKind::Person
+                            && !doc.tokens[me].after_break
+                            && !joined
                     });
                     if !qualifies_next {
                         participants.push(part(m.entity.clone(), mf, me, "event:participant"));
@@ -348,6 +467,24 @@ impl Cx<'_> {
                 k = n.tokens.end as usize;
             }
         }
+        // «قال بوتين عقب لقائه مع ترامب»: the pronoun on the trigger is the person the
+        // sentence is about, named before the trigger's clause
+        if trigger.suffixed && !participants.iter().any(|p| p.first < first) {
+            let possessor = self
+                .found
+                .mentions
+                .iter()
+                .filter(|m| {
+                    (m.tokens.end as usize) <= start
+                        && m.sentence == sentence
+                        && self.kind(&m.entity) == EntityKind::Person
+                })
+                .next_back();
+            if let Some(m) = possessor {
+                let (mf, me) = (m.tokens.first as usize, m.tokens.end as usize);
+                participants.insert(0, part(m.entity.clone(), mf, me, "event:possessor"));
+            }
+        }
         let mut seen = Vec::new();
         participants.retain(|p| {
             let new = !seen.contains(&p.entity);
@@ -362,6 +499,7 @@ impl Cx<'_> {
             .cloned();
         Mention {
             event_type,
+            status,
             first,
             end,
             sentence,
@@ -419,6 +557,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
                 .filter(|p| a.event.participants.iter().any(|q| q.entity == p.entity))
                 .count();
             a.event.event_type.compatible(m.event_type)
+                && a.event.status == m.status
                 && shared >= 2.min(m.participants.len())
                 && match (&a.event.date, &date) {
                     (Some(x), Some(y)) => dates::compatible(x, y),
@@ -443,6 +582,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
             None => anchors.push(Anchor {
                 event: ArticleEvent {
                     event_type: m.event_type,
+                    status: m.status,
                     date,
                     date_text: m.date.as_ref().map(|d| d.text.clone()).unwrap_or_default(),
                     participants: m.participants,
@@ -466,6 +606,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
         let fits = |a: &Anchor| {
             let e = &a.event;
             e.event_type.compatible(m.event_type)
+                && e.status == m.status
                 && m.participants
                     .iter()
                     .all(|p| e.participants.iter().any(|q| q.entity == p.entity))

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::vocab::{EdgeKind, EntityKind, EventType};
+use crate::vocab::{EdgeKind, EntityKind, EventStatus, EventType};
 
 /// A gazetteer entity as the graph shows it.
 #[derive(Debug, Clone)]
@@ -110,6 +110,7 @@ pub struct RelationFact {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFact {
     pub event_type: EventType,
+    pub status: EventStatus,
     pub date: Option<String>,
     pub date_text: String,
     pub participants: Vec<(FactEntity, Provenance)>,

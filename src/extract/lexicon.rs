@@ -8,7 +8,7 @@ use crate::data::{DataError, TsvRows};
 use crate::text::boilerplate::BoilerplateRules;
 use crate::text::morph;
 use crate::text::normalize::normalize_key;
-use crate::vocab::{EventType, Role};
+use crate::vocab::{EventStatus, EventType, Role};
 
 /// Every lexicon file by name, with its built-in content.
 const BUILTIN: &[(&str, &str)] = &[
@@ -93,11 +93,44 @@ pub struct NameHead {
     pub definite: bool,
 }
 
+/// Words that say a reported event did not (or not yet) happen: «من المقرر» (planned),
+/// «نفى» (denied).
+#[derive(Debug, Clone)]
+pub struct ModalityWord {
+    pub tokens: Vec<String>,
+    /// What the event is when the words govern its trigger (never `occurred`).
+    pub status: EventStatus,
+    /// How far before the trigger the words reach.
+    pub reach: ModalityReach,
+}
+
+/// How far before an event trigger modality words govern it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModalityReach {
+    /// Right before the trigger, one or two words away («لم يلتق», «لن تعقد»): the
+    /// particles of negation and the future, which govern the verb they precede.
+    Adjacent,
+    /// Anywhere in the trigger's clause window («من المقرر أن يجتمع ...»).
+    Clause,
+}
+
+/// The grammatical form of an event trigger, which the status rules read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerForm {
+    /// «التقى»: it happened.
+    Past,
+    /// «يلتقي»: happening; with «سـ» or «قد» before it, planned or possible.
+    Present,
+    /// «لقاء», «زيارة».
+    Noun,
+}
+
 /// An event trigger: words that report an event of a type.
 #[derive(Debug, Clone)]
 pub struct EventTrigger {
     pub tokens: Vec<String>,
     pub event_type: EventType,
+    pub form: TriggerForm,
 }
 
 /// All word lists, normalised.
@@ -122,7 +155,7 @@ pub struct Lexicon {
     pub months: Vec<(Vec<String>, u8)>,
     pub event_triggers: Vec<EventTrigger>,
     /// Words that make a reported event planned or hypothetical rather than past.
-    pub modality: Vec<Vec<String>>,
+    pub modality: Vec<ModalityWord>,
     /// Words that open a clause (حيث، الذي، إن ...).
     pub clause_openers: HashSet<String>,
     /// Words for delegations (وفد، الوفدان ...).
@@ -304,8 +337,42 @@ impl Lexicon {
                             ))
                         })?
                     },
+                    form: match row.field(2)? {
+                        "past" => TriggerForm::Past,
+                        "present" => TriggerForm::Present,
+                        "noun" => TriggerForm::Noun,
+                        other => {
+                            return Err(row.error(format!(
+                                "trigger form must be past, present or noun, not {other:?}"
+                            )))
+                        }
+                    },
                 }),
-                "modality.tsv" => self.modality.push(tokens_of(first)),
+                "modality.tsv" => {
+                    let status = match row.field(1)? {
+                        "planned" => EventStatus::Planned,
+                        "denied" => EventStatus::Denied,
+                        other => {
+                            return Err(row.error(format!(
+                                "modality status must be planned or denied, not {other:?}"
+                            )))
+                        }
+                    };
+                    let reach = match row.field(2)? {
+                        "adjacent" => ModalityReach::Adjacent,
+                        "clause" => ModalityReach::Clause,
+                        other => {
+                            return Err(row.error(format!(
+                                "modality reach must be adjacent or clause, not {other:?}"
+                            )))
+                        }
+                    };
+                    self.modality.push(ModalityWord {
+                        tokens: tokens_of(first),
+                        status,
+                        reach,
+                    })
+                }
                 "clause_openers.tsv" => {
                     self.clause_openers.insert(key);
                 }

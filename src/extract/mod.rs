@@ -34,6 +34,9 @@ pub use facts::{
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ExtractOptions {
     pub keep_boilerplate: bool,
+    /// Planned and denied events become nodes too (marked by `status`), not only those
+    /// that occurred.
+    pub all_events: bool,
 }
 
 /// The loaded data and matching tables; shared read-only across threads.
@@ -431,6 +434,7 @@ impl Extractor {
         };
         EventFact {
             event_type: e.event_type,
+            status: e.status,
             date: e.date.clone(),
             date_text: e.date_text.clone(),
             participants: e.participants.iter().map(|p| part(p, 0.75)).collect(),

@@ -15,7 +15,7 @@ use super::model::{Edge, KnowledgeGraph, Node};
 use crate::extract::dates;
 use crate::extract::{ArticleFacts, FactEntity, Provenance};
 use crate::text::transliterate;
-use crate::vocab::{EdgeKind, EventType, NodeKind};
+use crate::vocab::{EdgeKind, EventStatus, EventType, NodeKind};
 
 /// A node id, shared by the node and every edge that names it.
 type Id = Arc<str>;
@@ -33,11 +33,16 @@ pub struct GraphBuilder {
     /// Participant → events they take part in, so a new report is compared only with
     /// events sharing a participant (not with every event of the corpus).
     events_by_participant: HashMap<Id, Vec<usize>>,
+    /// Planned and denied events become nodes too (else only occurred ones).
+    all_events: bool,
 }
 
 /// An event merged over the articles that report it; its id is fixed at the end.
 struct GlobalEvent {
     event_type: EventType,
+    status: EventStatus,
+    /// The earliest publication date of its reports.
+    reported: Option<String>,
     date: Option<String>,
     date_text: String,
     participants: Vec<Id>,
@@ -81,6 +86,12 @@ impl Default for GraphBuilder {
 }
 
 impl GraphBuilder {
+    /// The same builder keeping planned and denied events as nodes too.
+    pub fn with_all_events(mut self, all_events: bool) -> GraphBuilder {
+        self.all_events = all_events;
+        self
+    }
+
     /// A builder for facts of any number of articles: they describe their entities, so it
     /// needs no gazetteer.
     pub fn new() -> GraphBuilder {
@@ -97,6 +108,7 @@ impl GraphBuilder {
             rules: Default::default(),
             events: Vec::new(),
             events_by_participant: HashMap::new(),
+            all_events: false,
         }
     }
 
@@ -213,6 +225,9 @@ impl GraphBuilder {
     /// calls between the same people may well be two calls).
     fn add_events(&mut self, facts: &ArticleFacts, article: &Id) {
         for e in &facts.events {
+            if e.status != EventStatus::Occurred && !self.all_events {
+                continue;
+            }
             let participants: Vec<Id> = e
                 .participants
                 .iter()
@@ -231,21 +246,15 @@ impl GraphBuilder {
                 .collect();
             candidates.sort_unstable();
             candidates.dedup();
-            let found = candidates.into_iter().find(|&i| {
-                let g = &self.events[i];
-                let shared = participants
-                    .iter()
-                    .filter(|p| g.participants.contains(p))
-                    .count();
-                g.event_type.compatible(e.event_type)
-                    && shared >= 2.min(participants.len()).max(1)
-                    && matches!((&g.date, &e.date), (Some(a), Some(b)) if dates::compatible(a, b))
-            });
+            let published = facts.article.published.as_deref();
+            let found = self.same_event(e, &participants, candidates, published);
             let index = match found {
                 Some(i) => i,
                 None => {
                     self.events.push(GlobalEvent {
                         event_type: e.event_type,
+                        status: e.status,
+                        reported: None,
                         date: e.date.clone(),
                         date_text: e.date_text.clone(),
                         participants: Vec::new(),
@@ -262,6 +271,11 @@ impl GraphBuilder {
             let rules = &mut self.rules;
             let g = &mut self.events[index];
             g.event_type = g.event_type.merged(e.event_type);
+            if let Some(p) = published {
+                if g.reported.as_deref().is_none_or(|r| p < r) {
+                    g.reported = Some(p.to_string());
+                }
+            }
             if let Some(d) = &e.date {
                 if g.date.as_ref().is_none_or(|x| d.len() > x.len()) {
                     g.date = Some(d.clone());
@@ -300,6 +314,54 @@ impl GraphBuilder {
                     let mut attrs = provenance_attrs(first, article, shared(rules, &first.rule), 1);
                     attrs.insert("count", e.reports.len());
                     g.edges.push((EdgeKind::ReportedIn, article.clone(), attrs));
+                }
+            }
+        }
+    }
+
+    /// The event other articles reported that `e` reports too, if one is clearly it: the
+    /// same type and status and at least two shared participants (one if it has one), and
+    /// dates within a day of each other. An undated report joins the one dated event of
+    /// its participants that lies a few days before its publication; two undated calls
+    /// between the same people may well be two calls, so they stay apart.
+    fn same_event(
+        &self,
+        e: &crate::extract::EventFact,
+        participants: &[Id],
+        candidates: Vec<usize>,
+        published: Option<&str>,
+    ) -> Option<usize> {
+        let alike = |i: &usize| {
+            let g = &self.events[*i];
+            let shared = participants
+                .iter()
+                .filter(|p| g.participants.contains(p))
+                .count();
+            g.event_type.compatible(e.event_type)
+                && g.status == e.status
+                && shared >= 2.min(participants.len()).max(1)
+        };
+        let mut alike = candidates.into_iter().filter(alike);
+        match &e.date {
+            Some(d) => alike.find(|&i| {
+                self.events[i]
+                    .date
+                    .as_deref()
+                    .is_some_and(|g| dates::same_day_or_next(g, d))
+            }),
+            None => {
+                let published = published?;
+                let near: Vec<usize> = alike
+                    .filter(|&i| {
+                        self.events[i].date.as_deref().is_some_and(|g| {
+                            dates::days_between(g, published)
+                                .is_some_and(|n| (0..=UNDATED_WINDOW_DAYS).contains(&n))
+                        })
+                    })
+                    .collect();
+                match near.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
                 }
             }
         }
@@ -368,7 +430,8 @@ impl GraphBuilder {
             attrs.insert("event_type", g.event_type.as_str());
             attrs.insert("date", date.as_str());
             attrs.insert("date_text", g.date_text.as_str());
-            attrs.insert("status", "happened");
+            attrs.insert("status", g.status.as_str());
+            attrs.insert("reported", g.reported.clone().unwrap_or_default());
             attrs.insert("mentions", g.articles.len());
             self.graph.nodes.insert(
                 id.to_string(),
@@ -422,6 +485,9 @@ impl GraphBuilder {
         self.graph
     }
 }
+
+/// How many days before its publication an undated report may say an event happened.
+const UNDATED_WINDOW_DAYS: i64 = 3;
 
 /// The shared copy of `rule` in `rules`.
 fn shared(rules: &mut rustc_hash::FxHashSet<Arc<str>>, rule: &str) -> Arc<str> {

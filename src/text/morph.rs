@@ -45,6 +45,52 @@ pub const NISBA_ENDING: char = 'ي';
 /// روسيه، روسيون، روسيين، روسيان، روسيتان، روسيتين).
 pub const NISBA_FORM_SUFFIXES: [&str; 7] = ["", "ه", "ون", "ين", "ان", "تان", "تين"];
 
+/// «قد»: before a present verb «may» («قد يلتقي»), before a past one «has» («قد التقى»).
+pub const MAY: [&str; 3] = ["قد", "وقد", "فقد"];
+/// The hamza seats a word's final hamza takes before a suffix: «لقاء» → «لقائه», «لقاؤه».
+pub const HAMZA_SEATS: [char; 2] = ['ئ', 'ؤ'];
+/// The final hamza on the line.
+pub const HAMZA: char = 'ء';
+
+/// The present verb of a future form: «سيلتقي» → «يلتقي» (س then a person prefix).
+pub fn future_verb(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix(FUTURE)?;
+    rest.starts_with(IMPERFECT_PREFIXES)
+        .then_some(rest)
+        .filter(|r| r.chars().count() >= 3)
+}
+
+/// The base forms a word may have under an inflection suffix, longest suffix first:
+/// «زيارتها» → «زيارة» (ت of a construct form back to ة, normalised ه), «لقائه» → «لقاء»,
+/// «التقاه» → «التقي» (alef back to the final ى, normalised ي), «اجتماعا» → «اجتماع». The
+/// base keeps at least three letters.
+pub fn suffix_bases(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in INFLECTION_SUFFIXES {
+        let Some(base) = word.strip_suffix(suffix) else {
+            continue;
+        };
+        if base.chars().count() < 3 {
+            continue;
+        }
+        let (head, last) = {
+            let mut chars = base.chars();
+            let last = chars.next_back().expect("three letters");
+            (chars.as_str(), last)
+        };
+        out.push(base.to_string());
+        if suffix != ACCUSATIVE {
+            match last {
+                'ت' => out.push(format!("{head}{TA_MARBUTA}")),
+                c if HAMZA_SEATS.contains(&c) => out.push(format!("{head}{HAMZA}")),
+                'ا' => out.push(format!("{head}{NISBA_ENDING}")),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// Whether `word` starts with the article.
 pub fn has_article(word: &str) -> bool {
     word.starts_with(ARTICLE)
@@ -69,5 +115,17 @@ mod tests {
         assert_eq!(strip_article("الدجيل"), Some("دجيل"));
         assert_eq!(bare("واشنطن"), "واشنطن");
         assert!(has_article("الاول") && !has_article("لافروف"));
+    }
+
+    #[test]
+    fn suffixes_come_off_back_to_the_base_form() {
+        assert!(suffix_bases("زيارتها").contains(&"زياره".to_string()));
+        assert!(suffix_bases("لقائه").contains(&"لقاء".to_string()));
+        assert!(suffix_bases("التقاه").contains(&"التقي".to_string()));
+        assert!(suffix_bases("اجتماعا").contains(&"اجتماع".to_string()));
+        // too short to carry a suffix
+        assert!(suffix_bases("له").is_empty());
+        assert_eq!(future_verb("سيلتقي"), Some("يلتقي"));
+        assert_eq!(future_verb("ستة"), None);
     }
 }

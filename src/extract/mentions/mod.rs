@@ -257,7 +257,7 @@ impl MentionFinder {
                     .map(|(t, _)| t),
             )
             .chain(lexicon.months.iter().map(|(t, _)| t))
-            .chain(lexicon.modality.iter())
+            .chain(lexicon.modality.iter().map(|m| &m.tokens))
             .flatten()
             .cloned()
             .collect();
