@@ -470,16 +470,11 @@ impl Cx<'_> {
         // «قال بوتين عقب لقائه مع ترامب»: the pronoun on the trigger is the person the
         // sentence is about, named before the trigger's clause
         if trigger.suffixed && !participants.iter().any(|p| p.first < first) {
-            let possessor = self
-                .found
-                .mentions
-                .iter()
-                .filter(|m| {
-                    (m.tokens.end as usize) <= start
-                        && m.sentence == sentence
-                        && self.kind(&m.entity) == EntityKind::Person
-                })
-                .next_back();
+            let possessor = self.found.mentions.iter().rfind(|m| {
+                (m.tokens.end as usize) <= start
+                    && m.sentence == sentence
+                    && self.kind(&m.entity) == EntityKind::Person
+            });
             if let Some(m) = possessor {
                 let (mf, me) = (m.tokens.first as usize, m.tokens.end as usize);
                 participants.insert(0, part(m.entity.clone(), mf, me, "event:possessor"));
