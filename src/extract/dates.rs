@@ -13,6 +13,16 @@ use super::matcher::PhraseIndex;
 use crate::text::morph;
 use crate::text::Document;
 
+/// Which way a date without a year points from the article's date: «فبراير الماضي»
+/// (past), «الأربعاء المقبل» (next), or «يوم الأربعاء» (unmarked: the past for what
+/// happened, the future for what is planned).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toward {
+    Past,
+    Next,
+    Unmarked,
+}
+
 /// What a date expression says before it is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateValue {
@@ -30,14 +40,18 @@ pub enum DateValue {
         day: u32,
         month: u32,
     },
-    /// A month name alone or with الماضي (last March): the latest such month not after
-    /// the article's date.
+    /// A month name alone, or with الماضي / المقبل.
     Month {
         month: u32,
+        toward: Toward,
     },
-    Weekday(Weekday),
+    Weekday(Weekday, Toward),
+    /// «الأسبوع الماضي», «الأسبوع المقبل», «هذا الأسبوع»: the month if the whole week lies
+    /// in one, else the year.
+    Week(Toward),
     LastMonth,
     ThisMonth,
+    NextMonth,
     Yesterday,
     Today,
     /// «في اليوم ذاته», «في اليوم نفسه»: the day of the event being talked about.
@@ -70,6 +84,8 @@ pub struct DateWords {
     same: FxHashSet<String>,
     same_before: FxHashSet<String>,
     day_part: FxHashSet<String>,
+    next: FxHashSet<String>,
+    week: FxHashSet<String>,
 }
 
 impl DateWords {
@@ -101,6 +117,8 @@ impl DateWords {
             "same" => &mut self.same,
             "same_before" => &mut self.same_before,
             "day_part" => &mut self.day_part,
+            "next" => &mut self.next,
+            "week" => &mut self.week,
             other => return Err(format!("unknown date word meaning {other:?}")),
         };
         set.insert(word);
@@ -110,6 +128,17 @@ impl DateWords {
     /// The weekday `word` names, with or without the article.
     fn weekday_of(&self, word: &str) -> Option<Weekday> {
         self.weekdays.get(morph::bare(word)).copied()
+    }
+
+    /// The direction a word after a date gives it («الماضي», «المقبل»), if it is one.
+    fn toward(&self, word: &str) -> Toward {
+        if self.past.contains(word) {
+            Toward::Past
+        } else if self.next.contains(word) {
+            Toward::Next
+        } else {
+            Toward::Unmarked
+        }
     }
 }
 
@@ -178,13 +207,18 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
         // month [year | الماضي]
         if found.is_none() {
             if let Some((after, month)) = month_at(i) {
+                let toward = if same_sentence(i, after) {
+                    words.toward(text(after))
+                } else {
+                    Toward::Unmarked
+                };
                 found = Some(
                     match year(text(after)).filter(|_| same_sentence(i, after)) {
                         Some(y) => (after + 1, DateValue::MonthYear { year: y, month }),
-                        None if same_sentence(i, after) && words.past.contains(text(after)) => {
-                            (after + 1, DateValue::Month { month })
+                        None if toward != Toward::Unmarked => {
+                            (after + 1, DateValue::Month { month, toward })
                         }
-                        None => (after, DateValue::Month { month }),
+                        None => (after, DateValue::Month { month, toward }),
                     },
                 );
             }
@@ -200,6 +234,20 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
                 .strip_prefix(morph::AND)
                 .filter(|s| s.chars().count() > 2)
                 .unwrap_or(w);
+            // «الخميس الماضي», «الأربعاء المقبل»: the word after the weekday
+            let weekday_with_direction = |end: usize, day: Weekday| {
+                let toward = if same_sentence(i, end) {
+                    words.toward(text(end))
+                } else {
+                    Toward::Unmarked
+                };
+                let end = if toward == Toward::Unmarked {
+                    end
+                } else {
+                    end + 1
+                };
+                (end, DateValue::Weekday(day, toward))
+            };
             found = match (stem, next) {
                 (w, y) if words.year.contains(w) && year(y).is_some() => {
                     Some((i + 2, DateValue::Year(year(y).unwrap_or_default())))
@@ -220,9 +268,27 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
                 (w, n) if words.same_before.contains(w) && words.day.contains(n) => {
                     Some((i + 2, DateValue::SameDay))
                 }
-                (w, d) if words.day_part.contains(w) => words
-                    .weekday_of(d)
-                    .map(|day| (i + 2, DateValue::Weekday(day))),
+                (w, n) if words.month.contains(w) && words.next.contains(n) => {
+                    Some((i + 2, DateValue::NextMonth))
+                }
+                (w, n) if words.week.contains(w) && words.toward(n) != Toward::Unmarked => {
+                    Some((i + 2, DateValue::Week(words.toward(n))))
+                }
+                (w, n) if words.this.contains(w) && words.week.contains(n) => {
+                    Some((i + 2, DateValue::Week(Toward::Unmarked)))
+                }
+                (w, n) if words.day.contains(w) && !morph::has_article(n) => {
+                    Some((i + 1, DateValue::Today))
+                }
+                (w, d) if words.day_part.contains(w) && words.weekday_of(d).is_some() => {
+                    let day = words.weekday_of(d).unwrap_or(Weekday::Mon);
+                    Some(weekday_with_direction(i + 2, day))
+                }
+                // a weekday written alone takes the article: «الخميس», «والسبت الماضي»
+                (w, _) if morph::has_article(w) && words.weekday_of(w).is_some() => {
+                    let day = words.weekday_of(w).unwrap_or(Weekday::Mon);
+                    Some(weekday_with_direction(i + 1, day))
+                }
                 _ => None,
             };
         }
@@ -261,10 +327,27 @@ fn iso(year: i32, month: Option<u32>, day: Option<u32>) -> String {
 }
 
 /// Resolves a date against the article's date (ISO, any precision) and, for «the same
-/// day», the date of the event last talked about.
+/// day», the date of the event last talked about; an unmarked date («يوم الأربعاء»,
+/// «في يونيو») lies before the article.
 pub fn resolve(value: DateValue, article: Option<&str>, same_day: Option<&str>) -> Option<IsoDate> {
+    resolve_toward(value, article, same_day, false)
+}
+
+/// `resolve`, with unmarked dates after the article when `forward` (what is planned).
+pub fn resolve_toward(
+    value: DateValue,
+    article: Option<&str>,
+    same_day: Option<&str>,
+    forward: bool,
+) -> Option<IsoDate> {
     let reference = article.and_then(parts);
     let full_ref = reference.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m?, d?));
+    let ahead = |toward: Toward| match toward {
+        Toward::Past => false,
+        Toward::Next => true,
+        Toward::Unmarked => forward,
+    };
+    let day_iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     match value {
         DateValue::Full { year, month, day } => {
             NaiveDate::from_ymd_opt(year, month, day).map(|_| iso(year, Some(month), Some(day)))
@@ -272,18 +355,30 @@ pub fn resolve(value: DateValue, article: Option<&str>, same_day: Option<&str>) 
         DateValue::MonthYear { year, month } => Some(iso(year, Some(month), None)),
         DateValue::Year(y) => Some(iso(y, None, None)),
         DateValue::DayMonth { day, month } => {
-            let (y, m, _) = reference?;
-            // a day and month later than the article's month is last year's
-            let year = if m.is_some_and(|rm| month > rm) {
+            let (y, m, d) = reference?;
+            let later = m.is_some_and(|rm| (month, day) > (rm, d.unwrap_or(0)));
+            let earlier = m.is_some_and(|rm| (month, day) < (rm, d.unwrap_or(0)));
+            // a day and month later than the article's are last year's, or, for what is
+            // planned, an earlier one is next year's
+            let year = if forward && earlier {
+                y + 1
+            } else if !forward && later && m.is_some_and(|rm| month > rm) {
                 y - 1
             } else {
                 y
             };
             NaiveDate::from_ymd_opt(year, month, day).map(|_| iso(year, Some(month), Some(day)))
         }
-        DateValue::Month { month } => {
+        DateValue::Month { month, toward } => {
             let (y, m, _) = reference?;
-            let year = if m.is_some_and(|rm| month > rm) {
+            let rm = m?;
+            let year = if ahead(toward) {
+                if month > rm || (month == rm && toward == Toward::Unmarked) {
+                    y
+                } else {
+                    y + 1
+                }
+            } else if month > rm {
                 y - 1
             } else {
                 y
@@ -303,16 +398,55 @@ pub fn resolve(value: DateValue, article: Option<&str>, same_day: Option<&str>) 
             let (y, m, _) = reference?;
             Some(iso(y, Some(m?), None))
         }
-        DateValue::Today => full_ref.map(|d| d.format("%Y-%m-%d").to_string()),
-        DateValue::Yesterday => {
-            full_ref.map(|d| (d - Duration::days(1)).format("%Y-%m-%d").to_string())
+        DateValue::NextMonth => {
+            let (y, m, _) = reference?;
+            let m = m?;
+            Some(if m == 12 {
+                iso(y + 1, Some(1), None)
+            } else {
+                iso(y, Some(m + 1), None)
+            })
         }
-        DateValue::Weekday(wd) => {
+        DateValue::Week(toward) => {
             let d = full_ref?;
-            let back = (7 + d.weekday().num_days_from_monday() as i64
-                - wd.num_days_from_monday() as i64)
-                % 7;
-            Some((d - Duration::days(back)).format("%Y-%m-%d").to_string())
+            // the week the article is in, Monday first, then the one before or after
+            let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+            let start = match toward {
+                Toward::Past => monday - Duration::days(7),
+                Toward::Next => monday + Duration::days(7),
+                Toward::Unmarked => monday,
+            };
+            let end = start + Duration::days(6);
+            Some(if start.month() == end.month() {
+                iso(start.year(), Some(start.month()), None)
+            } else if start.year() == end.year() {
+                iso(start.year(), None, None)
+            } else {
+                return None;
+            })
+        }
+        DateValue::Today => full_ref.map(day_iso),
+        DateValue::Yesterday => full_ref.map(|d| day_iso(d - Duration::days(1))),
+        DateValue::Weekday(wd, toward) => {
+            let d = full_ref?;
+            let (today, target) = (
+                d.weekday().num_days_from_monday() as i64,
+                wd.num_days_from_monday() as i64,
+            );
+            Some(day_iso(if ahead(toward) {
+                // the next such day: today's only if unmarked
+                let mut on = (7 + target - today) % 7;
+                if on == 0 && toward == Toward::Next {
+                    on = 7;
+                }
+                d + Duration::days(on)
+            } else {
+                let mut back = (7 + today - target) % 7;
+                if back == 0 && toward == Toward::Past {
+                    back = 7;
+                }
+                d - Duration::days(back)
+            }))
         }
         DateValue::SameDay => same_day.map(str::to_string),
     }
@@ -446,6 +580,38 @@ mod tests {
             Some("2025-02-28")
         );
         assert_eq!(one("في اليوم ذاته", None).as_deref(), Some("2025-03-11"));
+    }
+
+    #[test]
+    fn weekdays_alone_weeks_today_and_the_direction_words() {
+        // 2018-05-07 was a Monday
+        let on = Some("2018-05-07");
+        assert_eq!(one("وصل الخميس إلى", on).as_deref(), Some("2018-05-03"));
+        assert_eq!(one("والسبت الماضي", on).as_deref(), Some("2018-05-05"));
+        assert_eq!(one("الاثنين الماضي", on).as_deref(), Some("2018-04-30"));
+        assert_eq!(one("يوم الأربعاء المقبل", on).as_deref(), Some("2018-05-09"));
+        assert_eq!(one("الاثنين المقبل", on).as_deref(), Some("2018-05-14"));
+        assert_eq!(one("قال اليوم إن", on).as_deref(), Some("2018-05-07"));
+        // the week before 7 May 2018 ran from 30 April to 6 May: only the year is sure
+        assert_eq!(one("الأسبوع الماضي", on).as_deref(), Some("2018"));
+        assert_eq!(
+            one("الأسبوع الماضي", Some("2018-05-16")).as_deref(),
+            Some("2018-05")
+        );
+        assert_eq!(one("الشهر المقبل", on).as_deref(), Some("2018-06"));
+        assert_eq!(one("يونيو المقبل", on).as_deref(), Some("2018-06"));
+        // a month alone lies before the article, unless what it dates is planned
+        assert_eq!(one("في يونيو", on).as_deref(), Some("2017-06"));
+        let lexicon = Lexicon::builtin().unwrap();
+        let doc = Document::analyze("في يونيو", &BoilerplateRules::default(), false);
+        let found = find(&doc, &month_index(&lexicon), &lexicon.date_words);
+        assert_eq!(
+            resolve_toward(found[0].value, on, None, true).as_deref(),
+            Some("2018-06")
+        );
+        // positive control: «اليوم الأول» is no date, «أحد» without the article no weekday
+        assert!(dates("في اليوم الأول", on).is_empty());
+        assert!(dates("قال أحد المسؤولين", on).is_empty());
     }
 
     #[test]

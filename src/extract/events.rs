@@ -530,7 +530,10 @@ struct Anchor {
 }
 
 fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> Vec<ArticleEvent> {
-    let resolve = |d: &DateMention| dates::resolve(d.value, article_date, None);
+    // what is planned lies ahead: «يوم الأربعاء» of a planned meeting is the next one
+    let resolve = |d: &DateMention, status: EventStatus| {
+        dates::resolve_toward(d.value, article_date, None, status == EventStatus::Planned)
+    };
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut rest: Vec<Mention> = Vec::new();
     for m in mentions {
@@ -540,7 +543,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
             rest.push(m);
             continue;
         }
-        let date = m.date.as_ref().and_then(resolve);
+        let date = m.date.as_ref().and_then(|d| resolve(d, m.status));
         let same_day = m
             .date
             .as_ref()
@@ -597,7 +600,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
         if m.places.is_empty() && m.date.is_none() {
             continue;
         }
-        let date = m.date.as_ref().and_then(resolve);
+        let date = m.date.as_ref().and_then(|d| resolve(d, m.status));
         let fits = |a: &Anchor| {
             let e = &a.event;
             e.event_type.compatible(m.event_type)
