@@ -15,26 +15,55 @@ use crate::text::normalize::normalize_key;
 pub use crate::vocab::EntityKind;
 use crate::vocab::Role;
 
-const BUILTIN: &[(&str, &str)] = &[
+/// The built-in files, and whether their people's surnames alone name them in articles
+/// that never write them in full: yes for the well-known people of `people.tsv` («ترامب»,
+/// «بوتين»); no for the long lists by category (heads of state and government, ministers,
+/// officials), where a surname alone is far more often someone else's, or a word.
+const BUILTIN: &[(&str, &str, bool)] = &[
     (
         "data/gazetteer/countries.tsv",
         include_str!("../../data/gazetteer/countries.tsv"),
+        true,
     ),
     (
         "data/gazetteer/locations.tsv",
         include_str!("../../data/gazetteer/locations.tsv"),
+        true,
     ),
     (
         "data/gazetteer/organizations.tsv",
         include_str!("../../data/gazetteer/organizations.tsv"),
+        true,
     ),
     (
         "data/gazetteer/people.tsv",
         include_str!("../../data/gazetteer/people.tsv"),
+        true,
+    ),
+    (
+        "data/gazetteer/heads_of_state.tsv",
+        include_str!("../../data/gazetteer/heads_of_state.tsv"),
+        false,
+    ),
+    (
+        "data/gazetteer/officials.tsv",
+        include_str!("../../data/gazetteer/officials.tsv"),
+        false,
     ),
     (
         "data/gazetteer/roles.tsv",
         include_str!("../../data/gazetteer/roles.tsv"),
+        true,
+    ),
+    (
+        "data/gazetteer/heads_of_state_roles.tsv",
+        include_str!("../../data/gazetteer/heads_of_state_roles.tsv"),
+        true,
+    ),
+    (
+        "data/gazetteer/officials_roles.tsv",
+        include_str!("../../data/gazetteer/officials_roles.tsv"),
+        true,
     ),
 ];
 
@@ -56,6 +85,9 @@ pub struct Entry {
     pub nisba: Vec<String>,
     /// Where the row came from, for error messages.
     pub origin: String,
+    /// Whether the surname alone names this person in an article that does not write
+    /// the full name (see `BUILTIN`).
+    pub surname_alone: bool,
 }
 
 /// A dated role from `roles.tsv`.
@@ -115,8 +147,8 @@ impl Gazetteer {
     /// The built-in gazetteer plus the user's files, in order.
     pub fn load(extra: &[impl AsRef<Path>]) -> Result<Gazetteer, DataError> {
         let mut gazetteer = Gazetteer::default();
-        for (name, content) in BUILTIN {
-            gazetteer.add_file(name, content)?;
+        for (name, content, surname_alone) in BUILTIN {
+            gazetteer.add_file_with(name, content, *surname_alone)?;
         }
         for path in extra {
             let path = path.as_ref();
@@ -134,6 +166,17 @@ impl Gazetteer {
 
     /// Adds entities or roles from one TSV file (the header says which).
     pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), DataError> {
+        self.add_file_with(file, content, true)
+    }
+
+    /// `add_file`, saying whether the file's people are named by their surname alone
+    /// without their full name in the article.
+    fn add_file_with(
+        &mut self,
+        file: &str,
+        content: &str,
+        surname_alone: bool,
+    ) -> Result<(), DataError> {
         let rows = TsvRows::new(file, content);
         let is_roles = rows.headers().first().map(String::as_str) == Some("person");
         for row in rows {
@@ -198,6 +241,7 @@ impl Gazetteer {
                 country: Some(row.optional(6).to_string()).filter(|s| !s.is_empty()),
                 nisba: row.list(7),
                 origin: format!("{}:{}", row.file, row.line),
+                surname_alone,
             };
             match self.by_slug.get(&slug) {
                 Some(&index) => self.entries[index] = entry,
@@ -315,7 +359,9 @@ impl Gazetteer {
             if entry.kind != EntityKind::Person {
                 continue;
             }
-            if let Some(surname) = surname_of(&normalize_key(&entry.label), lexicon) {
+            let family_first = self.family_first(entry, lexicon);
+            if let Some(surname) = surname_of(&normalize_key(&entry.label), family_first, lexicon)
+            {
                 let bare = surname.strip_prefix(morph::ARTICLE).unwrap_or(&surname);
                 if name_keys.contains(&surname) || name_keys.contains(bare) {
                     continue; // a country, city or nisba with that spelling wins
@@ -346,7 +392,7 @@ impl Gazetteer {
                 continue;
             }
             let label = normalize_key(&entry.label);
-            let Some(last) = family_word(&label, lexicon) else {
+            let Some(last) = family_word(&label, self.family_first(entry, lexicon), lexicon) else {
                 continue;
             };
             let ordinary = lexicon.is_common(last) || lexicon.first_names.contains(last);
@@ -359,6 +405,24 @@ impl Gazetteer {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// When `slug` last held a gazetteer office: `None` if never, `"9999"` if still in
+    /// office.
+    pub fn last_in_office(&self, slug: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .filter(|r| r.person == slug)
+            .map(|r| r.to.as_deref().unwrap_or("9999"))
+            .max()
+    }
+
+    /// Whether `entry`'s people are named family name first («كيم جونغ أون»).
+    fn family_first(&self, entry: &Entry, lexicon: &Lexicon) -> bool {
+        entry
+            .country
+            .as_deref()
+            .is_some_and(|c| lexicon.family_name_first.contains(c))
     }
 
     /// The people holding `role` at `target` on `date` (ISO, any precision).
@@ -396,18 +460,24 @@ fn date_overlaps_before(date: &str, to: &str) -> bool {
     }
 }
 
-/// The last word of a two- or three-word name, if it can stand for the person alone.
-fn surname_of(label: &str, lexicon: &Lexicon) -> Option<String> {
-    let last = family_word(label, lexicon)?;
+/// The family name of a two- or three-word name, if it can stand for the person alone: not
+/// an everyday word, a given name or a title («حسين الشيخ» is not «الشيخ» alone).
+fn surname_of(label: &str, family_first: bool, lexicon: &Lexicon) -> Option<String> {
+    let last = family_word(label, family_first, lexicon)?;
+    // (a family name that comes first is no given name, whatever other languages do
+    // with «كيم»)
     let usable = last.chars().count() >= 3
         && !lexicon.is_common(last)
-        && !lexicon.first_names.contains(last);
+        && (family_first || !lexicon.first_names.contains(last))
+        && !lexicon.is_title_word(last)
+        && !lexicon.name_words.compound_ends.contains(last);
     usable.then(|| last.to_string())
 }
 
-/// The last word of a two- or three-word name that has no lineage or kunya in it (those
-/// end in a father's name, not a family name).
-fn family_word<'a>(label: &'a str, lexicon: &Lexicon) -> Option<&'a str> {
+/// The family name of a two- or three-word name that has no lineage or kunya in it (those
+/// end in a father's name, not a family name): its last word, or its first where names
+/// start with it («كيم جونغ أون»).
+fn family_word<'a>(label: &'a str, family_first: bool, lexicon: &Lexicon) -> Option<&'a str> {
     let words: Vec<&str> = label.split(' ').collect();
     if !(2..=3).contains(&words.len()) {
         return None;
@@ -418,7 +488,11 @@ fn family_word<'a>(label: &'a str, lexicon: &Lexicon) -> Option<&'a str> {
     {
         return None;
     }
-    words.last().copied()
+    if family_first {
+        words.first().copied()
+    } else {
+        words.last().copied()
+    }
 }
 
 /// Feminine, plural and dual forms of a masculine nisba (روسي → روسيه، روس...ون، ...ين).
@@ -511,9 +585,9 @@ mod tests {
         let forms = nisba_forms("روسي");
         assert!(forms.contains(&"روسيه".to_string()) && forms.contains(&"روسيين".to_string()));
         let lex = lexicon();
-        assert_eq!(surname_of("جون راتكليف", &lex).as_deref(), Some("راتكليف"));
-        assert_eq!(surname_of("فيصل بن فرحان ال سعود", &lex), None);
-        assert_eq!(surname_of("نواف سلام", &lex), None, "سلام is a common word");
+        assert_eq!(surname_of("جون راتكليف", false, &lex).as_deref(), Some("راتكليف"));
+        assert_eq!(surname_of("فيصل بن فرحان ال سعود", false, &lex), None);
+        assert_eq!(surname_of("نواف سلام", false, &lex), None, "سلام is a common word");
     }
 
     #[test]

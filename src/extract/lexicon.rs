@@ -72,6 +72,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/reported_speech.tsv"),
     ),
     (
+        "family_name_first.tsv",
+        include_str!("../../data/lexicon/family_name_first.tsv"),
+    ),
+    (
         "name_words.tsv",
         include_str!("../../data/lexicon/name_words.tsv"),
     ),
@@ -166,6 +170,8 @@ pub struct Lexicon {
     pub laqab_titles: HashSet<String>,
     /// Words that open what a speaker said, right after the name (إن، أنه، بأن ...).
     pub reported_speech: HashSet<String>,
+    /// Countries (gazetteer ids) whose people's names start with the family name.
+    pub family_name_first: HashSet<String>,
     /// The words of names that are not names: connectors, kunyas, particles, ordinals.
     pub name_words: NameWords,
     /// The words of relative dates: weekdays, «الماضي», «أمس» ...
@@ -193,6 +199,7 @@ pub struct NameWords {
     pub regnal_ordinals: HashSet<String>,
     pub ordinal_teens: HashSet<String>,
     pub theophoric: HashSet<String>,
+    pub compound_ends: HashSet<String>,
     pub family: HashSet<String>,
 }
 
@@ -212,6 +219,7 @@ impl NameWords {
             "regnal_ordinal" => &mut self.regnal_ordinals,
             "ordinal_teen" => &mut self.ordinal_teens,
             "theophoric" => &mut self.theophoric,
+            "compound_end" => &mut self.compound_ends,
             "family" => &mut self.family,
             other => return Err(format!("unknown class of name word {other:?}")),
         };
@@ -388,6 +396,9 @@ impl Lexicon {
                 "reported_speech.tsv" => {
                     self.reported_speech.insert(key);
                 }
+                "family_name_first.tsv" => {
+                    self.family_name_first.insert(first.to_string());
+                }
                 "counterparts.tsv" => {
                     self.counterparts.insert(key);
                 }
@@ -422,6 +433,14 @@ impl Lexicon {
     }
 
     /// Whether `word` (normalised) can be part of a name.
+    /// Whether `word` is a one-word title («الشيخ», «الأمير»), with or without the article.
+    pub fn is_title_word(&self, word: &str) -> bool {
+        let bare = morph::bare(word);
+        self.titles.iter().any(|(tokens, _)| {
+            tokens.len() == 1 && (tokens[0] == word || morph::bare(&tokens[0]) == bare)
+        })
+    }
+
     pub fn is_common(&self, word: &str) -> bool {
         self.common_words.contains(word)
             || self.speech_verbs.contains(word)

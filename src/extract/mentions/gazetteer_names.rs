@@ -50,12 +50,31 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
             for t in m.first..m.end {
                 s.out.cover[t] = Cover::Nisba(0);
             }
-        } else {
+        } else if !hamza_folded_away(s, m.first, m.prefix_len, &m.payload) {
             s.gazetteer_surnames
                 .push((m.first, m.end, m.prefix_len, m.payload.clone()));
         }
         i = m.end;
     }
+}
+
+/// Whether a one-word surname matched only because normalisation folded a hamza away:
+/// the word has a hamza inside it («شأن», «رأي», «اليأس») where none of the names does
+/// («شان», «راي», «إلياس»). Writers drop a hamza at a word's start, not inside it, so
+/// such a word is the common word it spells.
+fn hamza_folded_away(s: &State, first: usize, prefix: usize, targets: &[AliasTarget]) -> bool {
+    const HAMZAS: [char; 6] = ['أ', 'إ', 'آ', 'ؤ', 'ئ', 'ء'];
+    let t = &s.doc.tokens[first];
+    let written = s.doc.original(s.start_of(first, prefix), t.chars.end);
+    let inner_hamza = written.chars().skip(1).any(|c| HAMZAS.contains(&c));
+    if !inner_hamza {
+        return false;
+    }
+    !targets.iter().any(|target| {
+        let label = &s.gazetteer.entries[target.entry as usize].label;
+        let surname = label.split(' ').next_back().unwrap_or("");
+        surname.chars().skip(1).any(|c| HAMZAS.contains(&c))
+    })
 }
 
 #[cfg(test)]
@@ -75,6 +94,12 @@ mod tests {
         let inside = mentions("وانفجرت عبوتين أمس.");
         assert!(inside.is_empty(), "{inside:?}");
         // the same letters as a word of their own are the name
+        // folding «شأن» (matter) gives «شان»: the hamza inside says it is the word
+        let folded = mentions("وقال في هذا الشأن إن شأن البلاد مهم.");
+        assert!(
+            !folded.iter().any(|(_, rule)| rule.starts_with("surname:")),
+            "{folded:?}"
+        );
         let alone = mentions("ووصل بوتين أمس.");
         let surname = ("بوتين".to_string(), "surname:vladimir-putin".to_string());
         assert!(alone.contains(&surname), "{alone:?}");

@@ -2,7 +2,7 @@
 //! names in full, else to the only person with that surname.
 
 use super::state::{Claim, State};
-use super::{Cover, EntityRef, MentionFinder};
+use super::{Cover, EntityRef, MentionFinder, WordList};
 use crate::extract::gazetteer::AliasTarget;
 use crate::vocab::Rule;
 
@@ -10,28 +10,78 @@ use crate::vocab::Rule;
 pub(super) const RULE: Rule = Rule::new("surname", 0.85);
 
 /// Gazetteer surnames: the person named in full in this article, else the only person
-/// with that surname; an ambiguous surname with no full name nearby is left alone.
+/// with that surname; an ambiguous surname with no full name nearby is left alone, and so
+/// is a surname the article writes after a given name of someone the gazetteer lacks
+/// («عاطف الطراونة» … «الطراونة» is Atef, not the Tarawneh of the gazetteer): discovery
+/// finds that person and resolves the surname to them.
 pub(super) fn run(_: &MentionFinder, s: &mut State) {
     let gazetteer_surnames = std::mem::take(&mut s.gazetteer_surnames);
     let full: rustc_hash::FxHashSet<EntityRef> =
         s.out.mentions.iter().map(|m| m.entity.clone()).collect();
-    for (first, end, prefix, targets) in gazetteer_surnames {
+    let someone_else: Vec<bool> = gazetteer_surnames
+        .iter()
+        .map(|(first, _, _, _)| {
+            *first > 0
+                && s.out.cover[first - 1] == Cover::Free
+                && !s.doc.tokens[*first].after_break
+                && s.free_stem_in(first - 1, WordList::FirstNames).is_some()
+        })
+        .collect();
+    let named_otherwise: Vec<&[AliasTarget]> = gazetteer_surnames
+        .iter()
+        .zip(&someone_else)
+        .filter(|(_, other)| **other)
+        .map(|((_, _, _, targets), _)| targets.as_slice())
+        .collect();
+    for (first, end, prefix, targets) in &gazetteer_surnames {
+        let (first, end, prefix) = (*first, *end, *prefix);
         if (first..end).any(|t| s.out.cover[t] != Cover::Free) {
+            continue;
+        }
+        let seen_in_full = targets
+            .iter()
+            .any(|t| full.contains(&EntityRef::Known(t.entry)));
+        if !seen_in_full && named_otherwise.contains(&targets.as_slice()) {
             continue;
         }
         let seen: Vec<&AliasTarget> = targets
             .iter()
             .filter(|t| full.contains(&EntityRef::Known(t.entry)))
             .collect();
-        let chosen = match (seen.as_slice(), targets.as_slice()) {
+        // without a full name here, only the people known by their surname alone
+        let alone: Vec<AliasTarget> = targets
+            .iter()
+            .filter(|t| s.gazetteer.entries[t.entry as usize].surname_alone)
+            .cloned()
+            .collect();
+        let chosen = match (seen.as_slice(), alone.as_slice()) {
             ([one], _) => Some(one.entry),
             ([], [only]) => Some(only.entry),
+            ([], many) => latest_office_holder(s, many),
             _ => None,
         };
         if let Some(entry) = chosen {
             let claim = Claim::with(RULE, &s.gazetteer.entries[entry as usize].slug);
             s.add(EntityRef::Known(entry), first, end, prefix, claim);
         }
+    }
+}
+
+/// Of several people with one surname, none named in full here, the one who held office
+/// last, if only one did: news writes «الأسد» alone for the president of its day, not for
+/// his father.
+fn latest_office_holder(s: &State, targets: &[AliasTarget]) -> Option<u32> {
+    let mut terms: Vec<(Option<&str>, u32)> = targets
+        .iter()
+        .map(|t| {
+            let slug = &s.gazetteer.entries[t.entry as usize].slug;
+            (s.gazetteer.last_in_office(slug), t.entry)
+        })
+        .collect();
+    terms.sort();
+    match terms.as_slice() {
+        [.., (a, _), (Some(b), entry)] if *a < Some(*b) => Some(*entry),
+        _ => None,
     }
 }
 
@@ -50,6 +100,50 @@ mod tests {
         let surname = ("لافروف".to_string(), RULE.with("sergey-lavrov"));
         assert!(
             found.contains(&full) && found.contains(&surname),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_shared_surname_is_the_latest_office_holder_and_family_names_may_come_first() {
+        // Bashar and Hafez al-Assad: the one in office later
+        let found = mentions("وقال الأسد إن الحرب انتهت.");
+        assert!(
+            found.contains(&("الأسد".to_string(), RULE.with("bashar-al-assad"))),
+            "{found:?}"
+        );
+        // positive control: the father named in full takes his surname
+        let found = mentions("وكان حافظ الأسد رئيسا. وقال الأسد إن الحرب انتهت.");
+        assert!(
+            found.contains(&("الأسد".to_string(), RULE.with("hafez-al-assad"))),
+            "{found:?}"
+        );
+        // a Korean is named by the first word
+        let found = mentions("وقال كيم إن القمة ناجحة.");
+        assert!(
+            found.contains(&("كيم".to_string(), RULE.with("kim-jong-un"))),
+            "{found:?}"
+        );
+        // a title is no surname: «حسين الشيخ» alone is not «الشيخ»
+        let found = mentions("وقال الشيخ إن القمة ناجحة.");
+        assert!(
+            !found.iter().any(|(_, rule)| rule.starts_with("surname:")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_after_another_given_name_is_someone_else() {
+        // «كمال لافروف» is not Sergey Lavrov, and neither is «لافروف» after him
+        let found = mentions("وقال كمال لافروف إن الاجتماع مفيد. وأضاف لافروف أن الوفد وصل.");
+        assert!(
+            !found.iter().any(|(_, rule)| rule == &RULE.with("sergey-lavrov")),
+            "{found:?}"
+        );
+        // positive control: the same sentences about the gazetteer's Lavrov
+        let found = mentions("وقال لافروف إن الاجتماع مفيد. وأضاف لافروف أن الوفد وصل.");
+        assert!(
+            found.iter().any(|(_, rule)| rule == &RULE.with("sergey-lavrov")),
             "{found:?}"
         );
     }
