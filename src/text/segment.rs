@@ -108,6 +108,23 @@ fn push_sentence(norm: &NormText, from: usize, to: usize, out: &mut Vec<Sentence
     });
 }
 
+/// Whether the mark `c` at byte `i` of `text` joins words rather than parting them: the
+/// hyphen of a name («كيم جونغ-أون», «جونغ- أون»), the underscore and the hash of a
+/// hashtag («#ريك_مشار»). The mark is then like a space: no break between the words, and
+/// outside every token, so a name's offsets never hold the `#`.
+fn joins_words(text: &str, i: usize, c: char) -> bool {
+    let before = text[..i].chars().next_back();
+    let mut after = text[i + c.len_utf8()..].chars();
+    let next = after.next();
+    let word = |c: Option<char>| c.is_some_and(crate::text::is_word_char);
+    match c {
+        '_' => word(before) && word(next),
+        '-' => word(before) && (word(next) || (next == Some(' ') && word(after.next()))),
+        '#' => !word(before) && word(next),
+        _ => false,
+    }
+}
+
 /// Tokenises each sentence; tokens never cross sentence boundaries.
 pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
     let mut out = Vec::new();
@@ -148,7 +165,7 @@ pub fn tokens(norm: &NormText, sentences: &[Sentence]) -> Vec<Token> {
                 if let Some(s) = token_start.take() {
                     finish(s, i, saw_break, &mut out);
                 }
-                if !c.is_whitespace() || c == '\n' {
+                if (!c.is_whitespace() || c == '\n') && !joins_words(slice, i, c) {
                     pending_break.0 = true;
                     pending_break.1 |= !is_quote(c);
                     pending_break.2 |= matches!(c, ':' | ';' | '؛');
@@ -274,6 +291,22 @@ mod tests {
             .collect();
         assert_eq!(openers, ["قال", "والتقي", "ثم"]);
         assert!(t.iter().filter(|x| x.after_punct).all(|x| x.after_break));
+    }
+
+    #[test]
+    fn hyphens_and_hashtags_join_the_words_of_a_name() {
+        for text in ["قال كيم جونغ-أون", "قال كيم جونغ- أون", "قال #كيم_جونغ_أون"] {
+            let norm = NormText::new(text);
+            let toks = tokens(&norm, &sentences(&norm));
+            assert_eq!(toks.len(), 4, "{text}");
+            assert!(toks[1..].iter().all(|t| !t.after_break), "{text}");
+        }
+        // positive control: a spaced dash and a double one part the words
+        for text in ["قال كيم - أون", "دبي (CNN)-- قال"] {
+            let norm = NormText::new(text);
+            let toks = tokens(&norm, &sentences(&norm));
+            assert!(toks.iter().skip(1).any(|t| t.after_break), "{text}");
+        }
     }
 
     #[test]

@@ -20,11 +20,25 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         s.out.mentions.iter().map(|m| m.entity.clone()).collect();
     let someone_else: Vec<bool> = gazetteer_surnames
         .iter()
-        .map(|(first, _, _, _)| {
-            *first > 0
+        .map(|(first, end, _, targets)| {
+            let given_before = *first > 0
                 && s.out.cover[first - 1] == Cover::Free
                 && !s.doc.tokens[*first].after_break
-                && s.free_stem_in(first - 1, WordList::FirstNames).is_some()
+                && s.free_stem_in(first - 1, WordList::FirstNames).is_some();
+            // a family name that comes first with given names after it of someone else
+            // («كيم يونغ تشول»): a word that is no common word follows it
+            let family_first = targets.iter().all(|t| {
+                let e = &s.gazetteer.entries[t.entry as usize];
+                e.country
+                    .as_deref()
+                    .is_some_and(|c| s.lexicon.family_name_first.contains(c))
+            });
+            let given_after = family_first
+                && *end < s.doc.tokens.len()
+                && s.out.cover[*end] == Cover::Free
+                && !s.doc.tokens[*end].after_break
+                && s.free_stem(*end, |w| s.lexicon.is_common(w)).is_none();
+            given_before || given_after
         })
         .collect();
     let named_otherwise: Vec<&[AliasTarget]> = gazetteer_surnames
@@ -122,6 +136,12 @@ mod tests {
         let found = mentions("وقال كيم إن القمة ناجحة.");
         assert!(
             found.contains(&("كيم".to_string(), RULE.with("kim-jong-un"))),
+            "{found:?}"
+        );
+        // a Kim with given names of his own is someone else
+        let found = mentions("وقال كيم يونغ تشول إن القمة ناجحة. وأضاف كيم أن الوفد وصل.");
+        assert!(
+            !found.iter().any(|(_, rule)| rule == &RULE.with("kim-jong-un")),
             "{found:?}"
         );
         // a title is no surname: «حسين الشيخ» alone is not «الشيخ»
