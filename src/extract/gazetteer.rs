@@ -360,8 +360,7 @@ impl Gazetteer {
                 continue;
             }
             let family_first = self.family_first(entry, lexicon);
-            if let Some(surname) = surname_of(&normalize_key(&entry.label), family_first, lexicon)
-            {
+            if let Some(surname) = surname_of(&normalize_key(&entry.label), family_first, lexicon) {
                 let bare = surname.strip_prefix(morph::ARTICLE).unwrap_or(&surname);
                 if name_keys.contains(&surname) || name_keys.contains(bare) {
                     continue; // a country, city or nisba with that spelling wins
@@ -585,9 +584,16 @@ mod tests {
         let forms = nisba_forms("روسي");
         assert!(forms.contains(&"روسيه".to_string()) && forms.contains(&"روسيين".to_string()));
         let lex = lexicon();
-        assert_eq!(surname_of("جون راتكليف", false, &lex).as_deref(), Some("راتكليف"));
+        assert_eq!(
+            surname_of("جون راتكليف", false, &lex).as_deref(),
+            Some("راتكليف")
+        );
         assert_eq!(surname_of("فيصل بن فرحان ال سعود", false, &lex), None);
-        assert_eq!(surname_of("نواف سلام", false, &lex), None, "سلام is a common word");
+        assert_eq!(
+            surname_of("نواف سلام", false, &lex),
+            None,
+            "سلام is a common word"
+        );
     }
 
     #[test]

@@ -480,6 +480,9 @@ impl Lexicon {
 
     /// Forms derived from the loaded lists.
     fn derive_forms(&mut self) {
+        // other stories' ledes open with a verb of saying («أعلن», «كشفت»)
+        self.boilerplate
+            .set_lede_verbs(self.speech_verbs.iter().cloned().collect());
         let mut capital_words: Vec<String> = self
             .place_triggers
             .iter()

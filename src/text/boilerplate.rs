@@ -17,12 +17,30 @@ pub enum BoilerplateRule {
     RelatedBlock,
     /// A line containing it is a share bar, footer, credit or navigation line.
     ShareLine,
+    /// A paragraph starting with it carries the story on («و», «ف», «ثم»): the story's
+    /// own paragraphs do, the ledes of other stories listed after it (CNN's related
+    /// stories, with no heading) do not.
+    Connector,
 }
 
 /// The boilerplate phrases, normalised for matching.
 #[derive(Debug, Clone, Default)]
 pub struct BoilerplateRules {
     rules: Vec<Phrase>,
+    /// The verbs (normalised) other stories' ledes open with: the verbs of saying.
+    lede_verbs: rustc_hash::FxHashSet<String>,
+}
+
+/// A line of the article that may be a paragraph of the story, by what the tail rule
+/// asks of it.
+struct Paragraph {
+    from: usize,
+    to: usize,
+    /// Opens with a connector («و», «ثم»).
+    connects: bool,
+    words: usize,
+    /// Opens with a verb of saying («أعلن», «كشفت»).
+    opens_with_verb: bool,
 }
 
 /// A boilerplate phrase and its rule. Short lines are searched for every share-line
@@ -63,6 +81,13 @@ impl Phrase {
 const MENU_TOKEN_CHARS: usize = 22;
 /// A share bar, footer or credit line is at most this many words.
 const SHARE_LINE_MAX_WORDS: usize = 12;
+/// Other stories' ledes after the story: a run of paragraphs at the end that open without
+/// a connector, at least this many of them with a verb of saying, after at least
+/// `TAIL_AFTER_CONNECTED` paragraphs that open with a connector.
+const TAIL_MIN_LEDES: usize = 3;
+const TAIL_AFTER_CONNECTED: usize = 2;
+/// A lede is a paragraph, not a caption: at least this many words.
+const TAIL_LEDE_MIN_WORDS: usize = 8;
 
 impl BoilerplateRules {
     /// Reads rules from TSV rows `rule<TAB>phrase`.
@@ -74,6 +99,7 @@ impl BoilerplateRules {
                 "read_also" => BoilerplateRule::ReadAlso,
                 "related_block" => BoilerplateRule::RelatedBlock,
                 "share_line" => BoilerplateRule::ShareLine,
+                "connector" => BoilerplateRule::Connector,
                 other => return Err(row.error(format!("unknown boilerplate rule {other:?}"))),
             };
             let phrase = normalize_key(row.field(1)?);
@@ -82,7 +108,10 @@ impl BoilerplateRules {
             }
             rules.push(Phrase::new(kind, phrase));
         }
-        Ok(BoilerplateRules { rules })
+        Ok(BoilerplateRules {
+            rules,
+            lede_verbs: Default::default(),
+        })
     }
 
     /// Excluded normalised byte ranges of `norm_text`, sorted and non-overlapping.
@@ -90,6 +119,7 @@ impl BoilerplateRules {
         let mut out: Vec<(usize, usize)> = Vec::new();
         let mut take_next_line = false;
         let mut offset = 0usize;
+        let mut paragraphs: Vec<Paragraph> = Vec::new();
         for line in norm_text.split_inclusive('\n') {
             let (from, to) = (offset, offset + line.len());
             offset = to;
@@ -113,6 +143,13 @@ impl BoilerplateRules {
                         out.push((from, to));
                     }
                     (BoilerplateRule::ShareLine, _) => out.push((from, to)),
+                    (BoilerplateRule::Connector, _) => paragraphs.push(Paragraph {
+                        from,
+                        to,
+                        connects: true,
+                        words: key.split(' ').count(),
+                        opens_with_verb: false,
+                    }),
                 }
                 continue;
             }
@@ -124,9 +161,52 @@ impl BoilerplateRules {
             });
             if run_on {
                 out.push((from, to));
+                continue;
             }
+            let opens_with_verb = key
+                .split(' ')
+                .next()
+                .is_some_and(|w| self.lede_verbs.contains(w));
+            paragraphs.push(Paragraph {
+                from,
+                to,
+                connects: self.connects(&key),
+                words: key.split(' ').count(),
+                opens_with_verb,
+            });
         }
+        out.extend(self.related_tail(&paragraphs));
+        out.sort_unstable();
         out
+    }
+
+    /// Whether a paragraph opens with a connector.
+    fn connects(&self, key: &str) -> bool {
+        self.rules
+            .iter()
+            .any(|p| p.rule == BoilerplateRule::Connector && p.starts(key))
+    }
+
+    /// The ledes of other stories listed after the story without a heading (CNN's related
+    /// stories): the run of paragraphs at the end that open without a connector, when at
+    /// least `TAIL_MIN_LEDES` of them open with a verb of saying and the story before them
+    /// has paragraphs that open with one. `paragraphs`: the lines not already excluded.
+    fn related_tail(&self, paragraphs: &[Paragraph]) -> Option<(usize, usize)> {
+        let run = paragraphs
+            .iter()
+            .rev()
+            .take_while(|p| !p.connects && p.words >= TAIL_LEDE_MIN_WORDS)
+            .count();
+        let (story, tail) = paragraphs.split_at(paragraphs.len() - run);
+        let ledes = tail.iter().filter(|p| p.opens_with_verb).count();
+        let connected = story.iter().filter(|p| p.connects).count();
+        (ledes >= TAIL_MIN_LEDES && connected >= TAIL_AFTER_CONNECTED)
+            .then(|| (tail[0].from, tail[tail.len() - 1].to))
+    }
+
+    /// Sets the verbs other stories' ledes open with.
+    pub fn set_lede_verbs(&mut self, verbs: rustc_hash::FxHashSet<String>) {
+        self.lede_verbs = verbs;
     }
 
     /// The rule a line triggers, with the byte length of the phrase in the line key.
@@ -148,6 +228,7 @@ impl BoilerplateRules {
                 BoilerplateRule::ShareLine => {
                     phrase.starts(key) || (short && phrase.finder.find(key.as_bytes()).is_some())
                 }
+                BoilerplateRule::Connector => phrase.starts(key),
             };
             hit.then_some((phrase.rule, text.len()))
         })
@@ -260,8 +341,12 @@ mod tests {
     fn rules() -> BoilerplateRules {
         BoilerplateRules::from_tsv(
             "test.tsv",
-            "rule\tphrase\nread_also\tاقرأ أيضا\nread_also\tشاهد أيضاً\nrelated_block\tأخبار ذات صلة\nshare_line\tشارك الخبر\n",
+            "rule\tphrase\nread_also\tاقرأ أيضا\nread_also\tشاهد أيضاً\nrelated_block\tأخبار ذات صلة\nshare_line\tشارك الخبر\nconnector\tو\n",
         )
+        .map(|mut r| {
+            r.set_lede_verbs(["اعلن", "قال", "كشف"].map(String::from).into_iter().collect());
+            r
+        })
         .unwrap()
     }
 
@@ -311,6 +396,29 @@ mod tests {
             kept("متن.\nشارك   الخبر\nمتن ثان.").trim(),
             "متن.\nمتن ثان."
         );
+    }
+
+    #[test]
+    fn other_stories_ledes_at_the_end_go_and_the_story_stays() {
+        let story = "زار الوزير المدينة أمس في جولة تفقدية طويلة شملت عدة مواقع.\n\
+            وقال الوزير إن المشاريع تسير وفق الخطة المرسومة لها منذ بداية العام.\n\
+            وأضاف أن الحكومة ستواصل دعم هذه المشاريع حتى انتهاء العمل فيها.\n";
+        let ledes = "أعلن الجيش في بيان رسمي صدر الخميس عن انتهاء المناورات في الشمال.\n\
+            كشف مصدر مطلع عن تفاصيل جديدة بشأن الصفقة التي أبرمت في العاصمة.\n\
+            قال رئيس البرلمان إن الجلسة المقبلة ستناقش مشروع قانون الموازنة العامة.\n";
+        let kept_text = kept(&format!("{story}{ledes}"));
+        assert!(
+            kept_text.contains("واضاف") && !kept_text.contains("الجيش"),
+            "{kept_text}"
+        );
+        // positive controls: the same paragraphs carried on by connectors are the story,
+        // and so are paragraphs that open otherwise than with a verb of saying
+        let connected = ledes.replace("أعلن", "وأعلن").replace("كشف", "وكشف");
+        assert!(kept(&format!("{story}{connected}")).contains("الجيش"));
+        let prose = ledes
+            .replace("أعلن الجيش", "الجيش أعلن")
+            .replace("كشف مصدر", "مصدر كشف");
+        assert!(kept(&format!("{story}{prose}")).contains("الجيش"));
     }
 
     #[test]

@@ -295,7 +295,8 @@ mod tests {
 
     #[test]
     fn hyphens_and_hashtags_join_the_words_of_a_name() {
-        for text in ["قال كيم جونغ-أون", "قال كيم جونغ- أون", "قال #كيم_جونغ_أون"] {
+        for text in ["قال كيم جونغ-أون", "قال كيم جونغ- أون", "قال #كيم_جونغ_أون"]
+        {
             let norm = NormText::new(text);
             let toks = tokens(&norm, &sentences(&norm));
             assert_eq!(toks.len(), 4, "{text}");

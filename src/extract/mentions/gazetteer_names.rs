@@ -50,7 +50,7 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
             for t in m.first..m.end {
                 s.out.cover[t] = Cover::Nisba(0);
             }
-        } else if !hamza_folded_away(s, m.first, m.prefix_len, &m.payload) {
+        } else if !hamza_folded_away(s, m.first, m.prefix_len, m.payload) {
             s.gazetteer_surnames
                 .push((m.first, m.end, m.prefix_len, m.payload.clone()));
         }

@@ -141,7 +141,9 @@ mod tests {
         // a Kim with given names of his own is someone else
         let found = mentions("وقال كيم يونغ تشول إن القمة ناجحة. وأضاف كيم أن الوفد وصل.");
         assert!(
-            !found.iter().any(|(_, rule)| rule == &RULE.with("kim-jong-un")),
+            !found
+                .iter()
+                .any(|(_, rule)| rule == &RULE.with("kim-jong-un")),
             "{found:?}"
         );
         // a title is no surname: «حسين الشيخ» alone is not «الشيخ»
@@ -157,13 +159,17 @@ mod tests {
         // «كمال لافروف» is not Sergey Lavrov, and neither is «لافروف» after him
         let found = mentions("وقال كمال لافروف إن الاجتماع مفيد. وأضاف لافروف أن الوفد وصل.");
         assert!(
-            !found.iter().any(|(_, rule)| rule == &RULE.with("sergey-lavrov")),
+            !found
+                .iter()
+                .any(|(_, rule)| rule == &RULE.with("sergey-lavrov")),
             "{found:?}"
         );
         // positive control: the same sentences about the gazetteer's Lavrov
         let found = mentions("وقال لافروف إن الاجتماع مفيد. وأضاف لافروف أن الوفد وصل.");
         assert!(
-            found.iter().any(|(_, rule)| rule == &RULE.with("sergey-lavrov")),
+            found
+                .iter()
+                .any(|(_, rule)| rule == &RULE.with("sergey-lavrov")),
             "{found:?}"
         );
     }
