@@ -345,7 +345,10 @@ impl Cx<'_> {
             if doc.tokens[j].sentence != sentence || doc.tokens[start].after_colon {
                 break;
             }
-            if self.stem_in(j, &self.lexicon.clause_openers) {
+            // (an opener's letters inside a name are the name's: «مون جاي-إن»)
+            if self.stem_in(j, &self.lexicon.clause_openers)
+                && !matches!(self.found.cover[j], Cover::Mention(_))
+            {
                 opener = Some(j);
                 break;
             }
@@ -367,7 +370,9 @@ impl Cx<'_> {
             if t.sentence != sentence || t.after_colon {
                 break;
             }
-            if self.stem_in(stop, &self.lexicon.clause_openers) {
+            if self.stem_in(stop, &self.lexicon.clause_openers)
+                && !matches!(self.found.cover[stop], Cover::Mention(_))
+            {
                 // «المحادثات التي جرت في جدة»: a relative clause about the event itself
                 let about_event = morph::RELATIVE_PRONOUNS.contains(&self.doc.token_text(stop))
                     && stop + 1 < doc.tokens.len()
@@ -465,6 +470,20 @@ impl Cx<'_> {
                     "event:delegation",
                 ));
                 k = n.tokens.end as usize;
+            }
+        }
+        // «ترامب، الذي التقى كيم»: the person a relative clause is about is its subject
+        if let Some(o) = opener.filter(|&o| {
+            morph::RELATIVE_PRONOUNS.contains(&doc.token_text(o))
+                && !participants.iter().any(|p| p.first < first)
+        }) {
+            let subject =
+                self.found.mentions.iter().find(|m| {
+                    m.tokens.end as usize == o && self.kind(&m.entity) == EntityKind::Person
+                });
+            if let Some(m) = subject {
+                let (mf, me) = (m.tokens.first as usize, m.tokens.end as usize);
+                participants.insert(0, part(m.entity.clone(), mf, me, "event:relative_subject"));
             }
         }
         // «قال بوتين عقب لقائه مع ترامب»: the pronoun on the trigger is the person the
@@ -665,7 +684,47 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
             .max_by_key(|(p, _)| *p)
             .map(|(_, d)| d.clone());
     }
-    anchors.into_iter().map(|a| a.event).collect()
+    let mut events: Vec<ArticleEvent> = anchors.into_iter().map(|a| a.event).collect();
+    for e in &mut events {
+        add_venue_countries(cx, e);
+    }
+    events
+}
+
+/// A venue in a country makes the event one held in that country too («في طهران» → Iran):
+/// the country is added as a place with the venue's words and its own rule.
+fn add_venue_countries(cx: &Cx, event: &mut ArticleEvent) {
+    let mut added = Vec::new();
+    for p in &event.places {
+        let EntityRef::Known(i) = p.entity else {
+            continue;
+        };
+        let entry = &cx.gazetteer.entries[i as usize];
+        if entry.kind != EntityKind::Location {
+            continue;
+        }
+        let Some(country) = entry
+            .country
+            .as_deref()
+            .and_then(|c| cx.gazetteer.index_of(c))
+        else {
+            continue;
+        };
+        let country = EntityRef::Known(country as u32);
+        let known = event
+            .places
+            .iter()
+            .chain(&added)
+            .any(|q| q.entity == country);
+        if !known {
+            added.push(EventPart {
+                entity: country,
+                rule: "event:place_country".into(),
+                ..p.clone()
+            });
+        }
+    }
+    event.places.extend(added);
 }
 
 /// Adds places to an event (a phone call has none).
