@@ -229,13 +229,27 @@ vocabulary! {
         Commander => "commander",
         Honorific => "honorific",
         Descriptor => "descriptor",
+        /// «السابق»: the office was held before the article, and is not now.
+        Former => "former",
+        /// «القادم», «المنتخب»: the office is still to be taken up.
+        Next => "next",
+        /// «بالوكالة», «المؤقت»: held for the time being.
+        Acting => "acting",
     }
 }
 
 impl Role {
     /// Whether a title of this role only decorates or describes a name: no office.
     pub fn is_decoration(self) -> bool {
-        matches!(self, Role::Honorific | Role::Descriptor)
+        matches!(
+            self,
+            Role::Honorific | Role::Descriptor | Role::Former | Role::Next | Role::Acting
+        )
+    }
+
+    /// Whether this decoration says when the office is held (former, next, acting).
+    pub fn is_term(self) -> bool {
+        matches!(self, Role::Former | Role::Next | Role::Acting)
     }
 }
 

@@ -107,14 +107,118 @@ fn triggers_are_found_inflected() {
         assert_eq!(events(&g).len(), 1, "{text}");
     }
     // positive control for the suffix rule not reading too much: «سياسة» is no future verb,
-    // «لقاءات» no suffix form
+    // «وزارة» no «و» + «زار» + a pronoun (its ة folds to ه)
+    for text in [
+        "وتحدث بوتين عن سياسة ترامب الجديدة.",
+        "وقال بوتين إن وزارة الخارجية الروسية أبلغت ترامب بالقرار.",
+    ] {
+        let g = graph(&[article("a", text, Some("2025-03-10"))], true);
+        assert!(events(&g).is_empty(), "{text}: {:?}", events(&g));
+    }
+}
+
+/// The HOLDS_ROLE edges of `g`: (person, target, role, term).
+fn roles(g: &KnowledgeGraph) -> Vec<(String, String, String, String)> {
+    let text = |e: &shabaka::graph::Edge, k: &str| {
+        e.attrs
+            .get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    g.edges
+        .iter()
+        .filter(|e| e.kind == shabaka::vocab::EdgeKind::HoldsRole)
+        .map(|e| {
+            (
+                e.source.to_string(),
+                e.target.to_string(),
+                text(e, "role"),
+                text(e, "term"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn former_and_next_holders_are_told_from_current_ones() {
+    let on = Some("2018-05-07");
+    // a former president named: the role, marked former
     let g = graph(
         &[article(
             "a",
-            "وتحدث بوتين عن سياسة ترامب الجديدة.",
-            Some("2025-03-10"),
+            "وقال الرئيس الأمريكي السابق باراك أوباما إن الاتفاق مهم.",
+            on,
         )],
-        true,
+        false,
     );
-    assert!(events(&g).is_empty());
+    let found = roles(&g);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "person:barack-obama");
+    assert_eq!(found[0].3, "former");
+    // a former holder not named is not today's holder
+    let g = graph(
+        &[article("a", "وقال الرئيس الأمريكي السابق إن الاتفاق مهم.", on)],
+        false,
+    );
+    assert!(roles(&g).is_empty(), "{:?}", roles(&g));
+    // the next holder holds nothing yet
+    let g = graph(
+        &[article(
+            "a",
+            "وقال الرئيس الأمريكي المنتخب دونالد ترامب إن الاتفاق سيئ.",
+            Some("2016-12-01"),
+        )],
+        false,
+    );
+    assert!(roles(&g).is_empty(), "{:?}", roles(&g));
+    // positive controls: the current office, named and unnamed
+    let g = graph(
+        &[article(
+            "a",
+            "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ.",
+            on,
+        )],
+        false,
+    );
+    assert_eq!(
+        roles(&g),
+        vec![(
+            "person:donald-trump".to_string(),
+            "country:united-states".to_string(),
+            "president".to_string(),
+            String::new()
+        )]
+    );
+    let g = graph(&[article("a", "وقال رئيس الولايات المتحدة إن الاتفاق سيئ.", on)], false);
+    let found = roles(&g);
+    assert!(
+        found.iter().all(|r| r.0 == "person:donald-trump"),
+        "an agency's head is not the country's: {found:?}"
+    );
+}
+
+#[test]
+fn chancellor_and_leader_are_their_own_roles() {
+    let g = graph(
+        &[article(
+            "a",
+            "والتقت المستشارة الألمانية أنجيلا ميركل الزعيم الكوري الشمالي كيم جونغ أون.",
+            Some("2018-05-07"),
+        )],
+        false,
+    );
+    let found = roles(&g);
+    assert!(
+        found
+            .iter()
+            .any(|r| r.0 == "person:angela-merkel" && r.2 == "chancellor"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|r| r.0 == "person:kim-jong-un" && r.2 == "leader"),
+        "{found:?}"
+    );
 }

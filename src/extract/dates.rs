@@ -452,6 +452,13 @@ pub fn resolve_toward(
     }
 }
 
+/// The calendar date of a publication time stamp: «2018-05-07T06:05:27Z» → «2018-05-07»;
+/// a date alone, of any precision, as it is.
+pub fn calendar_date(stamp: &str) -> &str {
+    let end = stamp.find(['T', ' ']).unwrap_or(stamp.len());
+    &stamp[..end]
+}
+
 /// Whether two dates of any precision can be the same day (one is a prefix of the other).
 pub fn compatible(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)
@@ -612,6 +619,13 @@ mod tests {
         // positive control: «اليوم الأول» is no date, «أحد» without the article no weekday
         assert!(dates("في اليوم الأول", on).is_empty());
         assert!(dates("قال أحد المسؤولين", on).is_empty());
+    }
+
+    #[test]
+    fn time_stamps_give_their_day() {
+        assert_eq!(calendar_date("2018-05-07T06:05:27Z"), "2018-05-07");
+        assert_eq!(calendar_date("2018-05-07 06:05"), "2018-05-07");
+        assert_eq!(calendar_date("2018-05"), "2018-05");
     }
 
     #[test]

@@ -149,6 +149,10 @@ impl EventFinder {
             future,
             suffixed,
         };
+        // a final ة folds to ه, which is then no pronoun: «وزارة» is no «و» + «زار» + «ه»
+        let written_ta_marbuta = doc
+            .original(doc.tokens[i].chars.start, doc.tokens[i].chars.end)
+            .ends_with('ة');
         for r in doc.token_readings(i).filter(|r| !r.has_article) {
             let stem = &word[r.stem_prefix..];
             if let Some(present) = morph::future_verb(stem) {
@@ -156,7 +160,10 @@ impl EventFinder {
                     return Some(found(t, TriggerForm::Present, true, false));
                 }
             }
-            for base in morph::suffix_bases(stem) {
+            for base in morph::suffix_bases(stem)
+                .into_iter()
+                .filter(|_| !written_ta_marbuta)
+            {
                 if let Some(&(t, form)) = self.trigger_words.get(base.as_str()) {
                     if form != TriggerForm::Present || !base.ends_with(morph::ACCUSATIVE) {
                         return Some(found(t, form, false, base.len() < stem.len()));

@@ -429,7 +429,7 @@ impl Lexicon {
     /// Whether a title role only decorates a name (no office): `honorific` (الأمير) or
     /// `descriptor` (السابق).
     pub fn is_decoration(role: &str) -> bool {
-        role == Role::Honorific.as_str() || role == Role::Descriptor.as_str()
+        Role::parse(role).is_some_and(Role::is_decoration)
     }
 
     /// Whether `word` (normalised) can be part of a name.

@@ -149,6 +149,9 @@ impl Extractor {
             None => (dates::infer_article_date(&date_mentions), true),
         };
         let published_inferred = published_inferred && published.is_some();
+        // dates resolve against the day of publication, whatever the time stamp says
+        // («2018-05-07T06:05:27Z» is 7 May)
+        let published_day = published.as_deref().map(dates::calendar_date);
         let common = |w: &str| self.lexicon.is_common(w);
         let role_context = RoleContext {
             doc: &doc,
@@ -157,7 +160,7 @@ impl Extractor {
             finder: &self.finder,
             common: &common,
             counterparts: &self.lexicon.counterparts,
-            date: published.as_deref(),
+            date: published_day,
         };
         let roles = find_roles(&role_context);
         let mut relations = self.role_relations(&doc, &article.id, &roles);
@@ -169,7 +172,7 @@ impl Extractor {
                 &found,
                 &roles,
                 &date_mentions,
-                published.as_deref(),
+                published_day,
                 &self.gazetteer,
                 &self.lexicon,
                 &self.finder.titles,
@@ -323,7 +326,14 @@ impl Extractor {
                     kind: EdgeKind::HoldsRole,
                     source: self.fact_entity(r.person.clone()),
                     target: self.fact_entity(r.target.clone()),
-                    attrs: vec![("role", r.role.clone()), ("title", r.title.clone())],
+                    attrs: {
+                        let mut attrs = vec![("role", r.role.clone()), ("title", r.title.clone())];
+                        // «الرئيس السابق»: held before the article, not now
+                        if let Some(term) = r.term {
+                            attrs.push(("term", term.as_str().to_string()));
+                        }
+                        attrs
+                    },
                     provenance: provenance(
                         doc,
                         article,

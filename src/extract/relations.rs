@@ -9,6 +9,7 @@ use super::gazetteer::{EntityKind, Gazetteer};
 use super::lexicon::Lexicon;
 use super::mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
 use crate::text::morph;
+use crate::vocab::Role;
 use crate::text::Document;
 
 /// A role found in a document.
@@ -27,6 +28,9 @@ pub struct RoleFinding {
     pub sentence: u32,
     pub rule: String,
     pub confidence: f32,
+    /// When the office is held, if the title says: `former` or `acting` (a next holder
+    /// holds no role and makes no finding).
+    pub term: Option<Role>,
 }
 
 impl RoleFinding {
@@ -66,6 +70,7 @@ impl TitleSpan {
             sentence: self.sentence,
             rule,
             confidence,
+            term: None,
         }
     }
 }
@@ -124,12 +129,17 @@ impl RoleContext<'_> {
             .iter()
             .filter(|r| r.role == role)
             .filter(|r| {
-                r.target == *target_slug
-                    || self
+                // a country's offices count for it («وزير الخارجية الأمريكي» is the head
+                // of the State Department), but not its agencies' heads: «رئيس الولايات
+                // المتحدة» is no FBI director
+                let office_of_country = role != "head"
+                    && role != "president"
+                    && self
                         .gazetteer
                         .get(&r.target)
                         .and_then(|e| e.country.as_deref())
-                        == Some(target_slug)
+                        == Some(target_slug);
+                r.target == *target_slug || office_of_country
             })
             .filter(|r| !self.gazetteer.holders(&r.role, &r.target, date).is_empty())
             .filter(|r| {
@@ -185,6 +195,11 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             .original_span(t0.norm.from + m.prefix_len, t0.norm.to);
         let title: String = doc.original(title_start, doc.tokens[m.end - 1].chars.end);
         let tail = parse_tail(cx, m.end, sentence);
+        // «الرئيس المنتخب»: whoever it is holds no office yet
+        if tail.term == Some(Role::Next) {
+            i = m.end;
+            continue;
+        }
         let mut role = m.payload.clone();
         let span = TitleSpan {
             title: title.clone(),
@@ -192,8 +207,10 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             end: m.end,
             sentence,
         };
-        let make = |person, target, role, pf, pe, rule, confidence| {
-            span.finding(person, target, role, (pf, pe), rule, confidence)
+        let term = tail.term;
+        let make = |person, target, role, pf, pe, rule, confidence| RoleFinding {
+            term,
+            ..span.finding(person, target, role, (pf, pe), rule, confidence)
         };
         if let Some(person) = tail.person {
             let (mut pf, mut pe) = (person.tokens.first as usize, person.tokens.end as usize);
@@ -246,8 +263,9 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
                     0.8,
                 ));
             }
-        } else if let Some(target) = target {
-            // an office without a name: its holder on the article's date, if only one
+        } else if let Some(target) = target.filter(|_| term.is_none()) {
+            // an office without a name: its holder on the article's date, if only one (not
+            // for a former holder, who is someone else)
             let mut holders = cx.holders(&role, &target);
             if holders.is_empty() && role == "head" {
                 holders = cx.holders("president", &target);
@@ -276,6 +294,8 @@ struct Tail<'a> {
     end: usize,
     /// Another title stood between this one and the name («مستشار ... للرئيس ...»).
     inner_title: bool,
+    /// A word of the office's term in it: «السابق», «المنتخب», «بالوكالة».
+    term: Option<Role>,
 }
 
 /// What follows a title: its organisation or country, decorations, then maybe a name.
@@ -287,6 +307,7 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
         person: None,
         end: j,
         inner_title: false,
+        term: None,
     };
     let mut descriptors = 0;
     let limit = j + 14;
@@ -335,6 +356,9 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
         }
         if let Some(m) = cx.finder.titles.longest_at(doc, j) {
             tail.inner_title |= !Lexicon::is_decoration(m.payload);
+            if let Some(term) = Role::parse(m.payload).filter(|r| r.is_term()) {
+                tail.term.get_or_insert(term);
+            }
             j = m.end;
             continue;
         }

@@ -246,7 +246,7 @@ impl GraphBuilder {
                 .collect();
             candidates.sort_unstable();
             candidates.dedup();
-            let published = facts.article.published.as_deref();
+            let published = facts.article.published.as_deref().map(dates::calendar_date);
             let found = self.same_event(e, &participants, candidates, published);
             let index = match found {
                 Some(i) => i,
