@@ -158,7 +158,11 @@ fn former_and_next_holders_are_told_from_current_ones() {
     assert_eq!(found[0].3, "former");
     // a former holder not named is not today's holder
     let g = graph(
-        &[article("a", "وقال الرئيس الأمريكي السابق إن الاتفاق مهم.", on)],
+        &[article(
+            "a",
+            "وقال الرئيس الأمريكي السابق إن الاتفاق مهم.",
+            on,
+        )],
         false,
     );
     assert!(roles(&g).is_empty(), "{:?}", roles(&g));
@@ -190,7 +194,10 @@ fn former_and_next_holders_are_told_from_current_ones() {
             String::new()
         )]
     );
-    let g = graph(&[article("a", "وقال رئيس الولايات المتحدة إن الاتفاق سيئ.", on)], false);
+    let g = graph(
+        &[article("a", "وقال رئيس الولايات المتحدة إن الاتفاق سيئ.", on)],
+        false,
+    );
     let found = roles(&g);
     assert!(
         found.iter().all(|r| r.0 == "person:donald-trump"),
@@ -221,4 +228,79 @@ fn chancellor_and_leader_are_their_own_roles() {
             .any(|r| r.0 == "person:kim-jong-un" && r.2 == "leader"),
         "{found:?}"
     );
+}
+
+/// The participants of the one event of `text` (all events kept), by node id.
+fn participants_of(text: &str, published: &str) -> Vec<String> {
+    let g = graph(&[article("a", text, Some(published))], true);
+    let evs = events(&g);
+    assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+    let mut out: Vec<String> = g
+        .edges
+        .iter()
+        .filter(|e| e.kind == shabaka::vocab::EdgeKind::ParticipatedIn && e.target == evs[0].id)
+        .map(|e| e.source.to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn participants_are_the_parties_not_every_name_in_the_sentence() {
+    let on = "2018-05-07";
+    // a person inside a descriptor of someone else, and the one speaking of the event
+    for text in [
+        "واستقبل الرئيس الروسي فلاديمير بوتين في الكرملين صهر الرئيس ترامب ووزير الخارجية الأمريكي مايك بومبيو.",
+        "وقال ترامب عندما سئل عن قمة بوتين وبومبيو إنها مهمة.",
+    ] {
+        let found = participants_of(text, on);
+        assert!(
+            !found.contains(&"person:donald-trump".to_string()),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found.contains(&"person:vladimir-putin".to_string())
+                && found.contains(&"person:mike-pompeo".to_string()),
+            "{text}: {found:?}"
+        );
+    }
+    // positive control: Trump named as a party himself
+    let found = participants_of(
+        "واستقبل الرئيس الروسي فلاديمير بوتين في الكرملين الرئيس ترامب.",
+        on,
+    );
+    assert!(
+        found.contains(&"person:donald-trump".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_month_inside_a_name_dates_nothing_and_before_a_meeting_is_ahead() {
+    let g = graph(
+        &[article(
+            "a",
+            "والتقى الرئيس الأمريكي دونالد ترامب رئيسة الوزراء البريطانية تيريزا ماي في لندن.",
+            Some("2018-07-13"),
+        )],
+        false,
+    );
+    let evs = events(&g);
+    assert_eq!(evs.len(), 1);
+    assert_eq!(attr(evs[0], "date"), "", "«ماي» of Theresa May is no month");
+    // positive control: May the month
+    let g = graph(
+        &[article(
+            "a",
+            "والتقى الرئيس الأمريكي دونالد ترامب رئيسة الوزراء البريطانية تيريزا ماي في 13 ماي 2018.",
+            Some("2018-07-13"),
+        )],
+        false,
+    );
+    assert_eq!(attr(events(&g)[0], "date"), "2018-05-13");
+    // «قبل اجتماع … الثلاثاء»: the meeting is still ahead, on the next Tuesday
+    let text = "وصرح المسؤول قبل اجتماع ترامب مع بوتين الثلاثاء بأن الأجواء إيجابية.";
+    assert_eq!(status_of(text), "planned");
+    let g = graph(&[article("a", text, Some("2018-07-13"))], true);
+    assert_eq!(attr(events(&g)[0], "date"), "2018-07-17");
 }

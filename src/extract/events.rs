@@ -430,7 +430,10 @@ impl Cx<'_> {
                             && !doc.tokens[me].after_break
                             && !joined
                     });
-                    if !qualifies_next {
+                    if !qualifies_next
+                        && !self.described_by(mf)
+                        && !self.speaker(mf, trigger, first)
+                    {
                         participants.push(part(m.entity.clone(), mf, me, "event:participant"));
                     }
                 }
@@ -530,6 +533,51 @@ impl Cx<'_> {
             scope_end: stop,
             coordinated,
         }
+    }
+
+    /// Whether the person named at `first` only describes someone else: a relation noun
+    /// before the name and its titles («صهر الرئيس ترامب», «حليف بوتين», «إدارة ترامب»).
+    fn described_by(&self, first: usize) -> bool {
+        let mut k = first;
+        for _ in 0..4 {
+            let Some(j) = k.checked_sub(1) else {
+                return false;
+            };
+            if self.doc.tokens[k].after_punct
+                || self.doc.tokens[j].sentence != self.doc.tokens[k].sentence
+            {
+                return false;
+            }
+            if self.stem_in(j, &self.lexicon.relation_nouns) {
+                return true;
+            }
+            let decorates = matches!(self.found.cover[j], Cover::Nisba(_))
+                || self
+                    .titles
+                    .longest_at(self.doc, j)
+                    .is_some_and(|m| m.end <= k);
+            if !decorates {
+                return false;
+            }
+            k = j;
+        }
+        false
+    }
+
+    /// Whether the person named at `first` is the one speaking of the event, not a party
+    /// to it: named right after a verb of saying, before a trigger noun that no pronoun
+    /// ties to them («وقال بولتون عندما سئل عن قمة ترامب وبوتين»).
+    fn speaker(&self, name: usize, trigger: &Trigger, trigger_at: usize) -> bool {
+        let after_speech_verb = name > 0
+            && (self.stem_in(name - 1, &self.lexicon.speech_verbs)
+                || self
+                    .lexicon
+                    .speech_verbs
+                    .contains(self.doc.token_text(name - 1)));
+        after_speech_verb
+            && trigger.form == TriggerForm::Noun
+            && !trigger.suffixed
+            && name < trigger_at
     }
 
     /// Whether `inner` lies in `outer` (a city in its country), or they are the same.

@@ -72,6 +72,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/reported_speech.tsv"),
     ),
     (
+        "relation_nouns.tsv",
+        include_str!("../../data/lexicon/relation_nouns.tsv"),
+    ),
+    (
         "family_name_first.tsv",
         include_str!("../../data/lexicon/family_name_first.tsv"),
     ),
@@ -170,6 +174,8 @@ pub struct Lexicon {
     pub laqab_titles: HashSet<String>,
     /// Words that open what a speaker said, right after the name (إن، أنه، بأن ...).
     pub reported_speech: HashSet<String>,
+    /// Nouns that describe someone by their relation to another («صهر», «حليف»).
+    pub relation_nouns: HashSet<String>,
     /// Countries (gazetteer ids) whose people's names start with the family name.
     pub family_name_first: HashSet<String>,
     /// The words of names that are not names: connectors, kunyas, particles, ordinals.
@@ -395,6 +401,9 @@ impl Lexicon {
                 }
                 "reported_speech.tsv" => {
                     self.reported_speech.insert(key);
+                }
+                "relation_nouns.tsv" => {
+                    self.relation_nouns.insert(key);
                 }
                 "family_name_first.tsv" => {
                     self.family_name_first.insert(first.to_string());

@@ -143,7 +143,12 @@ impl Extractor {
         let doc = self.document(&article.text);
         let found = self.finder.find(&doc, &self.gazetteer, &self.lexicon);
         let mentions = self.mention_facts(&doc, &article.id, &found);
-        let date_mentions = dates::find(&doc, &self.months, &self.lexicon.date_words);
+        // a month inside a name is the name: «تيريزا ماي» is no May
+        let date_mentions: Vec<dates::DateMention> =
+            dates::find(&doc, &self.months, &self.lexicon.date_words)
+                .into_iter()
+                .filter(|d| (d.first..d.end).all(|t| !matches!(found.cover[t], Cover::Mention(_))))
+                .collect();
         let (published, published_inferred) = match &article.published {
             Some(p) => (Some(p.clone()), false),
             None => (dates::infer_article_date(&date_mentions), true),

@@ -9,8 +9,8 @@ use super::gazetteer::{EntityKind, Gazetteer};
 use super::lexicon::Lexicon;
 use super::mentions::{Cover, DocumentMentions, EntityRef, MentionFinder};
 use crate::text::morph;
-use crate::vocab::Role;
 use crate::text::Document;
+use crate::vocab::Role;
 
 /// A role found in a document.
 #[derive(Debug, Clone, PartialEq)]

@@ -19,9 +19,7 @@ pub(super) fn at(f: &MentionFinder, s: &mut State, i: usize) -> Option<usize> {
     let m = f
         .titles
         .longest_at(s.doc, i)
-        .filter(|m| {
-            Role::parse(m.payload).is_none_or(|r| r != Role::Descriptor && !r.is_term())
-        })?;
+        .filter(|m| Role::parse(m.payload).is_none_or(|r| r != Role::Descriptor && !r.is_term()))?;
     let name_at = skip_title_tail(f, s, m.end);
     // an office without the article is in construct with what follows («رئيس
     // وزراء بريطانيا», «رئيس كتلة»): a name comes only after its target
