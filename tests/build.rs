@@ -389,7 +389,7 @@ fn unknown_event_types_and_roles_in_data_files_name_file_and_line() {
     let cases = [
         (
             "events/events.tsv",
-            "phrase\tevent_type\nلقاء\t",
+            "phrase\tevent_type\tform\nلقاء\t",
             "Meeting",
             "Party",
             true,
@@ -411,7 +411,13 @@ fn unknown_event_types_and_roles_in_data_files_name_file_and_line() {
     ];
     for (file, head, known, unknown, is_lexicon) in cases {
         for (value, ok) in [(known, true), (unknown, false)] {
-            let tail = if is_lexicon { "\n" } else { "\trussia\t\t\t\n" };
+            let tail = if file.starts_with("events") {
+                "\tnoun\n"
+            } else if is_lexicon {
+                "\n"
+            } else {
+                "\trussia\t\t\t\n"
+            };
             let path = write(file, &format!("{head}{value}{tail}"));
             let flag: &std::ffi::OsStr = if is_lexicon {
                 "--lexicon".as_ref()

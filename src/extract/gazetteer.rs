@@ -496,17 +496,23 @@ fn family_word<'a>(label: &'a str, family_first: bool, lexicon: &Lexicon) -> Opt
 
 /// Feminine, plural and dual forms of a masculine nisba (روسي → روسيه، روس...ون، ...ين).
 /// Multi-word nisbas (كوري شمالي) inflect every word.
+/// Definite, a multi-word nisba takes the article on every word («الكوري الشمالي»), as
+/// the first word's is optional in matching: those forms are given too.
 pub fn nisba_forms(masculine: &str) -> Vec<String> {
-    morph::NISBA_FORM_SUFFIXES
-        .iter()
-        .map(|suffix| {
-            masculine
-                .split(' ')
-                .map(|w| format!("{w}{suffix}"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    let multi_word = masculine.contains(' ');
+    let mut out = Vec::new();
+    for suffix in morph::NISBA_FORM_SUFFIXES {
+        let words: Vec<String> = masculine.split(' ').map(|w| format!("{w}{suffix}")).collect();
+        out.push(words.join(" "));
+        if multi_word {
+            let definite: Vec<String> = words
+                .iter()
+                .map(|w| format!("{}{w}", morph::ARTICLE))
+                .collect();
+            out.push(definite.join(" "));
+        }
+    }
+    out
 }
 
 /// Spelling variants of a normalised key by the substitution rules, both directions.
