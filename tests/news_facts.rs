@@ -304,3 +304,76 @@ fn a_month_inside_a_name_dates_nothing_and_before_a_meeting_is_ahead() {
     let g = graph(&[article("a", text, Some("2018-07-13"))], true);
     assert_eq!(attr(events(&g)[0], "date"), "2018-07-17");
 }
+
+/// The entity nodes of `text`, by id, with the surfaces seen.
+fn entities(text: &str) -> Vec<String> {
+    let g = graph(&[article("a", text, Some("2018-05-07"))], false);
+    let mut out: Vec<String> = g
+        .nodes
+        .values()
+        .filter(|n| n.kind.is_entity())
+        .map(|n| n.id.to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn spelling_variants_of_known_people_are_those_people() {
+    for (text, id) in [
+        (
+            "وقال الرئيس الروسي فلاديمير بوتن إن الاتفاق مهم.",
+            "person:vladimir-putin",
+        ),
+        (
+            "وقال الرئيس المصري عبدالفتاح السيسي إن الاتفاق مهم.",
+            "person:abdel-fattah-el-sisi",
+        ),
+    ] {
+        let found = entities(text);
+        assert!(found.contains(&id.to_string()), "{text}: {found:?}");
+        assert!(
+            !found.iter().any(|e| e.starts_with("person:") && e != id),
+            "{text}: {found:?}"
+        );
+    }
+    // positive control: a given name with other vowels is another person
+    let found = entities("وقال المسؤول حسين نصر الله إن الاتفاق مهم.");
+    assert!(
+        !found.contains(&"person:hassan-nasrallah".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn hyphenated_and_hashtag_names_are_whole() {
+    for (text, id) in [
+        (
+            "وقال الزعيم الكوري الشمالي كيم جونغ-أون إن القمة ناجحة.",
+            "person:kim-jong-un",
+        ),
+        (
+            "وقال الزعيم الكوري الشمالي #كيم_جونغ_أون إن القمة ناجحة.",
+            "person:kim-jong-un",
+        ),
+    ] {
+        let g = graph(&[article("a", text, Some("2018-05-07"))], false);
+        let edge = g
+            .edges
+            .iter()
+            .find(|e| e.kind == shabaka::vocab::EdgeKind::MentionedIn && &*e.source == id)
+            .unwrap_or_else(|| panic!("{text}: no mention of {id}"));
+        let (s, t) = (
+            edge.attrs["start"].as_u64().unwrap() as usize,
+            edge.attrs["end"].as_u64().unwrap() as usize,
+        );
+        let span: String = text.chars().skip(s).take(t - s).collect();
+        assert!(span.starts_with("كيم") && span.ends_with("أون"), "{span}");
+        // no stray person from a piece of the name
+        let people: Vec<String> = entities(text)
+            .into_iter()
+            .filter(|e| e.starts_with("person:"))
+            .collect();
+        assert_eq!(people, vec![id.to_string()], "{text}");
+    }
+}

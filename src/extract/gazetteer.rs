@@ -502,7 +502,10 @@ pub fn nisba_forms(masculine: &str) -> Vec<String> {
     let multi_word = masculine.contains(' ');
     let mut out = Vec::new();
     for suffix in morph::NISBA_FORM_SUFFIXES {
-        let words: Vec<String> = masculine.split(' ').map(|w| format!("{w}{suffix}")).collect();
+        let words: Vec<String> = masculine
+            .split(' ')
+            .map(|w| format!("{w}{suffix}"))
+            .collect();
         out.push(words.join(" "));
         if multi_word {
             let definite: Vec<String> = words

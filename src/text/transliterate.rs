@@ -54,6 +54,40 @@ pub fn id_form(key: &str) -> String {
     }
 }
 
+/// The key under which spellings of one foreign or compound name meet: compounds joined
+/// («عبد الفتاح» = «عبدالفتاح», «نصر الله» = «نصرالله»), the given name as written, and in
+/// the other words the long vowels and hamza seats dropped after the first letter
+/// («بوتين» = «بوتن», «زاخاروفا» = «زخاروفا»). The given name keeps its vowels, which tell
+/// Arabic names apart (حسن, حسين). `words` are normalised; `compound` says which words join
+/// the next one (عبد، أبو) or the one before (الله، الدين).
+pub fn spelling_key(
+    words: &[&str],
+    joins_next: impl Fn(&str) -> bool,
+    joins_previous: impl Fn(&str) -> bool,
+) -> String {
+    let mut merged: Vec<String> = Vec::new();
+    let mut glue = false;
+    for w in words {
+        match merged.last_mut() {
+            Some(last) if glue || joins_previous(w) => last.push_str(w),
+            _ => merged.push(w.to_string()),
+        }
+        glue = joins_next(w);
+    }
+    let mut out = String::new();
+    for (k, word) in merged.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+            let mut chars = word.chars();
+            out.extend(chars.next());
+            out.extend(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ')));
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +97,17 @@ mod tests {
         assert_eq!(id_form("سامر حداد"), "samr-hdad");
         assert_eq!(id_form("شيخ 2"), "shykh-2");
         assert_eq!(id_form("؟"), "x");
+    }
+
+    #[test]
+    fn spellings_of_a_name_share_a_key_and_given_names_keep_their_vowels() {
+        let key = |s: &str| {
+            let words: Vec<&str> = s.split(' ').collect();
+            spelling_key(&words, |w| w == "عبد", |w| w == "الله" || w == "الدين")
+        };
+        assert_eq!(key("فلاديمير بوتين"), key("فلاديمير بوتن"));
+        assert_eq!(key("عبد الفتاح السيسي"), key("عبدالفتاح السيسي"));
+        assert_eq!(key("ماريا زاخاروفا"), key("ماريا زخاروفا"));
+        assert_ne!(key("حسن نصرالله"), key("حسين نصرالله"));
     }
 }

@@ -160,6 +160,10 @@ pub struct MentionFinder {
     /// who have them (`Gazetteer::titled_surnames`): a title right before one vouches
     /// for it.
     titled_surnames: FxHashMap<String, Vec<u32>>,
+    /// Gazetteer people by the spelling key of each name of two or more words
+    /// (`transliterate::spelling_key`): a discovered name with the same key is one of
+    /// them spelled otherwise («فلاديمير بوتن»).
+    spellings: FxHashMap<String, Vec<u32>>,
     /// For each stem number of the extractor's `StemTable`, the word lists it is in (bits
     /// of `WordList`), so `State::free_stem_in` needs no lookup of its own.
     stem_lists: Vec<u8>,
@@ -167,7 +171,30 @@ pub struct MentionFinder {
     stems_generation: u64,
 }
 
+/// The spelling key of a name's words, with the lexicon's compound words.
+fn spelling_key(words: &[&str], lexicon: &Lexicon) -> String {
+    let nw = &lexicon.name_words;
+    crate::text::transliterate::spelling_key(
+        words,
+        |w| nw.openers.contains(w),
+        |w| nw.compound_ends.contains(w),
+    )
+}
+
 impl MentionFinder {
+    /// The gazetteer person whose name `words` spell otherwise, if exactly one.
+    fn spelled_otherwise(&self, words: &[String], lexicon: &Lexicon) -> Option<u32> {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        match self
+            .spellings
+            .get(&spelling_key(&words, lexicon))?
+            .as_slice()
+        {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// The first stems of the name and title phrases.
     pub fn phrase_stems(&self) -> impl Iterator<Item = &str> {
         self.names.stems().chain(self.titles.stems())
@@ -285,6 +312,22 @@ impl MentionFinder {
                 (i as u32, words)
             })
             .collect();
+        let mut spellings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (i, e) in gazetteer.entries.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            for name in std::iter::once(&e.label).chain(&e.aliases) {
+                let key = normalize_key(name);
+                let words: Vec<&str> = key.split(' ').collect();
+                if words.len() >= 2 {
+                    let entries = spellings.entry(spelling_key(&words, lexicon)).or_default();
+                    if !entries.contains(&(i as u32)) {
+                        entries.push(i as u32);
+                    }
+                }
+            }
+        }
         let mut titled_surnames: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (key, entry) in gazetteer.titled_surnames(lexicon) {
             titled_surnames.entry(key).or_default().push(entry);
@@ -297,6 +340,7 @@ impl MentionFinder {
             one_word_titles,
             person_words,
             titled_surnames,
+            spellings,
             stem_lists: Vec::new(),
             stems_generation: 0,
         }

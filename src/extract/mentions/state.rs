@@ -11,6 +11,10 @@ use crate::text::span::{CharSpan, TokenSpan};
 use crate::text::Document;
 use crate::vocab::Rule;
 
+/// `spelling:<slug>`: a name found by a discovery rule that is a gazetteer person's, spelled
+/// otherwise (`transliterate::spelling_key`).
+pub(super) const SPELLED_OTHERWISE: Rule = Rule::new("spelling", 0.8);
+
 /// Working state while one document is searched.
 pub(super) struct State<'a> {
     pub(super) doc: &'a Document,
@@ -132,12 +136,20 @@ impl<'a> State<'a> {
                 let (wider, wider_prefix) = self.given_names_before(first, prefix);
                 // a given name the gazetteer does not give this person makes it someone
                 // else with the same family name: «أنيت براون» is not Gordon Brown
+                // (unless the whole is this person's name spelled otherwise: «عبدالفتاح
+                // السيسي» is «عبد الفتاح السيسي»)
                 if wider < first && !self.names_of_entry(entry, wider, wider_prefix, first) {
-                    entity = EntityRef::Discovered {
-                        kind: EntityKind::Person,
-                        key: self.span_words(wider, end, wider_prefix).join(" "),
-                    };
-                    claim = Claim::of(given_name::RULE);
+                    let words = self.span_words(wider, end, wider_prefix);
+                    if self.finder.spelled_otherwise(&words, self.lexicon) == Some(entry) {
+                        let slug = &self.gazetteer.entries[entry as usize].slug;
+                        claim = Claim::with(SPELLED_OTHERWISE, slug);
+                    } else {
+                        entity = EntityRef::Discovered {
+                            kind: EntityKind::Person,
+                            key: words.join(" "),
+                        };
+                        claim = Claim::of(given_name::RULE);
+                    }
                 }
                 (wider, wider_prefix)
             }
@@ -179,7 +191,10 @@ impl<'a> State<'a> {
                 .out
                 .mentions
                 .iter()
-                .find(|m| self.discovered_surname(&m.entity) == Some(word.as_str()))
+                .find(|m| {
+                    self.discovered_surname(&m.entity) == Some(word.as_str())
+                        || self.spelled_surname(m).as_deref() == Some(word.as_str())
+                })
                 .map(|m| m.entity.clone());
             if let Some(entity) = earlier {
                 // as sure as the rule that found the name here
@@ -191,11 +206,29 @@ impl<'a> State<'a> {
                 return;
             }
         }
+        // a gazetteer person spelled otherwise: «فلاديمير بوتن», «عبدالفتاح السيسي»
+        if words.len() >= 2 {
+            if let Some(entry) = self.finder.spelled_otherwise(&words, self.lexicon) {
+                let slug = &self.gazetteer.entries[entry as usize].slug;
+                let claim = Claim::with(SPELLED_OTHERWISE, slug);
+                self.add(EntityRef::Known(entry), first, end, prefix, claim);
+                return;
+            }
+        }
         let entity = EntityRef::Discovered {
             kind: EntityKind::Person,
             key: words.join(" "),
         };
         self.add(entity, first, end, prefix, claim);
+    }
+
+    /// The last word of a known person's mention found by its spelling here («بوتن» of
+    /// «فلاديمير بوتن»), which then names them alone too.
+    fn spelled_surname(&self, m: &Mention) -> Option<String> {
+        if !m.rule.starts_with(SPELLED_OTHERWISE.id) {
+            return None;
+        }
+        m.surface.rsplit(' ').next().map(normalize_key)
     }
 
     /// If token `i` is free and, after a plain clitic prefix, is in `list`: the prefix.
