@@ -276,7 +276,7 @@ fn participants_are_the_parties_not_every_name_in_the_sentence() {
 }
 
 #[test]
-fn a_month_inside_a_name_dates_nothing_and_before_a_meeting_is_ahead() {
+fn a_month_inside_a_name_dates_nothing_and_weekdays_point_by_status() {
     let g = graph(
         &[article(
             "a",
@@ -298,11 +298,21 @@ fn a_month_inside_a_name_dates_nothing_and_before_a_meeting_is_ahead() {
         false,
     );
     assert_eq!(attr(events(&g)[0], "date"), "2018-05-13");
-    // «قبل اجتماع … الثلاثاء»: the meeting is still ahead, on the next Tuesday
-    let text = "وصرح المسؤول قبل اجتماع ترامب مع بوتين الثلاثاء بأن الأجواء إيجابية.";
+    // a planned meeting on a weekday is on the next one
+    let text = "ومن المقرر أن يجتمع ترامب مع بوتين الثلاثاء في هلسنكي.";
     assert_eq!(status_of(text), "planned");
     let g = graph(&[article("a", text, Some("2018-07-13"))], true);
     assert_eq!(attr(events(&g)[0], "date"), "2018-07-17");
+    // positive control: the same weekday for a meeting that happened is the last one
+    let g = graph(
+        &[article(
+            "a",
+            "واجتمع ترامب مع بوتين الثلاثاء في هلسنكي.",
+            Some("2018-07-13"),
+        )],
+        false,
+    );
+    assert_eq!(attr(events(&g)[0], "date"), "2018-07-10");
 }
 
 /// The entity nodes of `text`, by id, with the surfaces seen.

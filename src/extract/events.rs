@@ -444,8 +444,11 @@ impl Cx<'_> {
                     // «بالسعودية», «في تركيا»: the country is where it happened
                     let prefix = doc.original(doc.tokens[mf].chars.start, m.chars.start);
                     // «زيارة للولايات المتحدة»: a visit names its destination with ل
+                    // «زار روسيا»: a visit's destination is also its object, unless it is
+                    // where the visitor came from («من موسكو»)
+                    let from = mf > 0 && doc.token_text(mf - 1) == morph::FROM;
                     let written_in = prefix.contains(morph::BI)
-                        || (event_type.is_travel() && prefix.contains(morph::LI))
+                        || (event_type.is_travel() && !from)
                         || (mf > 0 && doc.token_text(mf - 1) == morph::IN);
                     if written_in {
                         places.push(part(m.entity.clone(), mf, me, "event:place"));

@@ -78,13 +78,20 @@ pub fn spelling_key(
     for (k, word) in merged.iter().enumerate() {
         if k > 0 {
             out.push(' ');
-            let mut chars = word.chars();
-            out.extend(chars.next());
-            out.extend(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ')));
+            out.push_str(&word_key(word));
         } else {
             out.push_str(word);
         }
     }
+    out
+}
+
+/// One word's spelling key: its first letter, then its letters without the long vowels
+/// and hamza seats («جوهانسبورغ», «جوهانسبرغ» → «جهنسبرغ»).
+pub fn word_key(word: &str) -> String {
+    let mut chars = word.chars();
+    let mut out: String = chars.next().into_iter().collect();
+    out.extend(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ')));
     out
 }
 

@@ -24,6 +24,7 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
         let Some(m) = f.names.longest_at(s.doc, i).filter(|m| {
             m.prefix_len == 0 || m.end > i + 1 || !s.lexicon.is_common(s.doc.token_text(i))
         }) else {
+            spelled_place(f, s, i);
             i += 1;
             continue;
         };
@@ -57,6 +58,27 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
         i = m.end;
     }
 }
+
+/// A long word no name matches that is a gazetteer place spelled otherwise
+/// («جوهانسبورغ» for «جوهانسبرغ»), as written or after a clitic; not a common word.
+fn spelled_place(f: &MentionFinder, s: &mut State, i: usize) {
+    let word = s.doc.token_text(i);
+    if word.len() < 2 * super::PLACE_SPELLING_MIN_CHARS || s.lexicon.is_common(word) {
+        return;
+    }
+    let found = s.doc.token_readings(i).find_map(|r| {
+        let stem = &word[r.stem_prefix..];
+        let entry = f.place_spelled_otherwise(stem)?;
+        (!s.lexicon.is_common(stem)).then_some((entry, r.span_prefix))
+    });
+    if let Some((entry, prefix)) = found {
+        let claim = Claim::with(SPELLING_RULE, &s.gazetteer.entries[entry as usize].slug);
+        s.add(EntityRef::Known(entry), i, i + 1, prefix, claim);
+    }
+}
+
+/// `spelling:<slug>`: a place the gazetteer knows, spelled otherwise.
+const SPELLING_RULE: Rule = Rule::new("spelling", 0.75);
 
 /// Whether a one-word surname matched only because normalisation folded a hamza away:
 /// the word has a hamza inside it («شأن», «رأي», «اليأس») where none of the names does
@@ -100,6 +122,15 @@ mod tests {
             !folded.iter().any(|(_, rule)| rule.starts_with("surname:")),
             "{folded:?}"
         );
+        // a long place name spelled with another vowel letter is the place; an inflected
+        // word sharing a place's consonants is not
+        let spelled = mentions("ووصل الوفد إلى جوهانسبورغ أمس.");
+        assert!(
+            spelled.contains(&("جوهانسبورغ".into(), SPELLING_RULE.with("johannesburg"))),
+            "{spelled:?}"
+        );
+        let inflected = mentions("ووصل الوفد فلسطينيا أمس.");
+        assert!(inflected.is_empty(), "{inflected:?}");
         let alone = mentions("ووصل بوتين أمس.");
         let surname = ("بوتين".to_string(), "surname:vladimir-putin".to_string());
         assert!(alone.contains(&surname), "{alone:?}");

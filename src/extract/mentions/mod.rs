@@ -164,6 +164,10 @@ pub struct MentionFinder {
     /// (`transliterate::spelling_key`): a discovered name with the same key is one of
     /// them spelled otherwise («فلاديمير بوتن»).
     spellings: FxHashMap<String, Vec<u32>>,
+    /// Gazetteer places of one long word by their spelling key («جوهانسبرغ»): a long
+    /// word no phrase matches with the same key is that place spelled otherwise
+    /// («جوهانسبورغ»).
+    place_spellings: FxHashMap<String, Vec<(u32, String)>>,
     /// For each stem number of the extractor's `StemTable`, the word lists it is in (bits
     /// of `WordList`), so `State::free_stem_in` needs no lookup of its own.
     stem_lists: Vec<u8>,
@@ -181,7 +185,39 @@ fn spelling_key(words: &[&str], lexicon: &Lexicon) -> String {
     )
 }
 
+/// Places matched by their spelling key have at least this many letters, and their key
+/// this many: shorter words share their consonants with too many others.
+const PLACE_SPELLING_MIN_CHARS: usize = 6;
+const PLACE_KEY_MIN_CHARS: usize = 5;
+
+/// The spelling key of a one-word place name: without the article, which the key would
+/// otherwise mostly be (a definite adjective is no place spelled otherwise), and long enough.
+fn place_key(word: &str) -> Option<String> {
+    if word.contains(' ') || crate::text::morph::has_article(word) {
+        return None;
+    }
+    if word.chars().count() < PLACE_SPELLING_MIN_CHARS {
+        return None;
+    }
+    let key = crate::text::transliterate::word_key(word);
+    (key.chars().count() >= PLACE_KEY_MIN_CHARS).then_some(key)
+}
+
 impl MentionFinder {
+    /// The gazetteer place of one long word that `word` spells otherwise, if exactly one.
+    /// The word must end as the name does: an inflected word («فلسطينيا») shares the
+    /// letters of its base («فلسطين») but not its end.
+    fn place_spelled_otherwise(&self, word: &str) -> Option<u32> {
+        match self.place_spellings.get(&place_key(word)?)?.as_slice() {
+            [(entry, name)] => {
+                let same_end = name.chars().next_back() == word.chars().next_back();
+                let near = name.chars().count().abs_diff(word.chars().count()) <= 2;
+                (same_end && near).then_some(*entry)
+            }
+            _ => None,
+        }
+    }
+
     /// The gazetteer person whose name `words` spell otherwise, if exactly one.
     fn spelled_otherwise(&self, words: &[String], lexicon: &Lexicon) -> Option<u32> {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -328,6 +364,22 @@ impl MentionFinder {
                 }
             }
         }
+        let mut place_spellings: FxHashMap<String, Vec<(u32, String)>> = FxHashMap::default();
+        for (i, e) in gazetteer.entries.iter().enumerate() {
+            if !matches!(e.kind, EntityKind::Location | EntityKind::Country) {
+                continue;
+            }
+            for name in std::iter::once(&e.label).chain(&e.aliases) {
+                let key = normalize_key(name);
+                let Some(spelling) = place_key(&key) else {
+                    continue;
+                };
+                let entries = place_spellings.entry(spelling).or_default();
+                if !entries.iter().any(|(e, _)| *e == i as u32) {
+                    entries.push((i as u32, key));
+                }
+            }
+        }
         let mut titled_surnames: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (key, entry) in gazetteer.titled_surnames(lexicon) {
             titled_surnames.entry(key).or_default().push(entry);
@@ -341,6 +393,7 @@ impl MentionFinder {
             person_words,
             titled_surnames,
             spellings,
+            place_spellings,
             stem_lists: Vec::new(),
             stems_generation: 0,
         }
