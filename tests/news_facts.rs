@@ -387,3 +387,56 @@ fn hyphenated_and_hashtag_names_are_whole() {
         assert_eq!(people, vec![id.to_string()], "{text}");
     }
 }
+
+/// The labels of the discovered people of `text`.
+fn discovered_people(text: &str) -> Vec<String> {
+    let g = graph(&[article("a", text, Some("2018-05-07"))], false);
+    let mut out: Vec<String> = g
+        .nodes
+        .values()
+        .filter(|n| n.kind == shabaka::vocab::NodeKind::Person)
+        .filter(|n| n.attrs.get("discovered").is_some())
+        .map(|n| attr(n, "label").to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_name_ends_at_tanween_and_at_a_title() {
+    // «مازحاً» (jokingly) is no part of the name, nor «ومعالي» (and his excellency)
+    assert_eq!(
+        discovered_people("وقال ماتيو رينزي مازحاً إن الحكومة باقية."),
+        vec!["ماتيو رينزي"]
+    );
+    assert_eq!(
+        discovered_people("وحضر الأستاذ فهد العمري ومعالي الوزير الاجتماع."),
+        vec!["فهد العمري"]
+    );
+    // positive control: without the tanween the name runs as written
+    assert_eq!(
+        discovered_people("وقال ماتيو رينزي إن الحكومة باقية."),
+        vec!["ماتيو رينزي"]
+    );
+}
+
+#[test]
+fn a_family_name_alone_among_several_named_in_full_is_the_latest_office_holder() {
+    let g = graph(
+        &[article(
+            "a",
+            "وكان كيم جونغ إيل قد حكم البلاد قبل أن يخلفه كيم جونغ أون. وقال كيم إن القمة ناجحة.",
+            Some("2018-05-07"),
+        )],
+        false,
+    );
+    let kim = g
+        .edges
+        .iter()
+        .find(|e| {
+            e.kind == shabaka::vocab::EdgeKind::MentionedIn && &*e.source == "person:kim-jong-un"
+        })
+        .expect("Kim Jong Un is mentioned");
+    assert_eq!(kim.attrs["count"].as_u64(), Some(2), "{kim:?}");
+    assert!(!g.nodes.values().any(|n| attr(n, "label") == "كيم"));
+}

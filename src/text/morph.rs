@@ -19,6 +19,8 @@ pub const IMPERFECT_PREFIXES: [char; 4] = ['ي', 'ت', 'ن', 'ا'];
 pub const ALEF_MAQSURA: char = 'ى';
 /// The preposition «في» (in), written apart.
 pub const IN: &str = "في";
+/// The tanween marks (ً ٌ ٍ), which only indefinite nouns, adjectives and adverbs take.
+pub const TANWEEN: [char; 3] = ['\u{064B}', '\u{064C}', '\u{064D}'];
 /// The preposition «من» (from), written apart.
 pub const FROM: &str = "من";
 /// Relative pronouns that refer back to the noun before them: «الاجتماع الذي عقد».

@@ -6,6 +6,9 @@ use super::{Cover, EntityRef, MentionFinder, WordList};
 use crate::extract::gazetteer::AliasTarget;
 use crate::vocab::Rule;
 
+/// The given names after a family name that comes first are syllables («يونغ تشول»).
+const GIVEN_SYLLABLE_MAX_CHARS: usize = 5;
+
 /// `surname:<slug>`.
 pub(super) const RULE: Rule = Rule::new("surname", 0.85);
 
@@ -26,18 +29,21 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
                 && !s.doc.tokens[*first].after_break
                 && s.free_stem_in(first - 1, WordList::FirstNames).is_some();
             // a family name that comes first with given names after it of someone else
-            // («كيم يونغ تشول»): a word that is no common word follows it
+            // («كيم يونغ تشول»): two short words that are no common words follow it
             let family_first = targets.iter().all(|t| {
                 let e = &s.gazetteer.entries[t.entry as usize];
                 e.country
                     .as_deref()
                     .is_some_and(|c| s.lexicon.family_name_first.contains(c))
             });
-            let given_after = family_first
-                && *end < s.doc.tokens.len()
-                && s.out.cover[*end] == Cover::Free
-                && !s.doc.tokens[*end].after_break
-                && s.free_stem(*end, |w| s.lexicon.is_common(w)).is_none();
+            let given_name_at = |k: usize| {
+                k < s.doc.tokens.len()
+                    && s.out.cover[k] == Cover::Free
+                    && !s.doc.tokens[k].after_break
+                    && s.doc.token_text(k).chars().count() <= GIVEN_SYLLABLE_MAX_CHARS
+                    && s.free_stem(k, |w| s.lexicon.is_common(w)).is_none()
+            };
+            let given_after = family_first && given_name_at(*end) && given_name_at(end + 1);
             given_before || given_after
         })
         .collect();
@@ -72,7 +78,12 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
             ([one], _) => Some(one.entry),
             ([], [only]) => Some(only.entry),
             ([], many) => latest_office_holder(s, many),
-            _ => None,
+            // several named in full here («كيم جونغ أون», «كيم جونغ إيل»): the one in
+            // office last, as with no full name at all
+            (many, _) => {
+                let many: Vec<AliasTarget> = many.iter().map(|t| (*t).clone()).collect();
+                latest_office_holder(s, &many)
+            }
         };
         if let Some(entry) = chosen {
             let claim = Claim::with(RULE, &s.gazetteer.entries[entry as usize].slug);

@@ -296,7 +296,8 @@ impl State<'_> {
 
     /// Whether token `i` cannot continue (or, unprefixed, begin) a name: a clitic before
     /// the article («والشعب», «بالسلطة», «للتدريبات»), the conjunction before another given
-    /// name («وطارق»), a verb in the plural («سيطروا»), or a plural nisba («دبلوماسيون»).
+    /// name («وطارق»), a verb in the plural («سيطروا»), a plural nisba («دبلوماسيون»), a
+    /// word written with tanween («بوضوحٍ», «مازحاً»), or a title («ومعالي»).
     pub(super) fn ends_name(&self, i: usize) -> bool {
         let token = self.doc.token_text(i);
         let clitic_article = self
@@ -318,7 +319,25 @@ impl State<'_> {
             .iter()
             .any(|suffix| token.ends_with(suffix))
             && token.chars().count() >= 5;
-        clitic_article || and_given_name || plural_verb || plural_nisba || pronoun_suffix
+        // «متخوفاً», «علانيةً»: tanween marks an indefinite noun or an adverb, not a name
+        let t = &self.doc.tokens[i];
+        let tanween = self
+            .doc
+            .original(t.chars.start, t.chars.end)
+            .chars()
+            .any(|c| morph::TANWEEN.contains(&c));
+        // «… ومعالي وزير», «مجلس الوزراء الشيخ …»: a title opens what follows
+        let title = self.lexicon.is_title_word(token)
+            || token
+                .strip_prefix(morph::AND)
+                .is_some_and(|rest| self.lexicon.is_title_word(rest));
+        clitic_article
+            || and_given_name
+            || plural_verb
+            || plural_nisba
+            || pronoun_suffix
+            || tanween
+            || title
     }
 
     /// A common noun or adjective with the article («الخلافة», «المحادثات»): it describes,
