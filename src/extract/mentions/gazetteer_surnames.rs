@@ -81,7 +81,7 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
             // several named in full here («كيم جونغ أون», «كيم جونغ إيل»): the one in
             // office last, as with no full name at all
             (many, _) => {
-                let many: Vec<AliasTarget> = many.iter().map(|t| (*t).clone()).collect();
+                let many: Vec<AliasTarget> = many.iter().map(|t| **t).collect();
                 latest_office_holder(s, &many)
             }
         };
