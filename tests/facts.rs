@@ -155,11 +155,19 @@ fn meeting_with_a_list_of_people_place_and_date() {
             "person:sergey-lavrov"
         ]
     );
-    let places: Vec<&str> = edges(&g, "HELD_IN")
+    // the venue, and its country as a place of the event too
+    let mut places: Vec<(&str, &str)> = edges(&g, "HELD_IN")
         .into_iter()
-        .map(|(_, t, _)| t)
+        .map(|(_, t, e)| (t, e["rule"].as_str().unwrap_or("")))
         .collect();
-    assert_eq!(places, vec!["location:riyadh"]);
+    places.sort();
+    assert_eq!(
+        places,
+        vec![
+            ("country:saudi-arabia", "event:place_country"),
+            ("location:riyadh", "event:place")
+        ]
+    );
     // every fact edge carries full provenance that slices the text
     let chars: Vec<char> = text.chars().collect();
     for e in &g.edges {

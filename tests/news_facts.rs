@@ -440,3 +440,28 @@ fn a_family_name_alone_among_several_named_in_full_is_the_latest_office_holder()
     assert_eq!(kim.attrs["count"].as_u64(), Some(2), "{kim:?}");
     assert!(!g.nodes.values().any(|n| attr(n, "label") == "كيم"));
 }
+
+#[test]
+fn the_dateline_place_is_where_the_story_was_filed_not_the_venue() {
+    let held_in = |text: &str| -> Vec<String> {
+        let g = graph(&[article("a", text, Some("2018-05-07"))], false);
+        let mut out: Vec<String> = g
+            .edges
+            .iter()
+            .filter(|e| e.kind == shabaka::vocab::EdgeKind::HeldIn)
+            .map(|e| e.target.to_string())
+            .collect();
+        out.sort();
+        out
+    };
+    let filed = "دبي، الإمارات العربية المتحدة (CNN)-- التقى الرئيس الروسي فلاديمير بوتين الرئيس الأمريكي دونالد ترامب.";
+    assert!(held_in(filed).is_empty(), "{:?}", held_in(filed));
+    // positive control: the same place as the venue
+    let venue = "التقى الرئيس الروسي فلاديمير بوتين الرئيس الأمريكي دونالد ترامب في دبي.";
+    assert!(held_in(venue).contains(&"location:dubai".to_string()));
+    // and a scheduled summit has not happened
+    assert_eq!(
+        status_of("وأفرجت السلطات عن السجناء قبل قمة مقررة بين بوتين وترامب."),
+        "planned"
+    );
+}

@@ -5,7 +5,7 @@ CREATE (n:Entity:Article {id: row.`id:ID(Entity)`, chars: toInteger(row.`chars:l
 LOAD CSV WITH HEADERS FROM 'file:///nodes_Country.csv' AS row
 CREATE (n:Entity:Country {id: row.`id:ID(Entity)`, aliases: split(coalesce(row.`aliases:string[]`, ''), ';'), category: row.`category`, discovered: toBoolean(row.`discovered:boolean`), label: row.`label`, label_en: row.`label_en`, mentions: toInteger(row.`mentions:long`), rule: row.`rule`});
 LOAD CSV WITH HEADERS FROM 'file:///nodes_Event.csv' AS row
-CREATE (n:Entity:Event {id: row.`id:ID(Entity)`, aliases: split(coalesce(row.`aliases:string[]`, ''), ';'), date: row.`date`, date_text: row.`date_text`, event_type: row.`event_type`, label: row.`label`, label_en: row.`label_en`, mentions: toInteger(row.`mentions:long`), status: row.`status`});
+CREATE (n:Entity:Event {id: row.`id:ID(Entity)`, aliases: split(coalesce(row.`aliases:string[]`, ''), ';'), date: row.`date`, date_text: row.`date_text`, event_type: row.`event_type`, label: row.`label`, label_en: row.`label_en`, mentions: toInteger(row.`mentions:long`), reported: row.`reported`, status: row.`status`});
 LOAD CSV WITH HEADERS FROM 'file:///nodes_Location.csv' AS row
 CREATE (n:Entity:Location {id: row.`id:ID(Entity)`, aliases: split(coalesce(row.`aliases:string[]`, ''), ';'), category: row.`category`, country: row.`country`, discovered: toBoolean(row.`discovered:boolean`), label: row.`label`, label_en: row.`label_en`, mentions: toInteger(row.`mentions:long`), rule: row.`rule`});
 LOAD CSV WITH HEADERS FROM 'file:///nodes_Organization.csv' AS row
@@ -20,13 +20,13 @@ MATCH (a:Entity {id: row.`:START_ID(Entity)`}), (b:Entity {id: row.`:END_ID(Enti
 CREATE (a)-[:HELD_IN {article: row.`article`, confidence: toFloat(row.`confidence:double`), end: toInteger(row.`end:long`), evidence: row.`evidence`, rule: row.`rule`, sentence: toInteger(row.`sentence:long`), start: toInteger(row.`start:long`)}]->(b);
 LOAD CSV WITH HEADERS FROM 'file:///rels_HOLDS_ROLE_Person_Country.csv' AS row
 MATCH (a:Entity {id: row.`:START_ID(Entity)`}), (b:Entity {id: row.`:END_ID(Entity)`})
-CREATE (a)-[:HOLDS_ROLE {article: row.`article`, confidence: toFloat(row.`confidence:double`), end: toInteger(row.`end:long`), evidence: row.`evidence`, role: row.`role`, rule: row.`rule`, sentence: toInteger(row.`sentence:long`), start: toInteger(row.`start:long`), title: row.`title`}]->(b);
+CREATE (a)-[:HOLDS_ROLE {article: row.`article`, confidence: toFloat(row.`confidence:double`), end: toInteger(row.`end:long`), evidence: row.`evidence`, role: row.`role`, rule: row.`rule`, sentence: toInteger(row.`sentence:long`), start: toInteger(row.`start:long`), term: row.`term`, title: row.`title`}]->(b);
 LOAD CSV WITH HEADERS FROM 'file:///rels_HOLDS_ROLE_Person_Organization.csv' AS row
 MATCH (a:Entity {id: row.`:START_ID(Entity)`}), (b:Entity {id: row.`:END_ID(Entity)`})
-CREATE (a)-[:HOLDS_ROLE {article: row.`article`, confidence: toFloat(row.`confidence:double`), end: toInteger(row.`end:long`), evidence: row.`evidence`, role: row.`role`, rule: row.`rule`, sentence: toInteger(row.`sentence:long`), start: toInteger(row.`start:long`), title: row.`title`}]->(b);
+CREATE (a)-[:HOLDS_ROLE {article: row.`article`, confidence: toFloat(row.`confidence:double`), end: toInteger(row.`end:long`), evidence: row.`evidence`, role: row.`role`, rule: row.`rule`, sentence: toInteger(row.`sentence:long`), start: toInteger(row.`start:long`), term: row.`term`, title: row.`title`}]->(b);
 LOAD CSV WITH HEADERS FROM 'file:///rels_HOLDS_ROLE_Person_Person.csv' AS row
 MATCH (a:Entity {id: row.`:START_ID(Entity)`}), (b:Entity {id: row.`:END_ID(Entity)`})
-CREATE (a)-[:HOLDS_ROLE {article: row.`article`, confidence: toFloat(row.`confidence:double`), end: toInteger(row.`end:long`), evidence: row.`evidence`, role: row.`role`, rule: row.`rule`, sentence: toInteger(row.`sentence:long`), start: toInteger(row.`start:long`), title: row.`title`}]->(b);
+CREATE (a)-[:HOLDS_ROLE {article: row.`article`, confidence: toFloat(row.`confidence:double`), end: toInteger(row.`end:long`), evidence: row.`evidence`, role: row.`role`, rule: row.`rule`, sentence: toInteger(row.`sentence:long`), start: toInteger(row.`start:long`), term: row.`term`, title: row.`title`}]->(b);
 LOAD CSV WITH HEADERS FROM 'file:///rels_LOCATED_IN_Location_Country.csv' AS row
 MATCH (a:Entity {id: row.`:START_ID(Entity)`}), (b:Entity {id: row.`:END_ID(Entity)`})
 CREATE (a)-[:LOCATED_IN {article: row.`article`, confidence: toFloat(row.`confidence:double`), end: toInteger(row.`end:long`), evidence: row.`evidence`, rule: row.`rule`, sentence: toInteger(row.`sentence:long`), start: toInteger(row.`start:long`)}]->(b);

@@ -200,6 +200,7 @@ impl EventFinder {
             .iter()
             .map(|r| (r.title_first, r.person_first.max(r.title_end)))
             .collect();
+        let datelines = doc.datelines();
         let mut i = 0;
         while i < doc.tokens.len() {
             if doc.token_excluded(i) || matches!(found.cover[i], Cover::Mention(_)) {
@@ -215,10 +216,13 @@ impl EventFinder {
                 .filter(|p| p.sentence == doc.tokens[i].sentence)
                 .map_or(0, |p| p.scope_end);
             let mut mention = cx.mention(i, &trigger, roles, date_mentions, floor);
+            // not a place inside a title («وزير خارجية روسيا»), nor the dateline's
             mention.places.retain(|p| {
+                let at = doc.tokens[p.first].chars.start;
                 !title_spans
                     .iter()
                     .any(|&(a, b)| p.first >= a && p.first < b)
+                    && !datelines.iter().any(|d| at >= d.start && at < d.end)
             });
             // a date after coordinated events belongs to both
             if let Some(previous) = mentions.last_mut() {

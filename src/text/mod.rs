@@ -13,6 +13,7 @@ use boilerplate::BoilerplateRules;
 use clitics::{Reading, Readings};
 use normalize::NormText;
 use segment::{Sentence, Token};
+use span::CharSpan;
 
 /// Whether a character belongs to a word: Arabic letters and digits and ASCII
 /// alphanumerics are decided without Unicode tables (the hot path); the rest asks them.
@@ -236,6 +237,38 @@ impl Document {
     /// Whether token `i` is in boilerplate.
     pub fn token_excluded(&self, i: usize) -> bool {
         self.excluded[self.tokens[i].sentence as usize]
+    }
+
+    /// The code-point spans of the datelines that open paragraphs: a place, maybe its
+    /// country, and the outlet in brackets before a dash («دبي، الإمارات العربية المتحدة
+    /// (CNN)--»). The place there is where the story was filed, not where its events are.
+    pub fn datelines(&self) -> Vec<CharSpan> {
+        const DATELINE_MAX_CHARS: usize = 80;
+        let mut out = Vec::new();
+        let mut line_start_char = 0u32;
+        for line in self.original.split_inclusive('\n') {
+            let head: String = line.chars().take(DATELINE_MAX_CHARS).collect();
+            if let Some(close) = head.find(')') {
+                let before = &head[..close];
+                let after = head[close + 1..].trim_start();
+                let dash = after.starts_with(['-', '–', '—']);
+                if dash && before.contains('(') {
+                    let dashes = after
+                        .chars()
+                        .take_while(|c| matches!(c, '-' | '–' | '—'))
+                        .count();
+                    let end_char = head[..close + 1].chars().count()
+                        + (head[close + 1..].len() - after.len())
+                        + dashes;
+                    out.push(CharSpan::new(
+                        line_start_char,
+                        line_start_char + end_char as u32,
+                    ));
+                }
+            }
+            line_start_char += line.chars().count() as u32;
+        }
+        out
     }
 
     /// Original text of the code-point span `[start, end)`.
