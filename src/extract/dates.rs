@@ -86,12 +86,16 @@ pub struct DateWords {
     day_part: FxHashSet<String>,
     next: FxHashSet<String>,
     week: FxHashSet<String>,
+    /// Every word above (weekdays without the article): a token that is none of them
+    /// starts no relative date, and most tokens are ruled out by this one lookup.
+    any: FxHashSet<String>,
 }
 
 impl DateWords {
     /// Adds `word` (normalised) with its meaning, or says the meaning is unknown.
     pub fn add(&mut self, word: &str, meaning: &str) -> Result<(), String> {
         let word = word.to_string();
+        self.any.insert(morph::bare(&word).to_string());
         if let Some(day) = meaning.strip_prefix("weekday:") {
             let weekday = match day {
                 "sat" => Weekday::Sat,
@@ -248,6 +252,10 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
                 };
                 (end, DateValue::Weekday(day, toward))
             };
+            if !words.any.contains(morph::bare(stem)) {
+                i += 1;
+                continue;
+            }
             found = match (stem, next) {
                 (w, y) if words.year.contains(w) && year(y).is_some() => {
                     Some((i + 2, DateValue::Year(year(y).unwrap_or_default())))

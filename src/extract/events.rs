@@ -49,6 +49,9 @@ pub struct EventFinder {
     /// The one-word triggers by their normalised form, for the forms the phrase index does
     /// not see: with a pronoun suffix («لقائه») or the future prefix («سيلتقي»).
     trigger_words: FxHashMap<String, (EventType, TriggerForm)>,
+    /// The first two letters of every one-word trigger: a stem starting otherwise is no
+    /// inflected trigger, and most words are ruled out by this alone.
+    trigger_heads: rustc_hash::FxHashSet<[char; 2]>,
     modality: PhraseIndex<(EventStatus, ModalityReach)>,
 }
 
@@ -104,9 +107,11 @@ impl EventFinder {
         for m in &lexicon.modality {
             modality.insert(&m.tokens.join(" "), false, (m.status, m.reach));
         }
+        let trigger_heads = trigger_words.keys().filter_map(|w| head(w)).collect();
         EventFinder {
             triggers,
             trigger_words,
+            trigger_heads,
             modality,
         }
     }
@@ -150,11 +155,17 @@ impl EventFinder {
             suffixed,
         };
         // a final ة folds to ه, which is then no pronoun: «وزارة» is no «و» + «زار» + «ه»
-        let written_ta_marbuta = doc
-            .original(doc.tokens[i].chars.start, doc.tokens[i].chars.end)
-            .ends_with('ة');
+        let written_ta_marbuta = || {
+            doc.original_str(doc.tokens[i].chars.start, doc.tokens[i].chars.end)
+                .ends_with('ة')
+        };
         for r in doc.token_readings(i).filter(|r| !r.has_article) {
             let stem = &word[r.stem_prefix..];
+            let future_stem = stem.strip_prefix(morph::FUTURE).unwrap_or(stem);
+            let known_head = |w: &str| head(w).is_some_and(|h| self.trigger_heads.contains(&h));
+            if !known_head(stem) && !known_head(future_stem) {
+                continue;
+            }
             if let Some(present) = morph::future_verb(stem) {
                 if let Some(&(t, TriggerForm::Present)) = self.trigger_words.get(present) {
                     return Some(found(t, TriggerForm::Present, true, false));
@@ -162,7 +173,7 @@ impl EventFinder {
             }
             for base in morph::suffix_bases(stem)
                 .into_iter()
-                .filter(|_| !written_ta_marbuta)
+                .filter(|_| !written_ta_marbuta())
             {
                 if let Some(&(t, form)) = self.trigger_words.get(base.as_str()) {
                     if form != TriggerForm::Present || !base.ends_with(morph::ACCUSATIVE) {
@@ -787,6 +798,12 @@ fn add_venue_countries(cx: &Cx, event: &mut ArticleEvent) {
         }
     }
     event.places.extend(added);
+}
+
+/// The first two letters of a word.
+fn head(word: &str) -> Option<[char; 2]> {
+    let mut chars = word.chars();
+    Some([chars.next()?, chars.next()?])
 }
 
 /// Adds places to an event (a phone call has none).

@@ -187,6 +187,8 @@ pub struct Lexicon {
     /// The place triggers of category `capital`, without the article: a token ending in
     /// one («والعاصمة», «بعاصمة») is a capital word.
     pub capital_words: Vec<String>,
+    /// The one-word titles without their article (derived from `titles`).
+    title_words: HashSet<String>,
 }
 
 /// The words of names that are not names themselves (`name_words.tsv`), by class; the
@@ -444,10 +446,7 @@ impl Lexicon {
     /// Whether `word` (normalised) can be part of a name.
     /// Whether `word` is a one-word title («الشيخ», «الأمير»), with or without the article.
     pub fn is_title_word(&self, word: &str) -> bool {
-        let bare = morph::bare(word);
-        self.titles.iter().any(|(tokens, _)| {
-            tokens.len() == 1 && (tokens[0] == word || morph::bare(&tokens[0]) == bare)
-        })
+        self.title_words.contains(morph::bare(word))
     }
 
     pub fn is_common(&self, word: &str) -> bool {
@@ -489,6 +488,12 @@ impl Lexicon {
 
     /// Forms derived from the loaded lists.
     fn derive_forms(&mut self) {
+        self.title_words = self
+            .titles
+            .iter()
+            .filter(|(tokens, _)| tokens.len() == 1)
+            .map(|(tokens, _)| morph::bare(&tokens[0]).to_string())
+            .collect();
         // other stories' ledes open with a verb of saying («أعلن», «كشفت»)
         self.boilerplate
             .set_lede_verbs(self.speech_verbs.iter().cloned().collect());

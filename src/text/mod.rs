@@ -247,7 +247,11 @@ impl Document {
         let mut out = Vec::new();
         let mut line_start_char = 0u32;
         for line in self.original.split_inclusive('\n') {
-            let head: String = line.chars().take(DATELINE_MAX_CHARS).collect();
+            let head_end = line
+                .char_indices()
+                .nth(DATELINE_MAX_CHARS)
+                .map_or(line.len(), |(b, _)| b);
+            let head = &line[..head_end];
             if let Some(close) = head.find(')') {
                 let before = &head[..close];
                 let after = head[close + 1..].trim_start();
@@ -269,6 +273,13 @@ impl Document {
             line_start_char += line.chars().count() as u32;
         }
         out
+    }
+
+    /// Original text of the code-point span `[start, end)`, borrowed.
+    pub fn original_str(&self, start: u32, end: u32) -> &str {
+        let end = end.min(self.char_count);
+        let start = start.min(end);
+        &self.original[self.byte_at(start)..self.byte_at(end)]
     }
 
     /// Original text of the code-point span `[start, end)`.

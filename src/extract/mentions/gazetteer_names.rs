@@ -63,13 +63,13 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
 /// («جوهانسبورغ» for «جوهانسبرغ»), as written or after a clitic; not a common word.
 fn spelled_place(f: &MentionFinder, s: &mut State, i: usize) {
     let word = s.doc.token_text(i);
-    if word.len() < 2 * super::PLACE_SPELLING_MIN_CHARS || s.lexicon.is_common(word) {
+    if word.len() < 2 * super::PLACE_SPELLING_MIN_CHARS {
         return;
     }
     let found = s.doc.token_readings(i).find_map(|r| {
         let stem = &word[r.stem_prefix..];
         let entry = f.place_spelled_otherwise(stem)?;
-        (!s.lexicon.is_common(stem)).then_some((entry, r.span_prefix))
+        (!s.lexicon.is_common(stem) && !s.lexicon.is_common(word)).then_some((entry, r.span_prefix))
     });
     if let Some((entry, prefix)) = found {
         let claim = Claim::with(SPELLING_RULE, &s.gazetteer.entries[entry as usize].slug);

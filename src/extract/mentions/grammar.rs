@@ -299,6 +299,18 @@ impl State<'_> {
     /// name («وطارق»), a verb in the plural («سيطروا»), a plural nisba («دبلوماسيون»), a
     /// word written with tanween («بوضوحٍ», «مازحاً»), or a title («ومعالي»).
     pub(super) fn ends_name(&self, i: usize) -> bool {
+        // asked of the same tokens by many rules: answered once per token
+        match self.ends_name_memo[i].get() {
+            1 => return false,
+            2 => return true,
+            _ => {}
+        }
+        let ends = self.ends_name_uncached(i);
+        self.ends_name_memo[i].set(if ends { 2 } else { 1 });
+        ends
+    }
+
+    fn ends_name_uncached(&self, i: usize) -> bool {
         let token = self.doc.token_text(i);
         let clitic_article = self
             .doc
@@ -323,7 +335,7 @@ impl State<'_> {
         let t = &self.doc.tokens[i];
         let tanween = self
             .doc
-            .original(t.chars.start, t.chars.end)
+            .original_str(t.chars.start, t.chars.end)
             .chars()
             .any(|c| morph::TANWEEN.contains(&c));
         // «… ومعالي وزير», «مجلس الوزراء الشيخ …»: a title opens what follows

@@ -168,6 +168,9 @@ pub struct MentionFinder {
     /// word no phrase matches with the same key is that place spelled otherwise
     /// («جوهانسبورغ»).
     place_spellings: FxHashMap<String, Vec<(u32, String)>>,
+    /// The first and last letters of those places: a word with others is none of them,
+    /// and most words are ruled out by this alone.
+    place_ends: rustc_hash::FxHashSet<(char, char)>,
     /// For each stem number of the extractor's `StemTable`, the word lists it is in (bits
     /// of `WordList`), so `State::free_stem_in` needs no lookup of its own.
     stem_lists: Vec<u8>,
@@ -208,6 +211,10 @@ impl MentionFinder {
     /// The word must end as the name does: an inflected word («فلسطينيا») shares the
     /// letters of its base («فلسطين») but not its end.
     fn place_spelled_otherwise(&self, word: &str) -> Option<u32> {
+        let ends = (word.chars().next()?, word.chars().next_back()?);
+        if !self.place_ends.contains(&ends) {
+            return None;
+        }
         match self.place_spellings.get(&place_key(word)?)?.as_slice() {
             [(entry, name)] => {
                 let same_end = name.chars().next_back() == word.chars().next_back();
@@ -393,6 +400,11 @@ impl MentionFinder {
             person_words,
             titled_surnames,
             spellings,
+            place_ends: place_spellings
+                .values()
+                .flatten()
+                .filter_map(|(_, name)| Some((name.chars().next()?, name.chars().next_back()?)))
+                .collect(),
             place_spellings,
             stem_lists: Vec::new(),
             stems_generation: 0,

@@ -30,6 +30,8 @@ pub(super) struct State<'a> {
     /// Gazetteer names matched by their surname alone, `(first, end, prefix, targets)`:
     /// `gazetteer_names` leaves them for `gazetteer_surnames`.
     pub(super) gazetteer_surnames: Vec<(usize, usize, usize, Vec<AliasTarget>)>,
+    /// `ends_name` of each token once asked (0: not yet, 1: no, 2: yes).
+    pub(super) ends_name_memo: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> State<'a> {
@@ -57,6 +59,7 @@ impl<'a> State<'a> {
             finder,
             list_bits,
             gazetteer_surnames: Vec::new(),
+            ends_name_memo: vec![std::cell::Cell::new(0); doc.tokens.len()],
         }
     }
     pub(super) fn kind_of(&self, entity: &EntityRef) -> EntityKind {
