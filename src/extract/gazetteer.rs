@@ -36,6 +36,11 @@ const BUILTIN: &[(&str, &str, bool)] = &[
         true,
     ),
     (
+        "data/gazetteer/institutions.tsv",
+        include_str!("../../data/gazetteer/institutions.tsv"),
+        true,
+    ),
+    (
         "data/gazetteer/people.tsv",
         include_str!("../../data/gazetteer/people.tsv"),
         true,
