@@ -444,18 +444,32 @@ impl MentionFinder {
     }
 
     /// A gazetteer organisation whose name contains these words in order, if only one does.
+    /// Of several, the one the name is whole but for its head noun («الجزيرة» is «قناة
+    /// الجزيرة», not «الجزيرة مباشر»).
     fn shortened_org(&self, name: &[String]) -> Option<u32> {
-        let mut found: Option<u32> = None;
+        let mut containing: Vec<(u32, &Vec<String>)> = Vec::new();
         for (entry, words) in &self.org_names {
             let mut it = words.iter();
-            if name.iter().all(|w| it.any(|x| x == w)) {
-                match found {
-                    Some(e) if e != *entry => return None,
-                    _ => found = Some(*entry),
-                }
+            if name.iter().all(|w| it.any(|x| x == w))
+                && !containing.iter().any(|(e, _)| e == entry)
+            {
+                containing.push((*entry, words));
             }
         }
-        found
+        let one = |found: Vec<u32>| match found.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        };
+        if containing.len() <= 1 {
+            return containing.first().map(|(e, _)| *e);
+        }
+        let mut whole: Vec<u32> = containing
+            .iter()
+            .filter(|(_, words)| words.len() == name.len() + 1 && words[1..] == *name)
+            .map(|(e, _)| *e)
+            .collect();
+        whole.dedup();
+        one(whole)
     }
 }
 
