@@ -3,10 +3,12 @@
 //! A trigger word («اتصالاً هاتفياً», «اجتمع», «محادثات») opens an event mention. Its
 //! participants and place are looked for in the trigger's clause: back to a clause opener
 //! (حيث، الذي، إن ...) and forward while the text continues the list («، ووزير ...»,
-//! «، في قصر الدرعية»). Planned or hypothetical events («قد يعقد», «من المتوقع أن
-//! يجتمع») are not reported as having happened. Within an article, mentions with two or more
-//! participants are events; shorter mentions («الاتصال تم يوم 11 مارس», «اجتماع إسطنبول»)
-//! add their date and place to the nearest compatible event.
+//! «، في قصر الدرعية»). Each mention has a status: planned or hypothetical («سيلتقي», «قد
+//! يعقد», «من المتوقع أن يجتمع», a date after the article's), denied («لم يلتق», «نفى أي
+//! اتصال»), else occurred; the graph keeps only occurred events unless asked for all.
+//! Within an article, mentions with two or more participants are events; shorter mentions
+//! («الاتصال تم يوم 11 مارس», «اجتماع إسطنبول») add their date and place to the nearest
+//! compatible event of the same status.
 
 use super::dates::{self, DateMention, DateValue};
 use super::gazetteer::{EntityKind, Gazetteer};
