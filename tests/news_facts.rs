@@ -404,19 +404,20 @@ fn discovered_people(text: &str) -> Vec<String> {
 
 #[test]
 fn a_name_ends_at_tanween_and_at_a_title() {
-    // «مازحاً» (jokingly) is no part of the name, nor «ومعالي» (and his excellency)
+    // «ساخراً» (mockingly) is no part of the name, nor «ومعالي» (and his excellency)
     assert_eq!(
-        discovered_people("وقال ماتيو رينزي مازحاً إن الحكومة باقية."),
-        vec!["ماتيو رينزي"]
+        discovered_people("وقال توماس ريدل ساخراً إن الحكومة باقية."),
+        vec!["توماس ريدل"]
     );
     assert_eq!(
-        discovered_people("وحضر الأستاذ فهد العمري ومعالي الوزير الاجتماع."),
+        discovered_people("وحضر الأستاذ فهد العمري ومعالي وزير الداخلية الاجتماع."),
         vec!["فهد العمري"]
     );
-    // positive control: without the tanween the name runs as written
+    // control: the tanween is what tells — written without it, the unknown word is taken
+    // for a third name (a limit of the rules, which know no adverbs)
     assert_eq!(
-        discovered_people("وقال ماتيو رينزي إن الحكومة باقية."),
-        vec!["ماتيو رينزي"]
+        discovered_people("وقال توماس ريدل ساخرا إن الحكومة باقية."),
+        vec!["توماس ريدل ساخرا"]
     );
 }
 

@@ -297,7 +297,7 @@ impl State<'_> {
     /// Whether token `i` cannot continue (or, unprefixed, begin) a name: a clitic before
     /// the article («والشعب», «بالسلطة», «للتدريبات»), the conjunction before another given
     /// name («وطارق»), a verb in the plural («سيطروا»), a plural nisba («دبلوماسيون»), a
-    /// word written with tanween («بوضوحٍ», «مازحاً»), or a title («ومعالي»).
+    /// word written with tanween («بوضوحٍ», «ساخراً»), or a title («ومعالي»).
     pub(super) fn ends_name(&self, i: usize) -> bool {
         // asked of the same tokens by many rules: answered once per token
         match self.ends_name_memo[i].get() {
