@@ -466,3 +466,38 @@ fn the_dateline_place_is_where_the_story_was_filed_not_the_venue() {
         "planned"
     );
 }
+
+#[test]
+fn a_title_with_a_preposition_is_no_apposition_to_the_name_before_it() {
+    let g = graph(
+        &[article(
+            "a",
+            "والتقى وزير الخارجية الأمريكي، مايك بومبيو، بزعيم كوريا الشمالية في بيونغ يانغ.",
+            Some("2018-05-09"),
+        )],
+        false,
+    );
+    let found = roles(&g);
+    assert!(
+        !found
+            .iter()
+            .any(|r| r.0 == "person:mike-pompeo" && r.1 == "country:north-korea"),
+        "{found:?}"
+    );
+    // positive control: the title in apposition is the name's
+    let g = graph(
+        &[article(
+            "a",
+            "وقال مايك بومبيو، وزير الخارجية الأمريكي، إن اللقاء مثمر.",
+            Some("2018-05-09"),
+        )],
+        false,
+    );
+    assert!(
+        roles(&g)
+            .iter()
+            .any(|r| r.0 == "person:mike-pompeo" && r.2 == "foreign_minister"),
+        "{:?}",
+        roles(&g)
+    );
+}

@@ -245,8 +245,14 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             i = m.end;
             continue;
         }
-        // «ستيف ويتكوف، المبعوث الأمريكي»: the name just before the title
-        let before = (i > 0 && doc.tokens[i].after_punct && doc.tokens[i - 1].sentence == sentence)
+        // «ستيف ويتكوف، المبعوث الأمريكي»: the name just before the title, in apposition —
+        // a title with a preposition on it is no apposition but what the sentence says of
+        // someone else («… مايك بومبيو، بزعيم كوريا الشمالية»)
+        let apposition = m.prefix_len == 0;
+        let before = (i > 0
+            && apposition
+            && doc.tokens[i].after_punct
+            && doc.tokens[i - 1].sentence == sentence)
             .then(|| cx.mention_at(i - 1))
             .flatten()
             .filter(|p| p.tokens.end as usize == i && cx.kind(&p.entity) == EntityKind::Person);
