@@ -238,6 +238,10 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
                 .strip_prefix(morph::AND)
                 .filter(|s| s.chars().count() > 2)
                 .unwrap_or(w);
+            if !words.any.contains(morph::bare(stem)) {
+                i += 1;
+                continue;
+            }
             // «الخميس الماضي», «الأربعاء المقبل»: the word after the weekday
             let weekday_with_direction = |end: usize, day: Weekday| {
                 let toward = if same_sentence(i, end) {
@@ -252,10 +256,6 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
                 };
                 (end, DateValue::Weekday(day, toward))
             };
-            if !words.any.contains(morph::bare(stem)) {
-                i += 1;
-                continue;
-            }
             found = match (stem, next) {
                 (w, y) if words.year.contains(w) && year(y).is_some() => {
                     Some((i + 2, DateValue::Year(year(y).unwrap_or_default())))

@@ -588,12 +588,7 @@ impl Cx<'_> {
     /// to it: named right after a verb of saying, before a trigger noun that no pronoun
     /// ties to them («وقال بولتون عندما سئل عن قمة ترامب وبوتين»).
     fn speaker(&self, name: usize, trigger: &Trigger, trigger_at: usize) -> bool {
-        let after_speech_verb = name > 0
-            && (self.stem_in(name - 1, &self.lexicon.speech_verbs)
-                || self
-                    .lexicon
-                    .speech_verbs
-                    .contains(self.doc.token_text(name - 1)));
+        let after_speech_verb = name > 0 && self.stem_in(name - 1, &self.lexicon.speech_verbs);
         after_speech_verb
             && trigger.form == TriggerForm::Noun
             && !trigger.suffixed

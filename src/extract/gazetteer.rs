@@ -422,7 +422,7 @@ impl Gazetteer {
     }
 
     /// Whether `entry`'s people are named family name first («كيم جونغ أون»).
-    fn family_first(&self, entry: &Entry, lexicon: &Lexicon) -> bool {
+    pub fn family_first(&self, entry: &Entry, lexicon: &Lexicon) -> bool {
         entry
             .country
             .as_deref()
