@@ -135,6 +135,7 @@ fn stages(c: &mut Criterion) {
         finder: &extractor.finder,
         common: &common,
         counterparts: &extractor.lexicon.counterparts,
+        office_pronouns: &extractor.lexicon.office_pronouns,
         date: Some("2025-03-12"),
     };
     extract.bench_function("relations (roles)", |b| {

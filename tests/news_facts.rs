@@ -501,3 +501,190 @@ fn a_title_with_a_preposition_is_no_apposition_to_the_name_before_it() {
         roles(&g)
     );
 }
+
+#[test]
+fn a_future_verb_or_a_purpose_governs_the_event_it_leads_to() {
+    for (text, want) in [
+        // the future verb stands well before the trigger noun it governs
+        (
+            "وقال مسؤول إن وزير الخارجية الروسي سيرجي لافروف سيقود وفدا من عشرة أعضاء إلى أنقرة في زيارة تستمر يومين.",
+            "planned",
+        ),
+        (
+            "وسيعقد الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ في الأسابيع القادمة قمة.",
+            "planned",
+        ),
+        // a present verb with the ل of purpose: what he left to do
+        (
+            "وغادر بوتين موسكو متوجها إلى بكين ليلتقي نظيره شي جين بينغ.",
+            "planned",
+        ),
+        // likely, ready to
+        ("ورجحت مصادر لقاء بوتين وشي جين بينغ في بكين.", "planned"),
+        (
+            "وقال مسؤول إن ترامب مستعد لإجراء لقاء مع الرئيس الصيني شي جين بينغ.",
+            "planned",
+        ),
+        // positive controls: the same constructions in the past
+        (
+            "وقاد وزير الخارجية الروسي سيرجي لافروف وفدا من عشرة أعضاء إلى أنقرة في زيارة استمرت يومين.",
+            "occurred",
+        ),
+        (
+            "وعقد الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ في الأسبوع الماضي قمة.",
+            "occurred",
+        ),
+        ("والتقى بوتين نظيره شي جين بينغ في بكين.", "occurred"),
+    ] {
+        assert_eq!(status_of(text), want, "{text}");
+    }
+}
+
+#[test]
+fn an_event_under_way_is_dated_to_the_article() {
+    let dated = |text: &str| {
+        let g = graph(&[article("a", text, Some("2018-03-05"))], false);
+        let evs = events(&g);
+        assert_eq!(evs.len(), 1, "{text}: {evs:?}");
+        attr(evs[0], "date").to_string()
+    };
+    // a visit in the present tense, or «المستمرة»: under way on the day of writing
+    assert_eq!(
+        dated("ويزور الرئيس التركي رجب طيب أردوغان فرنسا على رأس وفد كبير."),
+        "2018-03-05"
+    );
+    assert_eq!(
+        dated("وقال أردوغان خلال زيارته المستمرة إلى فرنسا إن العلاقات قوية."),
+        "2018-03-05"
+    );
+    // positive control: a past visit with no date stays undated
+    assert_eq!(
+        dated("وزار الرئيس التركي رجب طيب أردوغان فرنسا على رأس وفد كبير."),
+        ""
+    );
+}
+
+#[test]
+fn parties_left_unnamed_are_found_from_what_the_words_refer_to() {
+    let on = "2018-07-15";
+    let putin = "person:vladimir-putin".to_string();
+    let xi = "person:xi-jinping".to_string();
+    // «إنه التقى»: the speaker is the subject of the verb
+    let found = participants_of(
+        "وقال الرئيس الروسي فلاديمير بوتين إنه التقى الرئيس الصيني شي جين بينغ في بكين.",
+        on,
+    );
+    assert_eq!(found, vec![putin.clone(), xi.clone()]);
+    // «قمة بين الزعيمين»: the two people named before it
+    let found = participants_of(
+        "وبعث الرئيس الروسي فلاديمير بوتين رسالة إلى الرئيس الصيني شي جين بينغ بعد عودته من قمة بين الزعيمين.",
+        on,
+    );
+    assert_eq!(found, vec![putin.clone(), xi.clone()]);
+    // «فزار الصين والتقى رئيسها»: the subject of the first verb, and China's president
+    let g = graph(
+        &[article(
+            "a",
+            "أما وزير الخارجية الروسي سيرجي لافروف فزار الصين أيضا والتقى رئيسها.",
+            Some(on),
+        )],
+        false,
+    );
+    let meeting = events(&g)
+        .into_iter()
+        .find(|n| attr(n, "event_type") == "Meeting")
+        .expect("a meeting");
+    let mut parties: Vec<String> = g
+        .edges
+        .iter()
+        .filter(|e| e.kind == shabaka::vocab::EdgeKind::ParticipatedIn && e.target == meeting.id)
+        .map(|e| e.source.to_string())
+        .collect();
+    parties.sort();
+    assert_eq!(
+        parties,
+        vec!["person:sergey-lavrov".to_string(), xi.clone()]
+    );
+    // the subject before a verb of saying is the speaker, not a party
+    let found = participants_of(
+        "وكان ترامب قد أكد لقاء الرئيس الروسي فلاديمير بوتين مع الرئيس الصيني شي جين بينغ.",
+        on,
+    );
+    assert_eq!(found, vec![putin.clone(), xi.clone()]);
+    // positive controls: named parties as they are, and no pronoun for a sentence that
+    // names both («التقى X Y»)
+    let found = participants_of(
+        "والتقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في بكين.",
+        on,
+    );
+    assert_eq!(found, vec![putin.clone(), xi.clone()]);
+    let found = participants_of(
+        "وقال ترامب إن الرئيس الروسي فلاديمير بوتين التقى الرئيس الصيني شي جين بينغ.",
+        on,
+    );
+    assert_eq!(found, vec![putin, xi]);
+}
+
+#[test]
+fn a_meeting_joined_to_a_journey_is_held_where_the_journey_went() {
+    let g = graph(
+        &[article(
+            "a",
+            "وأكد البيت الأبيض زيارة وزير الخارجية مايك بومبيو إلى بكين، واجتماعه مع الرئيس الصيني شي جين بينغ.",
+            Some("2018-04-20"),
+        )],
+        false,
+    );
+    let meeting = events(&g)
+        .into_iter()
+        .find(|n| attr(n, "event_type") == "Meeting")
+        .expect("a meeting");
+    let held_in: Vec<String> = g
+        .edges
+        .iter()
+        .filter(|e| e.kind == shabaka::vocab::EdgeKind::HeldIn && e.source == meeting.id)
+        .map(|e| e.target.to_string())
+        .collect();
+    assert!(held_in.iter().any(|p| p.contains("beijing")), "{held_in:?}");
+    // positive control: a meeting not joined to the journey takes no place from it
+    let g = graph(
+        &[article(
+            "a",
+            "وأكد البيت الأبيض زيارة وزير الخارجية مايك بومبيو إلى بكين. وكان بومبيو قد عقد اجتماعا مع الرئيس الصيني شي جين بينغ.",
+            Some("2018-04-20"),
+        )],
+        false,
+    );
+    let meeting = events(&g)
+        .into_iter()
+        .find(|n| attr(n, "event_type") == "Meeting")
+        .expect("a meeting");
+    assert!(!g
+        .edges
+        .iter()
+        .any(|e| e.kind == shabaka::vocab::EdgeKind::HeldIn && e.source == meeting.id));
+}
+
+#[test]
+fn two_reports_of_one_visit_in_an_article_are_one_event() {
+    let visits = |text: &str| {
+        let g = graph(&[article("a", text, Some("2018-03-05"))], false);
+        events(&g)
+            .into_iter()
+            .filter(|n| attr(n, "event_type") == "Visit")
+            .count()
+    };
+    assert_eq!(
+        visits(
+            "وقال مسؤول إن زيارة الرئيس التركي رجب طيب أردوغان لفرنسا مهمة. ويزور أردوغان فرنسا على رأس وفد يضم وزير الخارجية مولود جاويش أوغلو."
+        ),
+        1
+    );
+    // positive control: visits to two countries are two
+    assert_eq!(
+        visits(
+            "وقال مسؤول إن زيارة الرئيس التركي رجب طيب أردوغان لفرنسا مهمة. وزار أردوغان ألمانيا على رأس وفد يضم وزير الخارجية مولود جاويش أوغلو."
+        ),
+        2
+    );
+}

@@ -86,6 +86,8 @@ pub struct DateWords {
     day_part: FxHashSet<String>,
     next: FxHashSet<String>,
     week: FxHashSet<String>,
+    /// «زيارته المستمرة», «المفاوضات الجارية»: under way on the article's date.
+    ongoing: FxHashSet<String>,
     /// Every word above (weekdays without the article): a token that is none of them
     /// starts no relative date, and most tokens are ruled out by this one lookup.
     any: FxHashSet<String>,
@@ -123,6 +125,7 @@ impl DateWords {
             "day_part" => &mut self.day_part,
             "next" => &mut self.next,
             "week" => &mut self.week,
+            "ongoing" => &mut self.ongoing,
             other => return Err(format!("unknown date word meaning {other:?}")),
         };
         set.insert(word);
@@ -288,6 +291,7 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
                 (w, n) if words.day.contains(w) && !morph::has_article(n) => {
                     Some((i + 1, DateValue::Today))
                 }
+                (w, _) if words.ongoing.contains(w) => Some((i + 1, DateValue::Today)),
                 (w, d) if words.day_part.contains(w) && words.weekday_of(d).is_some() => {
                     let day = words.weekday_of(d).unwrap_or(Weekday::Mon);
                     Some(weekday_with_direction(i + 2, day))

@@ -220,15 +220,47 @@ impl EventFinder {
                 i += 1;
                 continue;
             }
-            let Some(trigger) = self.trigger_at(doc, i) else {
+            let Some(mut trigger) = self.trigger_at(doc, i) else {
                 i += 1;
                 continue;
             };
+            // «لقاء القمة», «اجتماع القمة»: a trigger right after a trigger is the same one
+            while let Some(next) = (trigger.end < doc.tokens.len()
+                && !doc.tokens[trigger.end].after_punct
+                && !matches!(found.cover[trigger.end], Cover::Mention(_)))
+            .then(|| self.trigger_at(doc, trigger.end))
+            .flatten()
+            .filter(|n| n.event_type.compatible(trigger.event_type))
+            {
+                trigger.end = next.end;
+                trigger.event_type = trigger.event_type.merged(next.event_type);
+            }
             let floor = mentions
                 .last()
                 .filter(|p| p.sentence == doc.tokens[i].sentence)
                 .map_or(0, |p| p.scope_end);
             let mut mention = cx.mention(i, &trigger, roles, date_mentions, floor);
+            if let Some(previous) = mentions
+                .last()
+                .filter(|p| p.coordinated && p.scope_end == i)
+            {
+                cx.share_with_coordinated(previous, &mut mention, &trigger);
+            }
+            // «يزور مصر», «زيارته المستمرة»: under way as the article is written
+            if mention.date.is_none()
+                && mention.status == EventStatus::Occurred
+                && trigger.form == TriggerForm::Present
+            {
+                mention.date = Some(DateMention {
+                    first: i,
+                    end: trigger.end,
+                    value: DateValue::Today,
+                    text: doc.original(
+                        doc.tokens[i].chars.start,
+                        doc.tokens[trigger.end - 1].chars.end,
+                    ),
+                });
+            }
             // not a place inside a title («وزير خارجية روسيا»), nor the dateline's
             mention.places.retain(|p| {
                 let at = doc.tokens[p.first].chars.start;
@@ -285,9 +317,23 @@ impl Cx<'_> {
 
     /// Whether the trigger at `first` reports an event that happened, one planned or
     /// possible, or one denied: from its own form and the modality words around it.
-    fn status(&self, first: usize, trigger: &Trigger) -> EventStatus {
+    fn status(&self, first: usize, trigger: &Trigger, clause_start: usize) -> EventStatus {
         let doc = self.doc;
         if trigger.future {
+            return EventStatus::Planned;
+        }
+        // «ليلتقي نظيره»: a present verb with the ل of purpose is what someone set out to do
+        if trigger.form == TriggerForm::Present
+            && doc
+                .token_text(first)
+                .trim_start_matches([morph::AND, morph::FA])
+                .starts_with(morph::LI)
+        {
+            return EventStatus::Planned;
+        }
+        // «سيقود وفدا ... في زيارة», «وسيعقد الرئيسان قمة»: a future verb earlier in the
+        // clause governs the trigger noun
+        if trigger.form == TriggerForm::Noun && (clause_start..first).any(|j| self.future_word(j)) {
             return EventStatus::Planned;
         }
         // «قد» before a present verb: may (before a past verb it is «has»)
@@ -324,6 +370,25 @@ impl Cx<'_> {
             }
         }
         EventStatus::Occurred
+    }
+
+    /// Whether the word at `j` is a verb in the future: «سيقود», «وستعقد» (not a noun that
+    /// starts with the same letters: «سياسة», «سيارات»).
+    fn future_word(&self, j: usize) -> bool {
+        if matches!(self.found.cover[j], Cover::Mention(_)) {
+            return false;
+        }
+        let w = self.doc.token_text(j);
+        self.doc
+            .token_readings(j)
+            .filter(|r| !r.has_article)
+            .map(|r| &w[r.stem_prefix..])
+            .any(|stem| {
+                morph::future_verb(stem).is_some()
+                    && !stem.ends_with(morph::TA_MARBUTA)
+                    && !stem.ends_with("ات")
+                    && !self.lexicon.common_words.contains(stem)
+            })
     }
 
     fn mention_starting(&self, j: usize) -> Option<&super::mentions::Mention> {
@@ -386,6 +451,13 @@ impl Cx<'_> {
             }
             start = j;
         }
+        // «كيم، الذي يشرف على ...، سيقود وفدا في زيارة»: the relative clause ended at the
+        // comma, and the trigger is in the main clause about the same person
+        if let Some(o) = opener.filter(|&o| morph::RELATIVE_PRONOUNS.contains(&doc.token_text(o))) {
+            if let Some(k) = (o + 2..=first).rev().find(|&k| doc.tokens[k].after_punct) {
+                start = k;
+            }
+        }
         // forward while the clause goes on
         let mut stop = end;
         let mut coordinated = false;
@@ -410,7 +482,8 @@ impl Cx<'_> {
             if !matches!(self.found.cover[stop], Cover::Mention(_))
                 && self.finder.trigger_at(doc, stop).is_some()
             {
-                coordinated = !t.after_punct && doc.token_text(stop).starts_with(morph::AND);
+                // «زيارة ... إلى بيونغيانغ، واجتماعه مع كيم»: joined by «و», after a comma or not
+                coordinated = doc.token_text(stop).starts_with(morph::AND);
                 break;
             }
             if t.after_punct && !self.continues(stop, dates) {
@@ -418,7 +491,7 @@ impl Cx<'_> {
             }
             stop += 1;
         }
-        let status = self.status(first, trigger);
+        let status = self.status(first, trigger, start);
         let in_scope = |j: usize| j >= start && j < stop;
         let mut participants: Vec<EventPart> = Vec::new();
         let mut places: Vec<EventPart> = Vec::new();
@@ -449,7 +522,7 @@ impl Cx<'_> {
                     });
                     if !qualifies_next
                         && !self.described_by(mf)
-                        && !self.speaker(mf, trigger, first)
+                        && !self.speaker(mf, me, trigger, first)
                     {
                         participants.push(part(m.entity.clone(), mf, me, "event:participant"));
                     }
@@ -465,7 +538,7 @@ impl Cx<'_> {
                     // where the visitor came from («من موسكو»)
                     let from = mf > 0 && doc.token_text(mf - 1) == morph::FROM;
                     let written_in = prefix.contains(morph::BI)
-                        || (event_type.is_travel() && !from)
+                        || (event_type.is_travel() && !from && mf >= end)
                         || (mf > 0 && doc.token_text(mf - 1) == morph::IN);
                     if written_in {
                         places.push(part(m.entity.clone(), mf, me, "event:place"));
@@ -517,16 +590,64 @@ impl Cx<'_> {
             }
         }
         // «قال بوتين عقب لقائه مع ترامب»: the pronoun on the trigger is the person the
-        // sentence is about, named before the trigger's clause
-        if trigger.suffixed && !participants.iter().any(|p| p.first < first) {
+        // sentence is about, named before the trigger's clause. So is the unnamed subject
+        // of a verb in a clause that hangs on the sentence («قال إنه التقى ...», «بعد أن
+        // التقى ...»), when what follows the verb names one party only (two are subject
+        // and object).
+        let no_subject = !participants.iter().any(|p| p.first < first);
+        let pronoun_subject = opener.is_some_and(|o| {
+            let w = doc.token_text(o);
+            w.len() > 2 && w.starts_with("ان") && w != "ان"
+        });
+        let implied_subject = trigger.form != TriggerForm::Noun
+            && opener.is_some()
+            && !opener.is_some_and(|o| morph::RELATIVE_PRONOUNS.contains(&doc.token_text(o)))
+            && (participants.len() < 2 || pronoun_subject);
+        if no_subject && (trigger.suffixed || implied_subject) {
             let possessor = self.found.mentions.iter().rfind(|m| {
                 (m.tokens.end as usize) <= start
                     && m.sentence == sentence
                     && self.kind(&m.entity) == EntityKind::Person
+                    && !self.described_by(m.tokens.first as usize)
             });
             if let Some(m) = possessor {
                 let (mf, me) = (m.tokens.first as usize, m.tokens.end as usize);
-                participants.insert(0, part(m.entity.clone(), mf, me, "event:possessor"));
+                let rule = if trigger.suffixed {
+                    "event:possessor"
+                } else {
+                    "event:implied_subject"
+                };
+                participants.insert(0, part(m.entity.clone(), mf, me, rule));
+            }
+        }
+        // «قمة بين الزعيمين», «التقيا ... بينهما»: the two people named last before it
+        if participants.len() < 2 && self.dual_reference(end, stop) {
+            let before: Vec<&super::mentions::Mention> = self
+                .found
+                .mentions
+                .iter()
+                .filter(|m| {
+                    (m.tokens.end as usize) <= first
+                        && m.sentence + 1 >= sentence
+                        && m.sentence <= sentence
+                        && self.kind(&m.entity) == EntityKind::Person
+                })
+                .collect();
+            let mut two: Vec<&super::mentions::Mention> = Vec::new();
+            for m in before.iter().rev() {
+                if !two.iter().any(|t| t.entity == m.entity) {
+                    two.push(m);
+                }
+                if two.len() == 2 {
+                    break;
+                }
+            }
+            if two.len() == 2 {
+                participants.clear();
+                for m in two.into_iter().rev() {
+                    let (mf, me) = (m.tokens.first as usize, m.tokens.end as usize);
+                    participants.push(part(m.entity.clone(), mf, me, "event:dual_reference"));
+                }
             }
         }
         let mut seen = Vec::new();
@@ -587,12 +708,78 @@ impl Cx<'_> {
     /// Whether the person named at `first` is the one speaking of the event, not a party
     /// to it: named right after a verb of saying, before a trigger noun that no pronoun
     /// ties to them («وقال بولتون عندما سئل عن قمة ترامب وبوتين»).
-    fn speaker(&self, name: usize, trigger: &Trigger, trigger_at: usize) -> bool {
-        let after_speech_verb = name > 0 && self.stem_in(name - 1, &self.lexicon.speech_verbs);
-        after_speech_verb
+    fn speaker(&self, name: usize, name_end: usize, trigger: &Trigger, trigger_at: usize) -> bool {
+        // «وأكد الرئيس الأمريكي دونالد ترامب زيارة ...»: the verb, then the titles, then the name
+        let mut k = name;
+        while k > 0
+            && !self.doc.tokens[k].after_punct
+            && (matches!(self.found.cover[k - 1], Cover::Nisba(_))
+                || self.titles.longest_at(self.doc, k - 1).is_some())
+        {
+            k -= 1;
+        }
+        let after_speech_verb = k > 0 && self.stem_in(k - 1, &self.lexicon.speech_verbs);
+        // «وكان ترامب قد أكد زيارة بومبيو»: the subject before the verb of saying
+        let before_speech_verb = (name_end..(name_end + 2).min(trigger_at))
+            .find(|&k| !morph::MAY.contains(&self.doc.token_text(k)))
+            .is_some_and(|k| {
+                !self.doc.tokens[k].after_punct && self.stem_in(k, &self.lexicon.speech_verbs)
+            });
+        (after_speech_verb || before_speech_verb)
             && trigger.form == TriggerForm::Noun
             && !trigger.suffixed
             && name < trigger_at
+    }
+
+    /// Whether the trigger's clause (`from..to`) refers to its two parties without naming
+    /// them: «بين الزعيمين», «بينهما» (`dual_references.tsv`).
+    fn dual_reference(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|j| {
+            let after_between = j > 0 && self.doc.token_text(j - 1) == morph::BETWEEN;
+            self.stem_in(j, &self.lexicon.dual_references)
+                && (after_between || self.doc.token_text(j).starts_with(morph::BETWEEN))
+        })
+    }
+
+    /// What a trigger coordinated with the one before («زيارة بومبيو إلى بيونغيانغ
+    /// واجتماعه مع كيم», «فزار روسيا والتقى رئيسها») takes from it: the place of the
+    /// journey, and the subject when it names none of its own.
+    fn share_with_coordinated(&self, previous: &Mention, mention: &mut Mention, trigger: &Trigger) {
+        if previous.event_type.is_travel()
+            && mention.event_type.has_place()
+            && mention.places.is_empty()
+        {
+            mention.places = previous
+                .places
+                .iter()
+                .map(|p| EventPart {
+                    rule: "event:place_coordinated".into(),
+                    ..p.clone()
+                })
+                .collect();
+        }
+        let subject = previous
+            .participants
+            .iter()
+            .find(|p| p.first < previous.first)
+            .cloned();
+        let has_subject = mention.participants.iter().any(|p| p.first < mention.first);
+        if let Some(subject) = subject.filter(|_| trigger.form != TriggerForm::Noun && !has_subject)
+        {
+            if !mention
+                .participants
+                .iter()
+                .any(|p| p.entity == subject.entity)
+            {
+                mention.participants.insert(
+                    0,
+                    EventPart {
+                        rule: "event:shared_subject".into(),
+                        ..subject
+                    },
+                );
+            }
+        }
     }
 
     /// Whether `inner` lies in `outer` (a city in its country), or they are the same.
@@ -643,9 +830,20 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
                 .iter()
                 .filter(|p| a.event.participants.iter().any(|q| q.entity == p.entity))
                 .count();
+            // a visit has one party: another report of the same visitor's journey to the
+            // same place is the same visit
+            let one_party = a.event.participants.len().min(m.participants.len()) == 1;
+            let same_places = a.event.places.is_empty()
+                || m.places.is_empty()
+                || m.places.iter().any(|p| {
+                    a.event
+                        .places
+                        .iter()
+                        .any(|q| cx.place_fits(&p.entity, &q.entity))
+                });
             a.event.event_type.compatible(m.event_type)
                 && a.event.status == m.status
-                && shared >= 2.min(m.participants.len())
+                && (shared >= 2 || (shared == 1 && one_party && same_places))
                 && match (&a.event.date, &date) {
                     (Some(x), Some(y)) => dates::compatible(x, y),
                     _ => true,

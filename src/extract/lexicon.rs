@@ -76,6 +76,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/relation_nouns.tsv"),
     ),
     (
+        "office_pronouns.tsv",
+        include_str!("../../data/lexicon/office_pronouns.tsv"),
+    ),
+    (
+        "dual_references.tsv",
+        include_str!("../../data/lexicon/dual_references.tsv"),
+    ),
+    (
         "family_name_first.tsv",
         include_str!("../../data/lexicon/family_name_first.tsv"),
     ),
@@ -176,6 +184,11 @@ pub struct Lexicon {
     pub reported_speech: HashSet<String>,
     /// Nouns that describe someone by their relation to another («صهر», «حليف»).
     pub relation_nouns: HashSet<String>,
+    /// Offices written with a pronoun for their country («رئيسها»): the words, and the
+    /// roles to try in order.
+    pub office_pronouns: Vec<(Vec<String>, Vec<String>)>,
+    /// Words naming the two parties of an event without naming them («بين الزعيمين»).
+    pub dual_references: HashSet<String>,
     /// Countries (gazetteer ids) whose people's names start with the family name.
     pub family_name_first: HashSet<String>,
     /// The words of names that are not names: connectors, kunyas, particles, ordinals.
@@ -406,6 +419,22 @@ impl Lexicon {
                 }
                 "relation_nouns.tsv" => {
                     self.relation_nouns.insert(key);
+                }
+                "office_pronouns.tsv" => {
+                    let roles: Vec<String> = row
+                        .field(1)?
+                        .split('|')
+                        .map(|r| r.trim().to_string())
+                        .collect();
+                    if let Some(bad) = roles.iter().find(|r| Role::parse(r).is_none()) {
+                        return Err(
+                            row.error(format!("unknown role {bad:?} (known: {})", Role::names()))
+                        );
+                    }
+                    self.office_pronouns.push((tokens_of(first), roles));
+                }
+                "dual_references.tsv" => {
+                    self.dual_references.insert(key);
                 }
                 "family_name_first.tsv" => {
                     self.family_name_first.insert(first.to_string());

@@ -165,6 +165,7 @@ impl Extractor {
             finder: &self.finder,
             common: &common,
             counterparts: &self.lexicon.counterparts,
+            office_pronouns: &self.lexicon.office_pronouns,
             date: published_day,
         };
         let roles = find_roles(&role_context);

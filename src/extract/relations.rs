@@ -84,6 +84,8 @@ pub struct RoleContext<'a> {
     pub common: &'a dyn Fn(&str) -> bool,
     /// «Counterpart» with its pronouns (`counterparts.tsv`).
     pub counterparts: &'a rustc_hash::FxHashSet<String>,
+    /// Offices written with a pronoun for their country (`office_pronouns.tsv`).
+    pub office_pronouns: &'a [(Vec<String>, Vec<String>)],
     /// The article's date, for offices named without a person.
     pub date: Option<&'a str>,
 }
@@ -173,6 +175,11 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
         if let Some(counterpart) = counterpart_at(cx, i, &out) {
             out.push(counterpart);
             i += 1;
+            continue;
+        }
+        if let Some(office) = office_pronoun_at(cx, i) {
+            i = office.title_end;
+            out.push(office);
             continue;
         }
         let Some(m) = cx
@@ -378,6 +385,58 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
         break;
     }
     tail
+}
+
+/// How far back the country of an office's pronoun may be named, in tokens.
+const PRONOUN_REACH: usize = 15;
+
+/// «فزار روسيا والتقى رئيسها»: an office with a pronoun for the country named last before
+/// it in the sentence, held on the article's date by one person of the gazetteer.
+fn office_pronoun_at(cx: &RoleContext, i: usize) -> Option<RoleFinding> {
+    let doc = cx.doc;
+    let (words, roles) = cx.office_pronouns.iter().find(|(words, _)| {
+        let first = doc.token_text(i);
+        let first_ok = doc
+            .token_readings(i)
+            .any(|r| !r.has_article && first[r.stem_prefix..] == words[0]);
+        first_ok
+            && words[1..].iter().enumerate().all(|(k, w)| {
+                let j = i + 1 + k;
+                j < doc.tokens.len() && !doc.tokens[j].after_punct && doc.token_text(j) == w
+            })
+    })?;
+    let end = i + words.len();
+    let sentence = doc.tokens[i].sentence;
+    let country = cx
+        .found
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| (m.tokens.end as usize) <= i && i - (m.tokens.end as usize) < PRONOUN_REACH)
+        .take_while(|m| m.sentence == sentence)
+        .find(|m| cx.kind(&m.entity) == EntityKind::Country)?;
+    let holder =
+        roles
+            .iter()
+            .find_map(|role| match cx.holders(role, &country.entity).as_slice() {
+                [one] => Some((role, one.clone())),
+                _ => None,
+            })?;
+    let (role, person) = holder;
+    let span = TitleSpan {
+        title: doc.original(doc.tokens[i].chars.start, doc.tokens[end - 1].chars.end),
+        first: i,
+        end,
+        sentence,
+    };
+    Some(span.finding(
+        person,
+        country.entity.clone(),
+        role.clone(),
+        (i, end),
+        "role_by_date:pronoun".into(),
+        0.6,
+    ))
 }
 
 /// «نظيره الروسي»: the office of the last role in this or the previous sentences, in the

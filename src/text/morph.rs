@@ -7,6 +7,8 @@
 pub const ARTICLE: &str = "ال";
 /// The conjunction «و» (and), written joined to the next word.
 pub const AND: char = 'و';
+/// The conjunction «ف» (so, then), written joined to the next word.
+pub const FA: char = 'ف';
 /// The prepositions «ب» (in, by) and «ل» (to, for), joined to the next word.
 pub const BI: char = 'ب';
 pub const LI: char = 'ل';
@@ -23,6 +25,10 @@ pub const IN: &str = "في";
 pub const TANWEEN: [char; 3] = ['\u{064B}', '\u{064C}', '\u{064D}'];
 /// The preposition «من» (from), written apart.
 pub const FROM: &str = "من";
+/// The preposition «مع» (with), written apart.
+pub const WITH: &str = "مع";
+/// The preposition «بين» (between), written apart.
+pub const BETWEEN: &str = "بين";
 /// Relative pronouns that refer back to the noun before them: «الاجتماع الذي عقد».
 pub const RELATIVE_PRONOUNS: [&str; 2] = ["الذي", "التي"];
 
