@@ -12,6 +12,7 @@ mod after_nationality;
 mod after_speech_verb;
 mod after_title;
 mod discovered_surnames;
+mod family_members;
 mod gazetteer_names;
 mod gazetteer_surnames;
 mod given_name;
@@ -48,7 +49,7 @@ type Pass = fn(&MentionFinder, &mut State);
 
 /// The passes, in the order they run. Each later pass sees what the earlier ones found:
 /// a token covered by a mention is no longer free for the next.
-const PASSES: [(&str, Pass); 12] = [
+const PASSES: [(&str, Pass); 13] = [
     // gazetteer names are the surest mentions: everything else works around them
     ("gazetteer_names", gazetteer_names::run),
     // a surname alone needs the article's full names, which the first pass found
@@ -75,6 +76,9 @@ const PASSES: [(&str, Pass); 12] = [
     ("places", places::run),
     // a name found once is found again: needs every discovered name above
     ("repeated", repeated::run),
+    // a given name found alone makes the known family name after it a relative's: needs
+    // the names `repeated` spread
+    ("family_members", family_members::run),
     // a surname or given name alone stands for the full name: last, so that every full
     // name of the article is known
     ("discovered_surnames", discovered_surnames::run),
