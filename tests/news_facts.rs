@@ -688,3 +688,121 @@ fn two_reports_of_one_visit_in_an_article_are_one_event() {
         2
     );
 }
+
+/// The roles of `text` as (person, role, target), on 2018-07-15.
+fn roles_of(text: &str) -> Vec<(String, String, String)> {
+    let g = graph(&[article("a", text, Some("2018-07-15"))], false);
+    roles(&g)
+        .into_iter()
+        .map(|(person, target, role, _)| (person, role, target))
+        .collect()
+}
+
+fn has_role(found: &[(String, String, String)], person: &str, role: &str, target: &str) -> bool {
+    found
+        .iter()
+        .any(|(p, r, t)| p == person && r == role && t == target)
+}
+
+#[test]
+fn titles_in_construct_and_advisers_are_read_as_offices() {
+    // «رئيس وزراء اليابان»: the construct form, the country after it
+    let found = roles_of("وقال رئيس وزراء اليابان، شينزو آبي، إن الضغط مستمر.");
+    assert!(
+        has_role(
+            &found,
+            "person:shinzo-abe",
+            "prime_minister",
+            "country:japan"
+        ),
+        "{found:?}"
+    );
+    // «المستشار ... للأمن القومي»: an adviser, the office's complement written with «لل»
+    let found = roles_of("وقال المستشار الأميركي للأمن القومي جون بولتون إن الاتفاق ممكن.");
+    assert!(
+        has_role(
+            &found,
+            "person:john-bolton",
+            "advisor",
+            "country:united-states"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(_, r, _)| r == "chancellor"),
+        "{found:?}"
+    );
+    // an office governed by «ل» inside someone's title is the title's, and its holder
+    // is the gazetteer's; the name after the comma holds the outer title
+    let found = roles_of("وقال المستشار السياسي لمرشد إيران، علي أكبر ولايتي، إن الوضع صعب.");
+    assert!(
+        has_role(
+            &found,
+            "person:ali-akbar-velayati",
+            "advisor",
+            "country:iran"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        !has_role(
+            &found,
+            "person:ali-akbar-velayati",
+            "supreme_leader",
+            "country:iran"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        has_role(
+            &found,
+            "person:ali-khamenei",
+            "supreme_leader",
+            "country:iran"
+        ),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn offices_listed_without_a_country_share_the_country_of_the_list() {
+    let found = roles_of(
+        "ويزور ولي العهد السعودي محمد بن سلمان مصر على رأس وفد يضم وزير التجارة والاستثمار الدكتور ماجد القصبي، ووزير البيئة والمياه المهندس عبدالرحمن الفضلي.",
+    );
+    let listed: Vec<&(String, String, String)> = found
+        .iter()
+        .filter(|(_, r, t)| r == "minister" && t == "country:saudi-arabia")
+        .collect();
+    assert_eq!(listed.len(), 2, "{found:?}");
+    // positive control: an office of no country with no office before it stays unresolved
+    let found = roles_of("وقال وزير التجارة والاستثمار الدكتور ماجد القصبي إن الاتفاق مهم.");
+    assert!(found.is_empty(), "{found:?}");
+    // and a listed office the gazetteer gives to someone else that day is not taken
+    let found = roles_of(
+        "ويزور ولي العهد السعودي محمد بن سلمان مصر على رأس وفد يضم وزير الخارجية الأستاذ فهد العتيبي.",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(p, r, _)| r == "foreign_minister" && p != "person:adel-al-jubeir"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_title_right_after_an_unknown_name_is_theirs_but_not_after_a_known_ones() {
+    // «سامح فريد المتحدث باسم وزارة الخارجية»: apposition without a comma
+    let found = roles_of("وقال سامح فريد المتحدث باسم وزارة الخارجية المصرية إن الوفد وصل.");
+    assert!(
+        found.iter().any(|(p, r, _)| p.starts_with("person:")
+            && p != "person:donald-trump"
+            && r == "spokesperson"),
+        "{found:?}"
+    );
+    // positive control: after a person the gazetteer knows, the title is the object's
+    let found = roles_of("والتقى ترامب المبعوث الصيني في بكين.");
+    assert!(
+        !found.iter().any(|(p, _, _)| p == "person:donald-trump"),
+        "{found:?}"
+    );
+}

@@ -547,9 +547,15 @@ impl Cx<'_> {
                 _ => {}
             }
         }
+        // an office inside someone else's title («مستشار مرشد إيران، ولايتي») is no party
+        let inside_title = |r: &RoleFinding| {
+            roles.iter().any(|o| {
+                o.named() && r.title_first > o.title_first && r.title_first < o.person_first
+            })
+        };
         for r in roles
             .iter()
-            .filter(|r| !r.named() && in_scope(r.title_first))
+            .filter(|r| !r.named() && in_scope(r.title_first) && !inside_title(r))
         {
             participants.push(part(
                 r.person.clone(),

@@ -201,7 +201,16 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
             .norm
             .original_span(t0.norm.from + m.prefix_len, t0.norm.to);
         let title: String = doc.original(title_start, doc.tokens[m.end - 1].chars.end);
-        let tail = parse_tail(cx, m.end, sentence);
+        let mut tail = parse_tail(cx, m.end, sentence);
+        // «المستشار السياسي لمرشد إيران، علي أكبر ولايتي»: an office governed by «ل»
+        // describes someone else's title, and the name after the comma is that title's
+        if m.prefix_len > 0
+            && tail
+                .person
+                .is_some_and(|p| doc.tokens[p.tokens.first as usize].after_punct)
+        {
+            tail.person = None;
+        }
         // «الرئيس المنتخب»: whoever it is holds no office yet
         if tail.term == Some(Role::Next) {
             i = m.end;
@@ -234,9 +243,34 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
                 pf = second.tokens.first as usize;
                 pe = second.tokens.end as usize;
             }
-            let target = target.or_else(|| cx.country_of(&person_ref));
-            if let Some(target) = target {
-                if role == "head" && cx.kind(&target) == EntityKind::Country {
+            let (target, rule, confidence) = match target.or_else(|| cx.country_of(&person_ref)) {
+                Some(t) => (Some(t), "title_before", 0.85),
+                // «ولي العهد السعودي ... على رأس وفد يضم وزير التجارة الدكتور ماجد
+                // القصبي، ووزير ...»: an office of no country named, listed after
+                // another's, is of that one's country
+                None => (
+                    shared_country(cx, &out, i, sentence),
+                    "title_before:listed",
+                    0.6,
+                ),
+            };
+            // an office inside the title of the same person («رئيس الشؤون الخاصة لسمو ولي
+            // العهد الأستاذ ثامر نصيف») is not theirs: the outer title was
+            let inner_of_same = out
+                .iter()
+                .any(|r| r.person == person_ref && r.title_first < i && i < r.person_first);
+            // a listed office the gazetteer gives someone else that day is not this one's
+            // («مكتب سمو وزير الدفاع الأستاذ فهد العيسى»: the minister is another man)
+            let held_by_another = rule != "title_before"
+                && target.as_ref().is_some_and(|t| {
+                    let holders = cx.holders(&role, t);
+                    !holders.is_empty() && !holders.contains(&person_ref)
+                });
+            if let Some(target) = target.filter(|_| !inner_of_same && !held_by_another) {
+                if role == "head"
+                    && cx.kind(&target) == EntityKind::Country
+                    && rule == "title_before"
+                {
                     role = "president".into();
                 }
                 out.push(make(
@@ -245,8 +279,8 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
                     role,
                     pf,
                     pe,
-                    "title_before".into(),
-                    0.85,
+                    rule.into(),
+                    confidence,
                 ));
             }
             i = m.end;
@@ -256,14 +290,20 @@ pub fn find_roles(cx: &RoleContext) -> Vec<RoleFinding> {
         // a title with a preposition on it is no apposition but what the sentence says of
         // someone else («… مايك بومبيو، بزعيم كوريا الشمالية»)
         let apposition = m.prefix_len == 0;
-        let before = (i > 0
-            && apposition
-            && doc.tokens[i].after_punct
-            && doc.tokens[i - 1].sentence == sentence)
+        let target = tail.org.clone().or(tail.country.clone());
+        // without the comma («أنجلينا جولي المبعوثة الخاصة للمفوضية»), only a definite title
+        // of a named office stands in apposition, and only to someone the gazetteer does
+        // not know: «التقى ترامب وزير الخارجية الصيني» has an object there, not Trump's title
+        let unmarked_apposition = |p: &super::mentions::Mention| {
+            target.is_some()
+                && doc.token_text(i).starts_with(morph::ARTICLE)
+                && matches!(p.entity, EntityRef::Discovered { .. })
+        };
+        let before = (i > 0 && apposition && doc.tokens[i - 1].sentence == sentence)
             .then(|| cx.mention_at(i - 1))
             .flatten()
-            .filter(|p| p.tokens.end as usize == i && cx.kind(&p.entity) == EntityKind::Person);
-        let target = tail.org.clone().or(tail.country.clone());
+            .filter(|p| p.tokens.end as usize == i && cx.kind(&p.entity) == EntityKind::Person)
+            .filter(|p| doc.tokens[i].after_punct || unmarked_apposition(p));
         if let Some(p) = before {
             if let Some(target) = target.or_else(|| cx.country_of(&p.entity)) {
                 out.push(make(
@@ -375,9 +415,16 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
             j = m.end;
             continue;
         }
-        // descriptive words of the office («السياسة الخارجية»)
+        // descriptive words of the office («السياسة الخارجية»), and its complement with
+        // «ل» («للأمن القومي», «لشؤون اللاجئين»)
+        // («وزير التجارة والاستثمار»: joined by «و»)
         let w = doc.token_text(j);
-        if w.starts_with(morph::ARTICLE) && !(cx.common)(w) && descriptors < 3 {
+        let w = w
+            .strip_prefix(morph::AND)
+            .filter(|rest| rest.starts_with(morph::ARTICLE) || rest.starts_with(OF_THE))
+            .unwrap_or(w);
+        let complement = w.starts_with(OF_THE) && w.chars().count() > 3;
+        if (w.starts_with(morph::ARTICLE) || complement) && !(cx.common)(w) && descriptors < 4 {
             descriptors += 1;
             j += 1;
             continue;
@@ -386,6 +433,28 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
     }
     tail
 }
+
+/// How far back, in tokens, the office whose country a listed office shares may stand.
+const LISTED_REACH: usize = 40;
+
+/// The country of the office named last before token `i`, in this sentence or the one
+/// before, for an office listed after it with no country of its own.
+fn shared_country(
+    cx: &RoleContext,
+    earlier: &[RoleFinding],
+    i: usize,
+    sentence: u32,
+) -> Option<EntityRef> {
+    // in this sentence, near; or the list goes on in the next («ويضم الوفد أيضا ...»)
+    let last = earlier.iter().rev().find(|r| r.sentence + 1 >= sentence)?;
+    if last.sentence == sentence && i - last.person_end.min(i) > LISTED_REACH {
+        return None;
+    }
+    cx.country_of(&last.target)
+}
+
+/// «لل»: «ل» (for) on the article, how an office's complement is written.
+const OF_THE: &str = "لل";
 
 /// How far back the country of an office's pronoun may be named, in tokens.
 const PRONOUN_REACH: usize = 15;
