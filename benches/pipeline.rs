@@ -136,6 +136,7 @@ fn stages(c: &mut Criterion) {
         common: &common,
         counterparts: &extractor.lexicon.counterparts,
         office_pronouns: &extractor.lexicon.office_pronouns,
+        delegations: &extractor.lexicon.delegations,
         date: Some("2025-03-12"),
     };
     extract.bench_function("relations (roles)", |b| {

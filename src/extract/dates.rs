@@ -54,6 +54,8 @@ pub enum DateValue {
     NextMonth,
     Yesterday,
     Today,
+    /// «غدا»: the day after the article's.
+    Tomorrow,
     /// «في اليوم ذاته», «في اليوم نفسه»: the day of the event being talked about.
     SameDay,
 }
@@ -80,6 +82,7 @@ pub struct DateWords {
     month: FxHashSet<String>,
     this: FxHashSet<String>,
     yesterday: FxHashSet<String>,
+    tomorrow: FxHashSet<String>,
     day: FxHashSet<String>,
     same: FxHashSet<String>,
     same_before: FxHashSet<String>,
@@ -119,6 +122,7 @@ impl DateWords {
             "month" => &mut self.month,
             "this" => &mut self.this,
             "yesterday" => &mut self.yesterday,
+            "tomorrow" => &mut self.tomorrow,
             "day" => &mut self.day,
             "same" => &mut self.same,
             "same_before" => &mut self.same_before,
@@ -273,6 +277,7 @@ pub fn find(doc: &Document, months: &PhraseIndex<u32>, words: &DateWords) -> Vec
                     Some((i + 2, DateValue::ThisMonth))
                 }
                 (w, _) if words.yesterday.contains(w) => Some((i + 1, DateValue::Yesterday)),
+                (w, _) if words.tomorrow.contains(w) => Some((i + 1, DateValue::Tomorrow)),
                 (w, n) if words.day.contains(w) && words.same.contains(n) => {
                     Some((i + 2, DateValue::SameDay))
                 }
@@ -439,6 +444,7 @@ pub fn resolve_toward(
         }
         DateValue::Today => full_ref.map(day_iso),
         DateValue::Yesterday => full_ref.map(|d| day_iso(d - Duration::days(1))),
+        DateValue::Tomorrow => full_ref.map(|d| day_iso(d + Duration::days(1))),
         DateValue::Weekday(wd, toward) => {
             let d = full_ref?;
             let (today, target) = (

@@ -65,6 +65,8 @@ const MODALITY_AFTER: usize = 8;
 /// («لم يجر أي اتصال»).
 const ADJACENT_GAP: usize = 2;
 const SCOPE_BACK: usize = 25;
+/// Offices whose holders speak of events rather than take part («المتحدث باسم …»).
+const SPEAKING_ROLES: [&str; 1] = ["spokesperson"];
 const SCOPE_FORWARD: usize = 45;
 
 /// A trigger found at a token.
@@ -93,6 +95,9 @@ struct Mention {
     /// Its clause ended at a coordinated trigger («مكالمة ... واجتماع ...»), which then
     /// shares its date.
     coordinated: bool,
+    /// Its trigger is a present verb: with a weekday, news writes what is still to come
+    /// («ويلتقي الملك ... الاثنين»).
+    present: bool,
 }
 
 impl EventFinder {
@@ -283,7 +288,7 @@ impl EventFinder {
             let later = m
                 .date
                 .as_ref()
-                .and_then(|d| dates::resolve(d.value, article_date, None))
+                .and_then(|d| dates::resolve_toward(d.value, article_date, None, m.present))
                 .zip(article_date)
                 .is_some_and(|(d, published)| dates::after(&d, published));
             if later && m.status == EventStatus::Occurred {
@@ -596,19 +601,15 @@ impl Cx<'_> {
             }
         }
         // «قال بوتين عقب لقائه مع ترامب»: the pronoun on the trigger is the person the
-        // sentence is about, named before the trigger's clause. So is the unnamed subject
-        // of a verb in a clause that hangs on the sentence («قال إنه التقى ...», «بعد أن
-        // التقى ...»), when what follows the verb names one party only (two are subject
-        // and object).
+        // sentence is about, named before the trigger's clause. So is the pronoun subject
+        // of a verb after «إنه»/«أنها» («قال بوتين إنه التقى ...»): without the pronoun
+        // («بعد أن التقى رئيس المجلس») the verb's subject may as well follow it.
         let no_subject = !participants.iter().any(|p| p.first < first);
         let pronoun_subject = opener.is_some_and(|o| {
             let w = doc.token_text(o);
             w.len() > 2 && w.starts_with("ان") && w != "ان"
         });
-        let implied_subject = trigger.form != TriggerForm::Noun
-            && opener.is_some()
-            && !opener.is_some_and(|o| morph::RELATIVE_PRONOUNS.contains(&doc.token_text(o)))
-            && (participants.len() < 2 || pronoun_subject);
+        let implied_subject = trigger.form != TriggerForm::Noun && pronoun_subject;
         if no_subject && (trigger.suffixed || implied_subject) {
             let possessor = self.found.mentions.iter().rfind(|m| {
                 (m.tokens.end as usize) <= start
@@ -633,10 +634,15 @@ impl Cx<'_> {
                 .mentions
                 .iter()
                 .filter(|m| {
+                    let mf = m.tokens.first as usize;
                     (m.tokens.end as usize) <= first
-                        && m.sentence + 1 >= sentence
-                        && m.sentence <= sentence
+                        && m.sentence == sentence
                         && self.kind(&m.entity) == EntityKind::Person
+                        && !self.described_by(mf)
+                        && !self.speaker_anywhere(mf, m.tokens.end as usize)
+                        && !roles.iter().any(|r| {
+                            r.person == m.entity && SPEAKING_ROLES.contains(&r.role.as_str())
+                        })
                 })
                 .collect();
             let mut two: Vec<&super::mentions::Mention> = Vec::new();
@@ -679,6 +685,7 @@ impl Cx<'_> {
             date,
             scope_end: stop,
             coordinated,
+            present: trigger.form == TriggerForm::Present,
         }
     }
 
@@ -735,6 +742,24 @@ impl Cx<'_> {
             && trigger.form == TriggerForm::Noun
             && !trigger.suffixed
             && name < trigger_at
+    }
+
+    /// Whether the person named at `name..name_end` speaks in the sentence: right after a
+    /// verb of saying (titles between), or its subject before it.
+    fn speaker_anywhere(&self, name: usize, name_end: usize) -> bool {
+        let mut k = name;
+        while k > 0
+            && !self.doc.tokens[k].after_punct
+            && (matches!(self.found.cover[k - 1], Cover::Nisba(_))
+                || self.titles.longest_at(self.doc, k - 1).is_some())
+        {
+            k -= 1;
+        }
+        let after = k > 0 && self.stem_in(k - 1, &self.lexicon.speech_verbs);
+        let before = name_end < self.doc.tokens.len()
+            && !self.doc.tokens[name_end].after_punct
+            && self.stem_in(name_end, &self.lexicon.speech_verbs);
+        after || before
     }
 
     /// Whether the trigger's clause (`from..to`) refers to its two parties without naming

@@ -166,6 +166,7 @@ impl Extractor {
             common: &common,
             counterparts: &self.lexicon.counterparts,
             office_pronouns: &self.lexicon.office_pronouns,
+            delegations: &self.lexicon.delegations,
             date: published_day,
         };
         let roles = find_roles(&role_context);

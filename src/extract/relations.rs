@@ -86,6 +86,8 @@ pub struct RoleContext<'a> {
     pub counterparts: &'a rustc_hash::FxHashSet<String>,
     /// Offices written with a pronoun for their country (`office_pronouns.tsv`).
     pub office_pronouns: &'a [(Vec<String>, Vec<String>)],
+    /// Words for delegations (`delegations.tsv`): a list of offices after one is its members.
+    pub delegations: &'a rustc_hash::FxHashSet<String>,
     /// The article's date, for offices named without a person.
     pub date: Option<&'a str>,
 }
@@ -434,11 +436,15 @@ fn parse_tail<'a>(cx: &'a RoleContext, mut j: usize, sentence: u32) -> Tail<'a> 
     tail
 }
 
-/// How far back, in tokens, the office whose country a listed office shares may stand.
-const LISTED_REACH: usize = 40;
+/// How many tokens may stand between a listed office and the end of the one before it
+/// («، ومعالي»).
+const LISTED_REACH: usize = 3;
+/// How many tokens may stand between a person and the first office of their delegation
+/// («محمد بن سلمان مصر على رأس وفد يضم وزير …»).
+const DELEGATION_REACH: usize = 10;
 
-/// The country of the office named last before token `i`, in this sentence or the one
-/// before, for an office listed after it with no country of its own.
+/// The country of the office named just before token `i` in a list («…، ووزير …»), for
+/// an office listed after it with no country of its own.
 fn shared_country(
     cx: &RoleContext,
     earlier: &[RoleFinding],
@@ -446,8 +452,23 @@ fn shared_country(
     sentence: u32,
 ) -> Option<EntityRef> {
     // in this sentence, near; or the list goes on in the next («ويضم الوفد أيضا ...»)
-    let last = earlier.iter().rev().find(|r| r.sentence + 1 >= sentence)?;
-    if last.sentence == sentence && i - last.person_end.min(i) > LISTED_REACH {
+    let last = earlier.iter().rev().find(|r| r.sentence == sentence)?;
+    if i < last.person_end {
+        return None;
+    }
+    let doc = cx.doc;
+    // in a list: the comma or «و» between them, and nothing else but honorifics
+    let joined = i - last.person_end <= LISTED_REACH
+        && (doc.tokens[last.person_end].after_punct
+            || doc.token_text(last.person_end).starts_with(morph::AND));
+    // or the first member of the delegation of the one named before («على رأس وفد يضم»)
+    let delegation = i - last.person_end <= DELEGATION_REACH
+        && (last.person_end..i).any(|k| {
+            let w = doc.token_text(k);
+            doc.token_readings(k)
+                .any(|r| cx.delegations.contains(&w[r.stem_prefix..]))
+        });
+    if !joined && !delegation {
         return None;
     }
     cx.country_of(&last.target)
@@ -475,6 +496,14 @@ fn office_pronoun_at(cx: &RoleContext, i: usize) -> Option<RoleFinding> {
             })
     })?;
     let end = i + words.len();
+    // «رئيسة الوزراء»: a final ة folds to ه, and is then no pronoun
+    let last_written = doc.original_str(
+        doc.tokens[end - 1].chars.start,
+        doc.tokens[end - 1].chars.end,
+    );
+    if last_written.ends_with('ة') {
+        return None;
+    }
     let sentence = doc.tokens[i].sentence;
     let country = cx
         .found

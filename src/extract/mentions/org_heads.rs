@@ -28,8 +28,12 @@ pub(super) fn run(f: &MentionFinder, s: &mut State) {
             }
             let w = s.doc.token_text(end);
             let covered_ok = match s.out.cover[end] {
+                // («مجلس الوزراء الدكتور …»: a title starts the next name)
                 Cover::Free => {
-                    w.starts_with(morph::ARTICLE) && is_arabic_word(w) && !s.lexicon.is_common(w)
+                    w.starts_with(morph::ARTICLE)
+                        && is_arabic_word(w)
+                        && !s.lexicon.is_common(w)
+                        && !s.lexicon.is_title_word(w)
                 }
                 Cover::Nisba(_) => true,
                 Cover::Mention(_) => false,

@@ -188,6 +188,21 @@ impl<'a> State<'a> {
     /// surname of a person found earlier in the article is that person.
     pub(super) fn add_person(&mut self, first: usize, end: usize, prefix: usize, claim: Claim) {
         let words = self.span_words(first, end, prefix);
+        // «إنهم …», «أنه …»: a particle that opens a clause opens no name
+        if self.lexicon.clause_openers.contains(words[0].as_str()) {
+            return;
+        }
+        // one word written with ة that is no given name is a noun or adjective («مثمرة»)
+        let written = self.doc.original(
+            self.start_of(first, prefix),
+            self.doc.tokens[first].chars.end,
+        );
+        if end - first == 1
+            && written.ends_with('ة')
+            && !self.lexicon.first_names.contains(words[0].as_str())
+        {
+            return;
+        }
         // a one-word name that is the surname of someone found earlier is that person
         if let [word] = words.as_slice() {
             let earlier = self
