@@ -905,3 +905,44 @@ fn a_written_ta_marbuta_is_no_pronoun_and_a_spokesperson_is_no_party() {
     );
     assert!(events(&g).is_empty(), "{:?}", events(&g));
 }
+
+/// The PART_OF edges of `text`, as (organisation label, country id, rule).
+fn part_of(text: &str) -> Vec<(String, String, String)> {
+    let g = graph(&[article("a", text, Some("2018-05-07"))], false);
+    g.edges
+        .iter()
+        .filter(|e| e.kind == shabaka::vocab::EdgeKind::PartOf)
+        .map(|e| {
+            let label = g
+                .nodes
+                .values()
+                .find(|n| n.id == e.source)
+                .map_or("", |n| attr(n, "label"));
+            let rule = e.attrs.get("rule").and_then(|v| v.as_str()).unwrap_or("");
+            (label.to_string(), e.target.to_string(), rule.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn an_organisation_takes_the_country_written_after_its_name() {
+    // the nisba past the quotes the name is written in, and «في» with the country
+    let found = part_of("ذكرت صحيفة \"ستار ديلي\" الكويتية، الاثنين، أن القمة ستعقد.");
+    assert!(
+        found
+            .iter()
+            .any(|(_, c, r)| c == "country:kuwait" && r == "nisba_after_name"),
+        "{found:?}"
+    );
+    let found = part_of("وقالت هيئة الطاقة الذرية الوطنية في الأردن إن المفاعل آمن.");
+    assert!(
+        found
+            .iter()
+            .any(|(_, c, r)| c == "country:jordan" && r == "country_after_name"),
+        "{found:?}"
+    );
+    // positive control: an international body the gazetteer knows is not made part of
+    // the country where it meets
+    let found = part_of("وقالت منظمة الصحة العالمية في سويسرا إن الوباء انتهى.");
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -23,6 +23,7 @@ use relations::{find_roles, RoleContext, RoleFinding};
 
 use crate::data::DataError;
 use crate::input::Article;
+use crate::text::normalize::normalize_key;
 use crate::text::{Document, StemTable};
 use crate::vocab::EdgeKind;
 pub use facts::{
@@ -411,8 +412,30 @@ impl Extractor {
                 gazetteer::EntityKind::Location => EdgeKind::LocatedIn,
                 _ => continue,
             };
-            let Some(country) = country else { continue };
-            if matches!(m.entity, EntityRef::Known(_)) && !named.contains(&country) {
+            // «صحيفة "تشوسن إيلبو" الكورية الجنوبية», «وزارة التوحيد في كوريا الجنوبية»:
+            // an organisation of no country known, with one right after its name
+            let (country, rule, stop, confidence) = match country {
+                Some(c) => (c, rule, m.chars.end, 0.9),
+                None if kind == gazetteer::EntityKind::Organization => {
+                    let Some((c, stop, how)) = country_after(doc, found, &self.gazetteer, m) else {
+                        continue;
+                    };
+                    (c, how.to_string(), stop, 0.7)
+                }
+                None => continue,
+            };
+            // (or in the name itself: «وزارة التوحيد في كوريا الجنوبية»)
+            let named_inside = || {
+                let EntityRef::Known(c) = &country else {
+                    return false;
+                };
+                let label = normalize_key(&self.gazetteer.entries[*c as usize].label);
+                normalize_key(&m.surface).contains(&label)
+            };
+            if matches!(m.entity, EntityRef::Known(_))
+                && !named.contains(&country)
+                && !named_inside()
+            {
                 continue;
             }
             if !seen.insert((m.entity.clone(), country.clone())) {
@@ -428,9 +451,9 @@ impl Extractor {
                     article,
                     m.sentence,
                     m.chars.start,
-                    m.chars.end,
+                    stop,
                     &rule,
-                    0.9,
+                    confidence,
                 ),
             });
         }
@@ -566,4 +589,52 @@ pub fn provenance(
         end,
     };
     span_provenance(doc, article, span, (from, to), rule, confidence)
+}
+
+/// The country written right after an organisation's name: its nisba (past a closing
+/// quote: «"تشوسن إيلبو" الكورية»), or «في» and the country, for an organisation the rules
+/// discovered. With where the words end and the rule.
+fn country_after(
+    doc: &Document,
+    found: &DocumentMentions,
+    gazetteer: &Gazetteer,
+    m: &mentions::Mention,
+) -> Option<(EntityRef, u32, &'static str)> {
+    let next = m.tokens.end as usize;
+    let t = doc.tokens.get(next)?;
+    if t.sentence != m.sentence {
+        return None;
+    }
+    // nothing between but spaces and the quotes the name was written in
+    let gap = doc.original(doc.tokens[next - 1].chars.end, t.chars.start);
+    if !gap
+        .chars()
+        .all(|c| c.is_whitespace() || "\"«»“”'".contains(c))
+    {
+        return None;
+    }
+    match found.cover[next] {
+        Cover::Nisba(n) => {
+            let n = &found.nisbas[n as usize];
+            let stop = doc.tokens[n.tokens.end as usize - 1].chars.end;
+            Some((EntityRef::Known(n.country), stop, "nisba_after_name"))
+        }
+        Cover::Free
+            if matches!(m.entity, EntityRef::Discovered { .. })
+                && doc.token_text(next) == crate::text::morph::IN =>
+        {
+            let Cover::Mention(c) = *found.cover.get(next + 1)? else {
+                return None;
+            };
+            let c = &found.mentions[c as usize];
+            let EntityRef::Known(i) = c.entity else {
+                return None;
+            };
+            (c.tokens.first as usize == next + 1
+                && c.chars.start == doc.tokens[next + 1].chars.start)
+                .then_some((EntityRef::Known(i), c.chars.end, "country_after_name"))
+                .filter(|_| c.entity.kind(gazetteer) == gazetteer::EntityKind::Country)
+        }
+        _ => None,
+    }
 }
