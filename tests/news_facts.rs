@@ -946,3 +946,44 @@ fn an_organisation_takes_the_country_written_after_its_name() {
     let found = part_of("وقالت منظمة الصحة العالمية في سويسرا إن الوباء انتهى.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_summit_still_to_come_is_planned_however_it_is_written() {
+    // the noun as the subject of a future verb after its parties' titles
+    assert_eq!(
+        status_of("وذكرت صحيفة أن القمة بين الرئيس الروسي، فلاديمير بوتين، والرئيس الصيني، شي جين بينغ، ستعقد في بكين."),
+        "planned"
+    );
+    // a noun with no tense of its own is the planned summit the article reports
+    let g = graph(
+        &[article(
+            "a",
+            "ومن المقرر أن يلتقي الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في بكين. وقالت مصادر إن بكين هي المكان المفضل للقاء بوتين وشي جين بينغ.",
+            Some("2025-03-10"),
+        )],
+        false,
+    );
+    assert!(events(&g).is_empty(), "{:?}", events(&g));
+    // positive control: alone, the same noun is reported as it stands
+    let g = graph(
+        &[article(
+            "a",
+            "وقالت مصادر إن بكين كانت المكان المفضل للقاء بوتين وشي جين بينغ.",
+            Some("2025-03-10"),
+        )],
+        false,
+    );
+    assert_eq!(events(&g).len(), 1);
+}
+
+#[test]
+fn a_known_person_spelled_otherwise_is_them_by_the_surname_alone_too() {
+    let found = participants_of(
+        "وقال مستشار الأمن القومي جون بولتن إن الاتفاق ممكن. وكان بولتن قد التقى نظيره الكوري الجنوبي، تشونغ ويونغ، في واشنطن.",
+        "2018-05-07",
+    );
+    assert!(
+        found.contains(&"person:john-bolton".to_string()) && found.len() == 2,
+        "{found:?}"
+    );
+}

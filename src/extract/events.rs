@@ -64,6 +64,8 @@ const MODALITY_AFTER: usize = 8;
 /// How many words may stand between an adjacent particle and the trigger it governs
 /// («لم يجر أي اتصال»).
 const ADJACENT_GAP: usize = 2;
+/// How far after a trigger noun a future verb may govern it («القمة ... ستعقد»).
+const FUTURE_AFTER: usize = 15;
 const SCOPE_BACK: usize = 25;
 /// Offices whose holders speak of events rather than take part («المتحدث باسم …»).
 const SPEAKING_ROLES: [&str; 1] = ["spokesperson"];
@@ -98,6 +100,8 @@ struct Mention {
     /// Its trigger is a present verb: with a weekday, news writes what is still to come
     /// («ويلتقي الملك ... الاثنين»).
     present: bool,
+    /// Its trigger is a noun.
+    noun: bool,
 }
 
 impl EventFinder {
@@ -322,7 +326,12 @@ impl Cx<'_> {
 
     /// Whether the trigger at `first` reports an event that happened, one planned or
     /// possible, or one denied: from its own form and the modality words around it.
-    fn status(&self, first: usize, trigger: &Trigger, clause_start: usize) -> EventStatus {
+    fn status(
+        &self,
+        first: usize,
+        trigger: &Trigger,
+        (clause_start, clause_end): (usize, usize),
+    ) -> EventStatus {
         let doc = self.doc;
         if trigger.future {
             return EventStatus::Planned;
@@ -339,6 +348,12 @@ impl Cx<'_> {
         // «سيقود وفدا ... في زيارة», «وسيعقد الرئيسان قمة»: a future verb earlier in the
         // clause governs the trigger noun
         if trigger.form == TriggerForm::Noun && (clause_start..first).any(|j| self.future_word(j)) {
+            return EventStatus::Planned;
+        }
+        // «القمة ... بين ترمب وكيم، ستعقد في سنغافورة»: the noun is the subject of a future
+        // verb later in the sentence, past the commas of its parties' titles: the first
+        // verb after it, before another clause or trigger
+        if trigger.form == TriggerForm::Noun && self.future_verb_after(trigger.end, clause_end) {
             return EventStatus::Planned;
         }
         // «قد» before a present verb: may (before a past verb it is «has»)
@@ -375,6 +390,38 @@ impl Cx<'_> {
             }
         }
         EventStatus::Occurred
+    }
+
+    /// Whether a future verb follows a trigger noun ending at `from` in its sentence: past
+    /// the clause's end (`clause_end`) only over the names, titles and commas of its
+    /// parties, and never past another clause or trigger.
+    fn future_verb_after(&self, from: usize, clause_end: usize) -> bool {
+        let doc = self.doc;
+        let sentence = doc.tokens[from.saturating_sub(1)].sentence;
+        let mut j = from;
+        while j < doc.tokens.len() && j < from + FUTURE_AFTER && doc.tokens[j].sentence == sentence
+        {
+            if self.future_word(j) {
+                return true;
+            }
+            let free = !matches!(self.found.cover[j], Cover::Mention(_));
+            if free
+                && (self.stem_in(j, &self.lexicon.clause_openers)
+                    || self.finder.trigger_at(doc, j).is_some())
+            {
+                return false;
+            }
+            // past the clause, only its parties' names and titles
+            if j >= clause_end
+                && free
+                && !matches!(self.found.cover[j], Cover::Nisba(_))
+                && self.titles.longest_at(doc, j).is_none()
+            {
+                return false;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Whether the word at `j` is a verb in the future: «سيقود», «وستعقد» (not a noun that
@@ -496,7 +543,7 @@ impl Cx<'_> {
             }
             stop += 1;
         }
-        let status = self.status(first, trigger, start);
+        let status = self.status(first, trigger, (start, stop));
         let in_scope = |j: usize| j >= start && j < stop;
         let mut participants: Vec<EventPart> = Vec::new();
         let mut places: Vec<EventPart> = Vec::new();
@@ -686,6 +733,7 @@ impl Cx<'_> {
             scope_end: stop,
             coordinated,
             present: trigger.form == TriggerForm::Present,
+            noun: trigger.form == TriggerForm::Noun,
         }
     }
 
@@ -834,6 +882,9 @@ impl Cx<'_> {
 struct Anchor {
     event: ArticleEvent,
     same_day: bool,
+    /// Every report of it is a trigger noun with no tense, modality or date of its own
+    /// («المكان المفضل للقاء ترمب وكيم»): it says nothing of whether it happened.
+    unmarked: bool,
 }
 
 fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> Vec<ArticleEvent> {
@@ -851,6 +902,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
             continue;
         }
         let date = m.date.as_ref().and_then(|d| resolve(d, m.status));
+        let unmarked = m.noun && m.status == EventStatus::Occurred && m.date.is_none();
         let same_day = m
             .date
             .as_ref()
@@ -894,6 +946,7 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
                     a.event.date_text = m.date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
                 }
                 a.event.reports.push((m.first, m.end, m.sentence));
+                a.unmarked &= unmarked;
             }
             None => anchors.push(Anchor {
                 event: ArticleEvent {
@@ -910,7 +963,38 @@ fn consolidate(cx: &Cx, mentions: Vec<Mention>, article_date: Option<&str>) -> V
                     reports: vec![(m.first, m.end, m.sentence)],
                 },
                 same_day,
+                unmarked,
             }),
+        }
+    }
+    // an unmarked noun («للقاء ترمب وكيم») refers to the event the article reports as
+    // planned or denied between the same parties, if there is one
+    let mut k = 0;
+    while k < anchors.len() {
+        let target = anchors[k]
+            .unmarked
+            .then(|| {
+                anchors.iter().position(|a| {
+                    let e = &anchors[k].event;
+                    let shared = e
+                        .participants
+                        .iter()
+                        .filter(|p| a.event.participants.iter().any(|q| q.entity == p.entity))
+                        .count();
+                    a.event.status != EventStatus::Occurred
+                        && a.event.event_type.compatible(e.event_type)
+                        && shared >= 2
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) => {
+                let u = anchors.remove(k);
+                let t = if t > k { t - 1 } else { t };
+                add_places(&mut anchors[t].event, u.event.places);
+                anchors[t].event.reports.extend(u.event.reports);
+            }
+            None => k += 1,
         }
     }
     // short mentions add their date and place to the nearest event they fit

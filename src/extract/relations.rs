@@ -474,6 +474,9 @@ fn shared_country(
     cx.country_of(&last.target)
 }
 
+/// The rule of a name discovered between commas after an office (`mentions`).
+const APPOSITION_RULE: &str = "discovered:apposition";
+
 /// «لل»: «ل» (for) on the article, how an office's complement is written.
 const OF_THE: &str = "لل";
 
@@ -572,9 +575,10 @@ fn counterpart_at(cx: &RoleContext, i: usize, earlier: &[RoleFinding]) -> Option
             confidence,
         )
     };
+    // named right after, or set off by commas («نظيره الكوري الجنوبي، تشونغ ويونغ،»)
     if let Some(p) = cx
         .person_at(after)
-        .filter(|_| !doc.tokens[after].after_punct)
+        .filter(|p| !doc.tokens[after].after_punct || p.rule.starts_with(APPOSITION_RULE))
     {
         return Some(make(
             p.entity.clone(),

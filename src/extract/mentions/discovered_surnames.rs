@@ -13,8 +13,8 @@ pub(super) const SURNAME: Rule = Rule::new("surname:discovered", 0.6);
 /// The given name of a person named in full, alone.
 pub(super) const GIVEN_NAME: Rule = Rule::new("given_name:article", 0.6);
 
-/// The last word of a person discovered in this article stands for them elsewhere in it,
-/// and so does the given name of a person the article names in full, when no one else
+/// The last word of a person discovered in this article (or of a known person it spells
+/// its own way) stands for them elsewhere in it, and so does the given name of a person the article names in full, when no one else
 /// in it has that given name.
 pub(super) fn run(_: &MentionFinder, s: &mut State) {
     let mut local: FxHashMap<String, (EntityRef, Rule)> = FxHashMap::default();
@@ -22,6 +22,13 @@ pub(super) fn run(_: &MentionFinder, s: &mut State) {
         if let Some(last) = s.discovered_surname(&m.entity) {
             local
                 .entry(last.to_string())
+                .or_insert_with(|| (m.entity.clone(), SURNAME));
+        }
+        // a known person the article spells its own way («جون بولتن»): the surname as
+        // spelled here names them alone too («وكان بولتن قد التقى»)
+        if let Some(last) = s.spelled_surname(m) {
+            local
+                .entry(last)
                 .or_insert_with(|| (m.entity.clone(), SURNAME));
         }
     }

@@ -17,6 +17,7 @@ mod gazetteer_names;
 mod gazetteer_surnames;
 mod given_name;
 mod grammar;
+mod in_apposition;
 mod laqab;
 mod list_members;
 mod named_bodies;

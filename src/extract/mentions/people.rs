@@ -3,7 +3,7 @@
 //! `CUES`; the first that takes the token decides where the scan goes on.
 
 use super::state::State;
-use super::{after_nationality, after_speech_verb, after_title, given_name};
+use super::{after_nationality, after_speech_verb, after_title, given_name, in_apposition};
 use super::{Cover, MentionFinder};
 
 /// A cue at token `i`: where the scan goes on if it took the token (with or without
@@ -11,12 +11,14 @@ use super::{Cover, MentionFinder};
 pub(super) type Cue = fn(&MentionFinder, &mut State, usize) -> Option<usize>;
 
 /// The cues in order: a title decides first (a title followed by a given name is the
-/// title's name), then a nationality, a verb of saying, and a given name alone last (it
-/// is the weakest cue: the others may start with one).
-const CUES: [Cue; 4] = [
+/// title's name), then a nationality, a verb of saying, a name between commas after an
+/// office, and a given name alone last (it is the weakest cue: the others may start with
+/// one).
+const CUES: [Cue; 5] = [
     after_title::at,
     after_nationality::at,
     after_speech_verb::at,
+    in_apposition::at,
     given_name::at,
 ];
 

@@ -242,7 +242,7 @@ impl<'a> State<'a> {
 
     /// The last word of a known person's mention found by its spelling here («بوتن» of
     /// «فلاديمير بوتن»), which then names them alone too.
-    fn spelled_surname(&self, m: &Mention) -> Option<String> {
+    pub(super) fn spelled_surname(&self, m: &Mention) -> Option<String> {
         if !m.rule.starts_with(SPELLED_OTHERWISE.id) {
             return None;
         }
