@@ -591,9 +591,9 @@ pub fn provenance(
     span_provenance(doc, article, span, (from, to), rule, confidence)
 }
 
-/// The country written right after an organisation's name: its nisba (past a closing
-/// quote: «"تشوسن إيلبو" الكورية»), or «في» and the country, for an organisation the rules
-/// discovered. With where the words end and the rule.
+/// The country written right after the name of an organisation the rules discovered: its
+/// nisba (past a closing quote: «"تشوسن إيلبو" الكورية»), or «في» and the country. With
+/// where the words end and the rule.
 fn country_after(
     doc: &Document,
     found: &DocumentMentions,
@@ -614,7 +614,16 @@ fn country_after(
         return None;
     }
     match found.cover[next] {
-        Cover::Nisba(n) => {
+        // a discovered name's own nisba, definite as a name's is («"إيني" الإيطالية»): an
+        // indefinite one describes a common noun («شركة طيران إيرانية») or is a given name
+        // («… في اليمن تركي المالكي»), and after a gazetteer body it is the country's
+        // named last in it («بقيادة الولايات المتحدة الأمريكية»)
+        Cover::Nisba(n)
+            if matches!(m.entity, EntityRef::Discovered { .. })
+                && doc
+                    .token_text(next)
+                    .starts_with(crate::text::morph::ARTICLE) =>
+        {
             let n = &found.nisbas[n as usize];
             let stop = doc.tokens[n.tokens.end as usize - 1].chars.end;
             Some((EntityRef::Known(n.country), stop, "nisba_after_name"))
