@@ -767,34 +767,24 @@ impl Cx<'_> {
     }
 
     /// Whether the person named at `first` is the one speaking of the event, not a party
-    /// to it: named right after a verb of saying, before a trigger noun that no pronoun
-    /// ties to them («وقال بولتون عندما سئل عن قمة ترامب وبوتين»).
+    /// to it, before a trigger noun that no pronoun ties to them («وقال بولتون عندما سئل
+    /// عن قمة ترامب وبوتين», «وكان ترامب قد أكد زيارة بومبيو»).
     fn speaker(&self, name: usize, name_end: usize, trigger: &Trigger, trigger_at: usize) -> bool {
-        // «وأكد الرئيس الأمريكي دونالد ترامب زيارة ...»: the verb, then the titles, then the name
-        let mut k = name;
-        while k > 0
-            && !self.doc.tokens[k].after_punct
-            && (matches!(self.found.cover[k - 1], Cover::Nisba(_))
-                || self.titles.longest_at(self.doc, k - 1).is_some())
-        {
-            k -= 1;
-        }
-        let after_speech_verb = k > 0 && self.stem_in(k - 1, &self.lexicon.speech_verbs);
-        // «وكان ترامب قد أكد زيارة بومبيو»: the subject before the verb of saying
-        let before_speech_verb = (name_end..(name_end + 2).min(trigger_at))
-            .find(|&k| !morph::MAY.contains(&self.doc.token_text(k)))
-            .is_some_and(|k| {
-                !self.doc.tokens[k].after_punct && self.stem_in(k, &self.lexicon.speech_verbs)
-            });
-        (after_speech_verb || before_speech_verb)
-            && trigger.form == TriggerForm::Noun
+        trigger.form == TriggerForm::Noun
             && !trigger.suffixed
             && name < trigger_at
+            && (self.after_speech_verb(name) || self.before_speech_verb(name_end, trigger_at))
     }
 
     /// Whether the person named at `name..name_end` speaks in the sentence: right after a
-    /// verb of saying (titles between), or its subject before it.
+    /// verb of saying, or its subject before it.
     fn speaker_anywhere(&self, name: usize, name_end: usize) -> bool {
+        self.after_speech_verb(name) || self.before_speech_verb(name_end, self.doc.tokens.len())
+    }
+
+    /// Whether a verb of saying stands before the name at `name`, its titles between
+    /// («وأكد الرئيس الأمريكي دونالد ترامب …»).
+    fn after_speech_verb(&self, name: usize) -> bool {
         let mut k = name;
         while k > 0
             && !self.doc.tokens[k].after_punct
@@ -803,11 +793,17 @@ impl Cx<'_> {
         {
             k -= 1;
         }
-        let after = k > 0 && self.stem_in(k - 1, &self.lexicon.speech_verbs);
-        let before = name_end < self.doc.tokens.len()
-            && !self.doc.tokens[name_end].after_punct
-            && self.stem_in(name_end, &self.lexicon.speech_verbs);
-        after || before
+        k > 0 && self.stem_in(k - 1, &self.lexicon.speech_verbs)
+    }
+
+    /// Whether a verb of saying follows the name ending at `name_end` (before `limit`),
+    /// «قد» between or not: the name is its subject («وكان ترامب قد أكد»).
+    fn before_speech_verb(&self, name_end: usize, limit: usize) -> bool {
+        (name_end..(name_end + 2).min(limit))
+            .find(|&k| !morph::MAY.contains(&self.doc.token_text(k)))
+            .is_some_and(|k| {
+                !self.doc.tokens[k].after_punct && self.stem_in(k, &self.lexicon.speech_verbs)
+            })
     }
 
     /// Whether the trigger's clause (`from..to`) refers to its two parties without naming
