@@ -972,3 +972,29 @@ fn a_known_person_spelled_otherwise_is_them_by_the_surname_alone_too() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_pronoun_on_a_verb_of_holding_is_a_party() {
+    // «خلال عقده مؤتمرا صحفيا مع …»: «ـه» on «عقد» is the person named before
+    let found = participants_of(
+        "وقال ترامب إن التصريحات جاءت بعد إجرائه اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين.",
+        "2018-05-07",
+    );
+    assert_eq!(
+        found,
+        vec![
+            "person:donald-trump".to_string(),
+            "person:vladimir-putin".to_string()
+        ]
+    );
+    // positive control: without the pronoun the call has one party and is no event
+    let g = graph(
+        &[article(
+            "a",
+            "وقال ترامب إن التصريحات جاءت بعد إجراء اتصال هاتفي مع الرئيس الروسي فلاديمير بوتين.",
+            Some("2018-05-07"),
+        )],
+        false,
+    );
+    assert!(events(&g).is_empty(), "{:?}", events(&g));
+}

@@ -67,6 +67,8 @@ const ADJACENT_GAP: usize = 2;
 /// How far after a trigger noun a future verb may govern it («القمة ... ستعقد»).
 const FUTURE_AFTER: usize = 15;
 const SCOPE_BACK: usize = 25;
+/// The pronouns of «his», «her», «their» on a verb noun («عقده», «إجرائها»), normalised.
+const POSSESSIVE_PRONOUNS: [&str; 3] = ["ه", "ها", "هم"];
 /// Offices whose holders speak of events rather than take part («المتحدث باسم …»).
 const SPEAKING_ROLES: [&str; 1] = ["spokesperson"];
 const SCOPE_FORWARD: usize = 45;
@@ -657,7 +659,10 @@ impl Cx<'_> {
             w.len() > 2 && w.starts_with("ان") && w != "ان"
         });
         let implied_subject = trigger.form != TriggerForm::Noun && pronoun_subject;
-        if no_subject && (trigger.suffixed || implied_subject) {
+        // «خلال عقده مؤتمرا صحفيا مع …», «بعد إجرائها اتصالا»: the pronoun is on the verb
+        // noun that holds the trigger
+        let held_by_pronoun = first > 0 && self.light_verb_with_pronoun(first - 1);
+        if no_subject && (trigger.suffixed || held_by_pronoun || implied_subject) {
             let possessor = self.found.mentions.iter().rfind(|m| {
                 (m.tokens.end as usize) <= start
                     && m.sentence == sentence
@@ -666,7 +671,7 @@ impl Cx<'_> {
             });
             if let Some(m) = possessor {
                 let (mf, me) = (m.tokens.first as usize, m.tokens.end as usize);
-                let rule = if trigger.suffixed {
+                let rule = if trigger.suffixed || held_by_pronoun {
                     "event:possessor"
                 } else {
                     "event:implied_subject"
@@ -803,6 +808,25 @@ impl Cx<'_> {
             .find(|&k| !morph::MAY.contains(&self.doc.token_text(k)))
             .is_some_and(|k| {
                 !self.doc.tokens[k].after_punct && self.stem_in(k, &self.lexicon.speech_verbs)
+            })
+    }
+
+    /// Whether token `j` is a verb of holding («عقد», «إجراء», `happened_verbs.tsv`) with a
+    /// possessive pronoun: «عقده», «إجرائها».
+    fn light_verb_with_pronoun(&self, j: usize) -> bool {
+        let w = self.doc.token_text(j);
+        self.doc
+            .token_readings(j)
+            .filter(|r| !r.has_article)
+            .map(|r| &w[r.stem_prefix..])
+            .any(|stem| {
+                POSSESSIVE_PRONOUNS.iter().any(|p| {
+                    stem.strip_suffix(p).is_some_and(|base| {
+                        morph::suffix_bases(stem).iter().any(|b| {
+                            b.len() <= base.len() + 2 && self.lexicon.happened_verbs.contains(b)
+                        })
+                    })
+                })
             })
     }
 
