@@ -19,6 +19,23 @@ fn graph(articles: &[Article], all: bool) -> KnowledgeGraph {
     builder.finish()
 }
 
+/// The graph of one article of `text` published on `published`.
+fn graph_of(text: &str, published: &str, all: bool) -> KnowledgeGraph {
+    graph(&[article("a", text, Some(published))], all)
+}
+
+/// The sources of the edges of `kind` into node `target`, sorted: an event's parties.
+fn sources_into(g: &KnowledgeGraph, kind: shabaka::vocab::EdgeKind, target: &str) -> Vec<String> {
+    let mut out: Vec<String> = g
+        .edges
+        .iter()
+        .filter(|e| e.kind == kind && &*e.target == target)
+        .map(|e| e.source.to_string())
+        .collect();
+    out.sort();
+    out
+}
+
 fn events(g: &KnowledgeGraph) -> Vec<&Node> {
     g.nodes
         .values()
@@ -167,12 +184,9 @@ fn former_and_next_holders_are_told_from_current_ones() {
     );
     assert!(roles(&g).is_empty(), "{:?}", roles(&g));
     // the next holder holds nothing yet
-    let g = graph(
-        &[article(
-            "a",
-            "وقال الرئيس الأمريكي المنتخب دونالد ترامب إن الاتفاق سيئ.",
-            Some("2016-12-01"),
-        )],
+    let g = graph_of(
+        "وقال الرئيس الأمريكي المنتخب دونالد ترامب إن الاتفاق سيئ.",
+        "2016-12-01",
         false,
     );
     assert!(roles(&g).is_empty(), "{:?}", roles(&g));
@@ -207,12 +221,9 @@ fn former_and_next_holders_are_told_from_current_ones() {
 
 #[test]
 fn chancellor_and_leader_are_their_own_roles() {
-    let g = graph(
-        &[article(
-            "a",
-            "والتقت المستشارة الألمانية أنجيلا ميركل الزعيم الكوري الشمالي كيم جونغ أون.",
-            Some("2018-05-07"),
-        )],
+    let g = graph_of(
+        "والتقت المستشارة الألمانية أنجيلا ميركل الزعيم الكوري الشمالي كيم جونغ أون.",
+        "2018-05-07",
         false,
     );
     let found = roles(&g);
@@ -232,17 +243,10 @@ fn chancellor_and_leader_are_their_own_roles() {
 
 /// The participants of the one event of `text` (all events kept), by node id.
 fn participants_of(text: &str, published: &str) -> Vec<String> {
-    let g = graph(&[article("a", text, Some(published))], true);
+    let g = graph_of(text, published, true);
     let evs = events(&g);
     assert_eq!(evs.len(), 1, "{text}: {evs:?}");
-    let mut out: Vec<String> = g
-        .edges
-        .iter()
-        .filter(|e| e.kind == shabaka::vocab::EdgeKind::ParticipatedIn && e.target == evs[0].id)
-        .map(|e| e.source.to_string())
-        .collect();
-    out.sort();
-    out
+    sources_into(&g, shabaka::vocab::EdgeKind::ParticipatedIn, &evs[0].id)
 }
 
 #[test]
@@ -277,24 +281,18 @@ fn participants_are_the_parties_not_every_name_in_the_sentence() {
 
 #[test]
 fn a_month_inside_a_name_dates_nothing_and_weekdays_point_by_status() {
-    let g = graph(
-        &[article(
-            "a",
-            "والتقى الرئيس الأمريكي دونالد ترامب رئيسة الوزراء البريطانية تيريزا ماي في لندن.",
-            Some("2018-07-13"),
-        )],
+    let g = graph_of(
+        "والتقى الرئيس الأمريكي دونالد ترامب رئيسة الوزراء البريطانية تيريزا ماي في لندن.",
+        "2018-07-13",
         false,
     );
     let evs = events(&g);
     assert_eq!(evs.len(), 1);
     assert_eq!(attr(evs[0], "date"), "", "«ماي» of Theresa May is no month");
     // positive control: May the month
-    let g = graph(
-        &[article(
-            "a",
-            "والتقى الرئيس الأمريكي دونالد ترامب رئيسة الوزراء البريطانية تيريزا ماي في 13 ماي 2018.",
-            Some("2018-07-13"),
-        )],
+    let g = graph_of(
+        "والتقى الرئيس الأمريكي دونالد ترامب رئيسة الوزراء البريطانية تيريزا ماي في 13 ماي 2018.",
+        "2018-07-13",
         false,
     );
     assert_eq!(attr(events(&g)[0], "date"), "2018-05-13");
@@ -304,12 +302,9 @@ fn a_month_inside_a_name_dates_nothing_and_weekdays_point_by_status() {
     let g = graph(&[article("a", text, Some("2018-07-13"))], true);
     assert_eq!(attr(events(&g)[0], "date"), "2018-07-17");
     // positive control: the same weekday for a meeting that happened is the last one
-    let g = graph(
-        &[article(
-            "a",
-            "واجتمع ترامب مع بوتين الثلاثاء في هلسنكي.",
-            Some("2018-07-13"),
-        )],
+    let g = graph_of(
+        "واجتمع ترامب مع بوتين الثلاثاء في هلسنكي.",
+        "2018-07-13",
         false,
     );
     assert_eq!(attr(events(&g)[0], "date"), "2018-07-10");
@@ -423,12 +418,9 @@ fn a_name_ends_at_tanween_and_at_a_title() {
 
 #[test]
 fn a_family_name_alone_among_several_named_in_full_is_the_latest_office_holder() {
-    let g = graph(
-        &[article(
-            "a",
-            "وكان كيم جونغ إيل قد حكم البلاد قبل أن يخلفه كيم جونغ أون. وقال كيم إن القمة ناجحة.",
-            Some("2018-05-07"),
-        )],
+    let g = graph_of(
+        "وكان كيم جونغ إيل قد حكم البلاد قبل أن يخلفه كيم جونغ أون. وقال كيم إن القمة ناجحة.",
+        "2018-05-07",
         false,
     );
     let kim = g
@@ -469,12 +461,9 @@ fn the_dateline_place_is_where_the_story_was_filed_not_the_venue() {
 
 #[test]
 fn a_title_with_a_preposition_is_no_apposition_to_the_name_before_it() {
-    let g = graph(
-        &[article(
-            "a",
-            "والتقى وزير الخارجية الأمريكي، مايك بومبيو، بزعيم كوريا الشمالية في بيونغ يانغ.",
-            Some("2018-05-09"),
-        )],
+    let g = graph_of(
+        "والتقى وزير الخارجية الأمريكي، مايك بومبيو، بزعيم كوريا الشمالية في بيونغ يانغ.",
+        "2018-05-09",
         false,
     );
     let found = roles(&g);
@@ -485,12 +474,9 @@ fn a_title_with_a_preposition_is_no_apposition_to_the_name_before_it() {
         "{found:?}"
     );
     // positive control: the title in apposition is the name's
-    let g = graph(
-        &[article(
-            "a",
-            "وقال مايك بومبيو، وزير الخارجية الأمريكي، إن اللقاء مثمر.",
-            Some("2018-05-09"),
-        )],
+    let g = graph_of(
+        "وقال مايك بومبيو، وزير الخارجية الأمريكي، إن اللقاء مثمر.",
+        "2018-05-09",
         false,
     );
     assert!(
@@ -585,38 +571,22 @@ fn parties_left_unnamed_are_found_from_what_the_words_refer_to() {
         assert_eq!(found, vec![putin.clone(), xi.clone()], "{text}");
     }
     // «فزار الصين والتقى رئيسها»: the subject of the first verb, and China's president
-    let g = graph(
-        &[article(
-            "a",
-            "أما وزير الخارجية الروسي سيرجي لافروف فزار الصين أيضا والتقى رئيسها.",
-            Some(on),
-        )],
+    let g = graph_of(
+        "أما وزير الخارجية الروسي سيرجي لافروف فزار الصين أيضا والتقى رئيسها.",
+        on,
         false,
     );
     let meeting = events(&g)
         .into_iter()
         .find(|n| attr(n, "event_type") == "Meeting")
         .expect("a meeting");
-    let mut parties: Vec<String> = g
-        .edges
-        .iter()
-        .filter(|e| e.kind == shabaka::vocab::EdgeKind::ParticipatedIn && e.target == meeting.id)
-        .map(|e| e.source.to_string())
-        .collect();
-    parties.sort();
+    let parties = sources_into(&g, shabaka::vocab::EdgeKind::ParticipatedIn, &meeting.id);
     assert_eq!(parties, vec!["person:sergey-lavrov".to_string(), xi]);
 }
 
 #[test]
 fn a_meeting_joined_to_a_journey_is_held_where_the_journey_went() {
-    let g = graph(
-        &[article(
-            "a",
-            "وأكد البيت الأبيض زيارة وزير الخارجية مايك بومبيو إلى بكين، واجتماعه مع الرئيس الصيني شي جين بينغ.",
-            Some("2018-04-20"),
-        )],
-        false,
-    );
+    let g = graph_of("وأكد البيت الأبيض زيارة وزير الخارجية مايك بومبيو إلى بكين، واجتماعه مع الرئيس الصيني شي جين بينغ.", "2018-04-20", false);
     let meeting = events(&g)
         .into_iter()
         .find(|n| attr(n, "event_type") == "Meeting")
@@ -629,14 +599,7 @@ fn a_meeting_joined_to_a_journey_is_held_where_the_journey_went() {
         .collect();
     assert!(held_in.iter().any(|p| p.contains("beijing")), "{held_in:?}");
     // positive control: a meeting not joined to the journey takes no place from it
-    let g = graph(
-        &[article(
-            "a",
-            "وأكد البيت الأبيض زيارة وزير الخارجية مايك بومبيو إلى بكين. وكان بومبيو قد عقد اجتماعا مع الرئيس الصيني شي جين بينغ.",
-            Some("2018-04-20"),
-        )],
-        false,
-    );
+    let g = graph_of("وأكد البيت الأبيض زيارة وزير الخارجية مايك بومبيو إلى بكين. وكان بومبيو قد عقد اجتماعا مع الرئيس الصيني شي جين بينغ.", "2018-04-20", false);
     let meeting = events(&g)
         .into_iter()
         .find(|n| attr(n, "event_type") == "Meeting")
@@ -877,12 +840,9 @@ fn a_written_ta_marbuta_is_no_pronoun_and_a_spokesperson_is_no_party() {
         "{found:?}"
     );
     // «القمة بين الرئيسين» said by a spokeswoman: she is not one of the two
-    let g = graph(
-        &[article(
-            "a",
-            "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن القمة بين الرئيسين كانت مفيدة.",
-            Some("2018-07-18"),
-        )],
+    let g = graph_of(
+        "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن القمة بين الرئيسين كانت مفيدة.",
+        "2018-07-18",
         true,
     );
     assert!(events(&g).is_empty(), "{:?}", events(&g));
@@ -940,22 +900,12 @@ fn a_summit_still_to_come_is_planned_however_it_is_written() {
         "planned"
     );
     // a noun with no tense of its own is the planned summit the article reports
-    let g = graph(
-        &[article(
-            "a",
-            "ومن المقرر أن يلتقي الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في بكين. وقالت مصادر إن بكين هي المكان المفضل للقاء بوتين وشي جين بينغ.",
-            Some("2025-03-10"),
-        )],
-        false,
-    );
+    let g = graph_of("ومن المقرر أن يلتقي الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في بكين. وقالت مصادر إن بكين هي المكان المفضل للقاء بوتين وشي جين بينغ.", "2025-03-10", false);
     assert!(events(&g).is_empty(), "{:?}", events(&g));
     // positive control: alone, the same noun is reported as it stands
-    let g = graph(
-        &[article(
-            "a",
-            "وقالت مصادر إن بكين كانت المكان المفضل للقاء بوتين وشي جين بينغ.",
-            Some("2025-03-10"),
-        )],
+    let g = graph_of(
+        "وقالت مصادر إن بكين كانت المكان المفضل للقاء بوتين وشي جين بينغ.",
+        "2025-03-10",
         false,
     );
     assert_eq!(events(&g).len(), 1);
@@ -988,12 +938,9 @@ fn the_pronoun_on_a_verb_of_holding_is_a_party() {
         ]
     );
     // positive control: without the pronoun the call has one party and is no event
-    let g = graph(
-        &[article(
-            "a",
-            "وقال ترامب إن التصريحات جاءت بعد إجراء اتصال هاتفي مع الرئيس الروسي فلاديمير بوتين.",
-            Some("2018-05-07"),
-        )],
+    let g = graph_of(
+        "وقال ترامب إن التصريحات جاءت بعد إجراء اتصال هاتفي مع الرئيس الروسي فلاديمير بوتين.",
+        "2018-05-07",
         false,
     );
     assert!(events(&g).is_empty(), "{:?}", events(&g));

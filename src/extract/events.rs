@@ -320,10 +320,16 @@ impl Cx<'_> {
     }
 
     fn stem_in(&self, j: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
+        self.stems(j).any(|stem| set.contains(stem))
+    }
+
+    /// The stems token `j` may have after a clitic prefix, without the article.
+    fn stems(&self, j: usize) -> impl Iterator<Item = &str> + '_ {
         let w = self.doc.token_text(j);
         self.doc
             .token_readings(j)
-            .any(|r| !r.has_article && set.contains(&w[r.stem_prefix..]))
+            .filter(|r| !r.has_article)
+            .map(move |r| &w[r.stem_prefix..])
     }
 
     /// Whether the trigger at `first` reports an event that happened, one planned or
@@ -432,17 +438,12 @@ impl Cx<'_> {
         if matches!(self.found.cover[j], Cover::Mention(_)) {
             return false;
         }
-        let w = self.doc.token_text(j);
-        self.doc
-            .token_readings(j)
-            .filter(|r| !r.has_article)
-            .map(|r| &w[r.stem_prefix..])
-            .any(|stem| {
-                morph::future_verb(stem).is_some()
-                    && !stem.ends_with(morph::TA_MARBUTA)
-                    && !stem.ends_with("ات")
-                    && !self.lexicon.common_words.contains(stem)
-            })
+        self.stems(j).any(|stem| {
+            morph::future_verb(stem).is_some()
+                && !stem.ends_with(morph::TA_MARBUTA)
+                && !stem.ends_with("ات")
+                && !self.lexicon.common_words.contains(stem)
+        })
     }
 
     fn mention_starting(&self, j: usize) -> Option<&super::mentions::Mention> {
@@ -814,20 +815,12 @@ impl Cx<'_> {
     /// Whether token `j` is a verb of holding («عقد», «إجراء», `happened_verbs.tsv`) with a
     /// possessive pronoun: «عقده», «إجرائها».
     fn light_verb_with_pronoun(&self, j: usize) -> bool {
-        let w = self.doc.token_text(j);
-        self.doc
-            .token_readings(j)
-            .filter(|r| !r.has_article)
-            .map(|r| &w[r.stem_prefix..])
-            .any(|stem| {
-                POSSESSIVE_PRONOUNS.iter().any(|p| {
-                    stem.strip_suffix(p).is_some_and(|base| {
-                        morph::suffix_bases(stem).iter().any(|b| {
-                            b.len() <= base.len() + 2 && self.lexicon.happened_verbs.contains(b)
-                        })
-                    })
-                })
-            })
+        self.stems(j).any(|stem| {
+            POSSESSIVE_PRONOUNS.iter().any(|p| stem.ends_with(p))
+                && morph::suffix_bases(stem)
+                    .iter()
+                    .any(|b| self.lexicon.happened_verbs.contains(b))
+        })
     }
 
     /// Whether the trigger's clause (`from..to`) refers to its two parties without naming

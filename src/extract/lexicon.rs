@@ -10,6 +10,9 @@ use crate::text::morph;
 use crate::text::normalize::normalize_key;
 use crate::vocab::{EventStatus, EventType, Role};
 
+/// `office_pronouns.tsv` by first word: each office's words and the roles to try in order.
+pub type OfficePronouns = HashMap<String, Vec<(Vec<String>, Vec<String>)>>;
+
 /// Every lexicon file by name, with its built-in content.
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -184,9 +187,9 @@ pub struct Lexicon {
     pub reported_speech: HashSet<String>,
     /// Nouns that describe someone by their relation to another («صهر», «حليف»).
     pub relation_nouns: HashSet<String>,
-    /// Offices written with a pronoun for their country («رئيسها»): the words, and the
-    /// roles to try in order.
-    pub office_pronouns: Vec<(Vec<String>, Vec<String>)>,
+    /// Offices written with a pronoun for their country («رئيسها»), by their first word:
+    /// the words, and the roles to try in order.
+    pub office_pronouns: OfficePronouns,
     /// Words naming the two parties of an event without naming them («بين الزعيمين»).
     pub dual_references: HashSet<String>,
     /// Countries (gazetteer ids) whose people's names start with the family name.
@@ -431,7 +434,11 @@ impl Lexicon {
                             row.error(format!("unknown role {bad:?} (known: {})", Role::names()))
                         );
                     }
-                    self.office_pronouns.push((tokens_of(first), roles));
+                    let words = tokens_of(first);
+                    self.office_pronouns
+                        .entry(words[0].clone())
+                        .or_default()
+                        .push((words, roles));
                 }
                 "dual_references.tsv" => {
                     self.dual_references.insert(key);

@@ -84,8 +84,9 @@ pub struct RoleContext<'a> {
     pub common: &'a dyn Fn(&str) -> bool,
     /// «Counterpart» with its pronouns (`counterparts.tsv`).
     pub counterparts: &'a rustc_hash::FxHashSet<String>,
-    /// Offices written with a pronoun for their country (`office_pronouns.tsv`).
-    pub office_pronouns: &'a [(Vec<String>, Vec<String>)],
+    /// Offices written with a pronoun for their country (`office_pronouns.tsv`), by their
+    /// first word.
+    pub office_pronouns: &'a super::lexicon::OfficePronouns,
     /// Words for delegations (`delegations.tsv`): a list of offices after one is its members.
     pub delegations: &'a rustc_hash::FxHashSet<String>,
     /// The article's date, for offices named without a person.
@@ -487,17 +488,19 @@ const PRONOUN_REACH: usize = 15;
 /// it in the sentence, held on the article's date by one person of the gazetteer.
 fn office_pronoun_at(cx: &RoleContext, i: usize) -> Option<RoleFinding> {
     let doc = cx.doc;
-    let (words, roles) = cx.office_pronouns.iter().find(|(words, _)| {
-        let first = doc.token_text(i);
-        let first_ok = doc
-            .token_readings(i)
-            .any(|r| !r.has_article && first[r.stem_prefix..] == words[0]);
-        first_ok
-            && words[1..].iter().enumerate().all(|(k, w)| {
+    // one lookup per reading: most tokens start no such office
+    let token = doc.token_text(i);
+    let (words, roles) = doc
+        .token_readings(i)
+        .filter(|r| !r.has_article)
+        .filter_map(|r| cx.office_pronouns.get(&token[r.stem_prefix..]))
+        .flatten()
+        .find(|(words, _)| {
+            words[1..].iter().enumerate().all(|(k, w)| {
                 let j = i + 1 + k;
                 j < doc.tokens.len() && !doc.tokens[j].after_punct && doc.token_text(j) == w
             })
-    })?;
+        })?;
     let end = i + words.len();
     // «رئيسة الوزراء»: a final ة folds to ه, and is then no pronoun
     let last_written = doc.original_str(

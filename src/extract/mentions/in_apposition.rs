@@ -20,8 +20,10 @@ pub(super) fn at(f: &MentionFinder, s: &mut State, i: usize) -> Option<usize> {
     if i == 0 || !t.after_punct || s.doc.tokens[i - 1].sentence != t.sentence {
         return None;
     }
+    // a comma, nothing else, opens it
     let gap = s.doc.original(s.doc.tokens[i - 1].chars.end, t.chars.start);
-    if !gap.trim().chars().all(|c| c == '،' || c == ',') || gap.trim().is_empty() {
+    let separator = gap.trim();
+    if separator.is_empty() || !separator.chars().all(|c| c == '،' || c == ',') {
         return None;
     }
     // the office's country: a nisba or a country just before the comma
