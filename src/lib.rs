@@ -10,6 +10,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod ner;
 pub mod pipeline;
 pub mod query;
 pub mod text;
