@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-use super::common::{DataArgs, FormatArgs};
+use super::common::{DataArgs, FormatArgs, ModelArgs};
 use super::exit::Exit;
 use shabaka::export;
 use shabaka::extract::ExtractOptions;
@@ -38,6 +38,8 @@ pub struct Args {
     #[command(flatten)]
     data: DataArgs,
     #[command(flatten)]
+    model: ModelArgs,
+    #[command(flatten)]
     formats: FormatArgs,
 }
 
@@ -66,10 +68,10 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
 pub fn run(args: Args) -> Result<Exit> {
     let (formats, dot_options) = args.formats.parse()?;
     let forced = args.encoding.as_deref().map(encoding_by_name).transpose()?;
-    let extractor = args.data.extractor(ExtractOptions {
+    let extractor = args.model.attach(args.data.extractor(ExtractOptions {
         keep_boilerplate: args.keep_boilerplate,
         all_events: args.events == EventSelection::All,
-    })?;
+    })?)?;
     let started = std::time::Instant::now();
     let bar = progress_bar(args.quiet);
     let outcome = shabaka::pipeline::build(

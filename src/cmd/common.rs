@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 use shabaka::export;
 use shabaka::extract::{ExtractOptions, Extractor};
 use shabaka::graph::KnowledgeGraph;
+use shabaka::ner::NerModel;
 use shabaka::query::{NameIndex, NodeRef, Resolution};
 
 /// Where the gazetteer and lexicon come from (built in, plus these).
@@ -21,11 +22,49 @@ pub struct DataArgs {
     pub lexicon: Option<PathBuf>,
 }
 
+/// Which learned tagger finds the names (built in, a file, or none).
+#[derive(clap::Args)]
+pub struct ModelArgs {
+    /// A tagger model (made by `shabaka train-ner`) instead of the built-in one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_model")]
+    pub model: Option<PathBuf>,
+    /// Rules and gazetteer alone, without the learned tagger.
+    #[arg(long)]
+    pub no_model: bool,
+}
+
 impl DataArgs {
     /// The extractor these data make.
     pub fn extractor(&self, options: ExtractOptions) -> Result<Extractor> {
         Extractor::load(&self.gazetteers, self.lexicon.as_deref(), options)
             .context("cannot load gazetteer or lexicon")
+    }
+}
+
+impl ModelArgs {
+    /// `extractor` with the tagger these arguments ask for.
+    pub fn attach(&self, mut extractor: Extractor) -> Result<Extractor> {
+        extractor
+            .finder
+            .set_model(self.tagger()?.map(std::sync::Arc::new));
+        Ok(extractor)
+    }
+
+    /// The learned tagger these arguments ask for: the built-in one, a file, or none.
+    pub fn tagger(&self) -> Result<Option<NerModel>> {
+        if self.no_model {
+            return Ok(None);
+        }
+        let model = match &self.model {
+            Some(path) => {
+                let bytes = std::fs::read(path)
+                    .with_context(|| format!("cannot read model {}", path.display()))?;
+                NerModel::from_bytes(&bytes)
+                    .with_context(|| format!("cannot load model {}", path.display()))?
+            }
+            None => shabaka::ner::builtin_model().context("the built-in model is unreadable")?,
+        };
+        Ok(Some(model))
     }
 }
 

@@ -15,6 +15,7 @@ mod show;
 mod stats;
 mod tag;
 mod top;
+mod train_ner;
 mod unknown;
 
 use anyhow::Result;
@@ -30,6 +31,8 @@ pub enum Command {
     Export(export::Args),
     /// Tag a CoNLL file (`token [TAG]` per line) with PERS/LOC/ORG BIO tags, to stdout.
     Tag(tag::Args),
+    /// Train the learned tagger on a CoNLL file, or cross-validate it.
+    TrainNer(train_ner::Args),
     /// Shortest path(s) between two entities, with the evidence for every hop.
     Path(path::Args),
     /// The ego network of an entity.
@@ -53,6 +56,7 @@ impl Command {
             Command::Build(args) => build::run(args),
             Command::Export(args) => export::run(args),
             Command::Tag(args) => tag::run(args),
+            Command::TrainNer(args) => train_ner::run(args),
             Command::Path(args) => path::run(args),
             Command::Neighbors(args) => neighbors::run(args),
             Command::Show(args) => show::run(args),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
-use super::common::DataArgs;
+use super::common::{DataArgs, ModelArgs};
 use super::exit::Exit;
 use shabaka::extract::ExtractOptions;
 
@@ -17,14 +17,16 @@ pub struct Args {
     conll: PathBuf,
     #[command(flatten)]
     data: DataArgs,
+    #[command(flatten)]
+    model: ModelArgs,
 }
 
 pub fn run(args: Args) -> Result<Exit> {
     // NER corpora tag every token, boilerplate-looking lines included
-    let extractor = args.data.extractor(ExtractOptions {
+    let extractor = args.model.attach(args.data.extractor(ExtractOptions {
         keep_boilerplate: true,
         ..ExtractOptions::default()
-    })?;
+    })?)?;
     let content = std::fs::read_to_string(&args.conll)
         .with_context(|| format!("cannot read {}", args.conll.display()))?;
     let lines = shabaka::conll::parse(&content);

@@ -19,6 +19,7 @@ mod given_name;
 mod grammar;
 mod in_apposition;
 mod laqab;
+mod learned_names;
 mod list_members;
 mod named_bodies;
 mod nasab;
@@ -42,6 +43,7 @@ use crate::text::normalize::normalize_key;
 use crate::text::span::{CharSpan, TokenSpan};
 use crate::text::Document;
 pub use gazetteer_names::RULE as GAZETTEER_RULE;
+pub use learned_names::SentenceFeatures;
 use state::State;
 pub use word_lists::WordList;
 
@@ -50,7 +52,7 @@ type Pass = fn(&MentionFinder, &mut State);
 
 /// The passes, in the order they run. Each later pass sees what the earlier ones found:
 /// a token covered by a mention is no longer free for the next.
-const PASSES: [(&str, Pass); 13] = [
+const PASSES: [(&str, Pass); 14] = [
     // gazetteer names are the surest mentions: everything else works around them
     ("gazetteer_names", gazetteer_names::run),
     // a surname alone needs the article's full names, which the first pass found
@@ -83,7 +85,14 @@ const PASSES: [(&str, Pass); 13] = [
     // a surname or given name alone stands for the full name: last, so that every full
     // name of the article is known
     ("discovered_surnames", discovered_surnames::run),
+    // the learned tagger reads what every rule above claimed, drops the discovered names
+    // it does not read as names and adds those the rules missed: last, so that it sees
+    // every claim and its names take only what no rule wanted
+    (LEARNED_PASS, learned_names::run),
 ];
+
+/// The pass of the learned tagger: training reads the state the passes before it leave.
+const LEARNED_PASS: &str = "learned_names";
 
 /// Which entity a mention refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -181,6 +190,61 @@ pub struct MentionFinder {
     stem_lists: Vec<u8>,
     /// The table `stem_lists` is numbered by (0: none).
     stems_generation: u64,
+    /// What the learned tagger's features say of a word (`ner::features::word_bits`): the
+    /// word lists and the gazetteer names it is in.
+    ner_words: FxHashMap<String, u32>,
+    /// The learned tagger (none: the rules alone).
+    model: Option<std::sync::Arc<crate::ner::NerModel>>,
+    /// The tagger's feature templates in use (all but for measurements).
+    ner_mask: crate::ner::FeatureMask,
+}
+
+/// The word lists and gazetteer names of each word, as the learned tagger's features read
+/// them (`ner::features::word_bits`).
+fn ner_words(gazetteer: &Gazetteer, lexicon: &Lexicon) -> FxHashMap<String, u32> {
+    use crate::ner::features::word_bits as bits;
+    let mut out: FxHashMap<String, u32> = FxHashMap::default();
+    let mut mark = |word: &str, bit: u32| *out.entry(word.to_string()).or_default() |= bit;
+    for (tokens, _) in &lexicon.titles {
+        for t in tokens {
+            mark(t, bits::TITLE);
+        }
+    }
+    for w in &lexicon.common_words {
+        mark(w, bits::COMMON);
+    }
+    for (tokens, _) in &lexicon.months {
+        for t in tokens {
+            mark(t, bits::MONTH);
+        }
+    }
+    for w in &lexicon.clause_openers {
+        mark(w, bits::CLAUSE_OPENER);
+    }
+    for (list, bit) in [
+        (WordList::NameHeads, bits::NAME_HEAD),
+        (WordList::OrgHeads, bits::ORG_HEAD),
+        (WordList::SpeechVerbs, bits::SPEECH_VERB),
+        (WordList::PlaceTriggers, bits::PLACE_TRIGGER),
+        (WordList::FirstNames, bits::FIRST_NAME),
+    ] {
+        for w in list.words(lexicon) {
+            mark(w, bit);
+        }
+    }
+    for (key, target) in gazetteer.alias_keys(lexicon) {
+        let kind = learned_names::name_kind(gazetteer.entries[target.entry as usize].kind);
+        match target.kind {
+            AliasKind::Name => {
+                for (k, w) in key.split(' ').enumerate() {
+                    mark(w, bits::gazetteer(kind, k == 0));
+                }
+            }
+            AliasKind::Surname => mark(&key, bits::GAZ_SURNAME),
+            AliasKind::Nisba => mark(&key, bits::GAZ_NISBA),
+        }
+    }
+    out
 }
 
 /// The spelling key of a name's words, with the lexicon's compound words.
@@ -413,7 +477,50 @@ impl MentionFinder {
             place_spellings,
             stem_lists: Vec::new(),
             stems_generation: 0,
+            ner_words: ner_words(gazetteer, lexicon),
+            model: None,
+            ner_mask: crate::ner::FeatureMask::default(),
         }
+    }
+
+    /// Uses this learned tagger (none: the rules alone).
+    pub fn set_model(&mut self, model: Option<std::sync::Arc<crate::ner::NerModel>>) {
+        self.model = model;
+    }
+
+    /// The learned tagger in use.
+    pub fn model(&self) -> Option<&crate::ner::NerModel> {
+        self.model.as_deref()
+    }
+
+    /// Leaves out a feature template (to measure what it adds; the model must be trained
+    /// the same way).
+    pub fn set_feature_mask(&mut self, mask: crate::ner::FeatureMask) {
+        self.ner_mask = mask;
+    }
+
+    /// `ner::features::word_bits` of a normalised word.
+    #[inline]
+    pub(crate) fn ner_word_bits(&self, word: &str) -> u32 {
+        self.ner_words.get(word).copied().unwrap_or(0)
+    }
+
+    /// The learned tagger's features of each sentence of `doc`, as the passes before it
+    /// leave the document: what training learns from.
+    pub fn tagger_features(
+        &self,
+        doc: &Document,
+        gazetteer: &Gazetteer,
+        lexicon: &Lexicon,
+    ) -> Vec<SentenceFeatures> {
+        let mut state = State::new(doc, gazetteer, lexicon, self);
+        for (name, pass) in PASSES {
+            if name == LEARNED_PASS {
+                break;
+            }
+            pass(self, &mut state);
+        }
+        learned_names::sentence_features(self, &state)
     }
 
     /// Finds the mentions in `doc`: runs `PASSES` in order, then numbers what covers each

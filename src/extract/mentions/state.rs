@@ -184,6 +184,31 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Keeps the mentions whose `keep` is true, in order; what covered the others is free.
+    pub(super) fn retain_mentions(&mut self, keep: &[bool]) {
+        if keep.iter().all(|k| *k) {
+            return;
+        }
+        let mut renumber = vec![None; keep.len()];
+        let mut next = 0u32;
+        for (i, k) in keep.iter().enumerate() {
+            if *k {
+                renumber[i] = Some(next);
+                next += 1;
+            }
+        }
+        let mut i = 0;
+        self.out.mentions.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        for c in &mut self.out.cover {
+            if let Cover::Mention(m) = *c {
+                *c = renumber[m as usize].map_or(Cover::Free, Cover::Mention);
+            }
+        }
+    }
+
     /// Adds a discovered person on tokens `first..end`; a one-word name that is the
     /// surname of a person found earlier in the article is that person.
     pub(super) fn add_person(&mut self, first: usize, end: usize, prefix: usize, claim: Claim) {
