@@ -9,7 +9,7 @@
 use super::labels::NameKind;
 
 /// The version of the templates below; bump it when one changes meaning.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 
 /// Bits of `TokenInfo::words`: the word lists and gazetteer names a token is in, as
 /// written or after a plain clitic prefix.
@@ -219,27 +219,6 @@ impl FeatureHash {
     }
 }
 
-/// The hashes of a token's strings, made once and read by its neighbours' features too.
-#[derive(Clone, Copy, Default)]
-struct TokenHashes {
-    word: u64,
-    /// Each stem's hash with its article bit; 0 where there is no stem.
-    stems: [u64; MAX_STEMS],
-}
-
-impl TokenHashes {
-    fn of(t: &TokenInfo) -> TokenHashes {
-        let mut stems = [0; MAX_STEMS];
-        for (h, (stem, article)) in stems.iter_mut().zip(t.stems.iter().flatten()) {
-            *h = FeatureHash(str_hash(stem)).byte(u8::from(*article)).0;
-        }
-        TokenHashes {
-            word: str_hash(t.word),
-            stems,
-        }
-    }
-}
-
 /// The boundary marker's hash, for a window position outside the sentence.
 fn outside_hash() -> u64 {
     str_hash("\u{1}")
@@ -260,10 +239,42 @@ fn affix(word: &str, n: usize, from_end: bool) -> Option<&str> {
     })
 }
 
-/// Pushes the features of token `i` of a sentence onto `out` (`hashes` are the tokens').
-fn token_features(
+/// Pushes the features that depend on the token's word alone (its spelling, stems,
+/// affixes and list memberships) onto `out`, and returns the word's hash. They are the
+/// same wherever the word occurs, so the tagger can score them once per word.
+pub fn word_features(t: &TokenInfo, mask: FeatureMask, out: &mut Vec<u64>) -> u64 {
+    let word = str_hash(t.word);
+    let mut push = |template: Template, make: &dyn Fn(FeatureHash) -> FeatureHash| {
+        if mask.has(template) {
+            out.push(make(FeatureHash::new(template)).0);
+        }
+    };
+    push(Template::Word, &|h| h.part(word));
+    for (stem, article) in t.stems.iter().flatten() {
+        push(Template::Stem, &|h| h.str(stem).byte(u8::from(*article)));
+    }
+    if let Some(a) = affix(t.word, 2, false) {
+        push(Template::Prefix2, &|h| h.str(a));
+    }
+    if let Some(a) = affix(t.word, 2, true) {
+        push(Template::Suffix2, &|h| h.str(a));
+    }
+    for bit in list_bits(t.words) {
+        push(Template::Lists, &|h| h.byte(bit));
+    }
+    word
+}
+
+/// The `word_bits` set in `words`, as feature values.
+fn list_bits(words: u32) -> impl Iterator<Item = u8> {
+    (0..word_bits::COUNT as u8).filter(move |bit| words & (1 << bit) != 0)
+}
+
+/// Pushes the features of token `i` that depend on its place in the sentence: the words
+/// before it, the rules' claims, punctuation (`word_hashes` from `word_features`).
+pub fn context_features(
     tokens: &[TokenInfo],
-    hashes: &[TokenHashes],
+    word_hashes: &[u64],
     i: usize,
     mask: FeatureMask,
     out: &mut Vec<u64>,
@@ -272,41 +283,22 @@ fn token_features(
         let j = i as isize + offset;
         (j >= 0).then(|| tokens.get(j as usize)).flatten()
     };
-    let hashes_at = |offset: isize| -> Option<&TokenHashes> {
-        let j = i as isize + offset;
-        (j >= 0).then(|| hashes.get(j as usize)).flatten()
-    };
     let outside = outside_hash();
-    let word_at = |offset| hashes_at(offset).map_or(outside, |h| h.word);
+    let word_at = |offset: usize| i.checked_sub(offset).map_or(outside, |j| word_hashes[j]);
     let t = &tokens[i];
-    let own = &hashes[i];
+    let own = word_hashes[i];
     let mut push = |template: Template, make: &dyn Fn(FeatureHash) -> FeatureHash| {
         if mask.has(template) {
             out.push(make(FeatureHash::new(template)).0);
         }
     };
     push(Template::Bias, &|h| h);
-    push(Template::Word, &|h| h.part(own.word));
-    push(Template::WordPrev, &|h| h.part(word_at(-1)));
-    push(Template::WordPrev2, &|h| h.part(word_at(-2)));
-    push(Template::WordPairPrev, &|h| {
-        h.part(word_at(-1)).part(own.word)
-    });
-    for &stem in own.stems.iter().take_while(|&&h| h != 0) {
-        push(Template::Stem, &|h| h.part(stem));
-    }
-    if let Some(a) = affix(t.word, 2, false) {
-        push(Template::Prefix2, &|h| h.str(a));
-    }
-    if let Some(a) = affix(t.word, 2, true) {
-        push(Template::Suffix2, &|h| h.str(a));
-    }
-    for (template, offset) in [(Template::Lists, 0), (Template::ListsPrev, -1)] {
-        let Some(other) = at(offset) else { continue };
-        for bit in 0..word_bits::COUNT {
-            if other.words & (1 << bit) != 0 {
-                push(template, &|h| h.byte(bit as u8));
-            }
+    push(Template::WordPrev, &|h| h.part(word_at(1)));
+    push(Template::WordPrev2, &|h| h.part(word_at(2)));
+    push(Template::WordPairPrev, &|h| h.part(word_at(1)).part(own));
+    if let Some(prev) = at(-1) {
+        for bit in list_bits(prev.words) {
+            push(Template::ListsPrev, &|h| h.byte(bit));
         }
     }
     let claim_byte = |c: &RuleClaim| c.kind as u8 | u8::from(c.begin) << 2 | u8::from(c.known) << 3;
@@ -335,7 +327,8 @@ fn token_features(
     }
 }
 
-/// The features of every token of a sentence, as one flat list and each token's range in it.
+/// The features of every token of a sentence, as one flat list and each token's range in
+/// it: the word's features, then the context's.
 pub fn sentence_features(
     tokens: &[TokenInfo],
     mask: FeatureMask,
@@ -344,10 +337,18 @@ pub fn sentence_features(
 ) {
     flat.clear();
     ranges.clear();
-    let hashes: Vec<TokenHashes> = tokens.iter().map(TokenHashes::of).collect();
-    for i in 0..tokens.len() {
+    let mut word_hashes = Vec::with_capacity(tokens.len());
+    let mut own = Vec::new();
+    let mut per_token = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        own.clear();
+        word_hashes.push(word_features(t, mask, &mut own));
+        per_token.push(own.clone());
+    }
+    for (i, own) in per_token.iter().enumerate() {
         let from = flat.len() as u32;
-        token_features(tokens, &hashes, i, mask, flat);
+        flat.extend_from_slice(own);
+        context_features(tokens, &word_hashes, i, mask, flat);
         ranges.push((from, flat.len() as u32));
     }
 }
@@ -377,9 +378,9 @@ mod tests {
     fn a_masked_template_adds_nothing() {
         let tokens = [token("قال"), token("أحمد")];
         let (mut all, mut masked) = (Vec::new(), Vec::new());
-        let hashes: Vec<TokenHashes> = tokens.iter().map(TokenHashes::of).collect();
-        token_features(&tokens, &hashes, 1, FeatureMask::default(), &mut all);
-        token_features(
+        let hashes: Vec<u64> = tokens.iter().map(|t| str_hash(t.word)).collect();
+        context_features(&tokens, &hashes, 1, FeatureMask::default(), &mut all);
+        context_features(
             &tokens,
             &hashes,
             1,

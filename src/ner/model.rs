@@ -80,6 +80,41 @@ impl NerModel {
         }
     }
 
+    /// The summed weights of `features`, per label.
+    pub fn score(&self, features: &[u64]) -> [f32; L] {
+        let mut score = [0f32; L];
+        for &h in features {
+            if let Some(w) = self.table.get(h) {
+                for (s, w) in score.iter_mut().zip(w) {
+                    *s += w;
+                }
+            }
+        }
+        score
+    }
+
+    /// Labels a sentence from each token's score of its word's features (`score`, made
+    /// once per word) and its other features (`ranges` into `flat`).
+    pub fn tag_with_words(
+        &self,
+        words: &[[f32; L]],
+        flat: &[u64],
+        ranges: &[(u32, u32)],
+    ) -> Vec<Label> {
+        let emissions: Vec<[f32; L]> = words
+            .iter()
+            .zip(ranges)
+            .map(|(word, &(from, to))| {
+                let mut score = self.score(&flat[from as usize..to as usize]);
+                for (s, w) in score.iter_mut().zip(word) {
+                    *s += w;
+                }
+                score
+            })
+            .collect();
+        self.decode(&emissions)
+    }
+
     /// The best label sequence for these scores (Viterbi), keeping BIO well-formed.
     pub(crate) fn decode(&self, emissions: &[[f32; L]]) -> Vec<Label> {
         decode(&self.transitions, emissions)
@@ -248,29 +283,43 @@ pub(crate) fn decode(transitions: &[[f32; L]; L + 1], emissions: &[[f32; L]]) ->
     if n == 0 {
         return Vec::new();
     }
-    let mut best = vec![[f32::NEG_INFINITY; L]; n];
-    let mut back = vec![[0u8; L]; n];
-    for (y, label) in Label::ALL.iter().enumerate() {
-        if label.may_follow(None) {
-            best[0][y] = transitions[START][y] + emissions[0][y];
+    // the transitions with the BIO constraint in them: a forbidden step scores -inf
+    let mut allowed = [[f32::NEG_INFINITY; L]; L + 1];
+    for (p, row) in allowed.iter_mut().enumerate() {
+        let prev = Label::ALL.get(p).copied();
+        for (y, label) in Label::ALL.iter().enumerate() {
+            if label.may_follow(prev) {
+                row[y] = transitions[p][y];
+            }
         }
     }
+    let mut best = vec![[f32::NEG_INFINITY; L]; n];
+    let mut back = vec![[0u8; L]; n];
+    for y in 0..L {
+        best[0][y] = allowed[START][y] + emissions[0][y];
+    }
     for t in 1..n {
-        for (y, label) in Label::ALL.iter().enumerate() {
-            let mut top = (f32::NEG_INFINITY, 0u8);
-            for (p, prev) in Label::ALL.iter().enumerate() {
-                if !label.may_follow(Some(*prev)) || best[t - 1][p] == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = best[t - 1][p] + transitions[p][y];
-                // ties go to the lower label, so decoding is the same everywhere
-                if s > top.0 {
-                    top = (s, p as u8);
+        let before = best[t - 1];
+        let (mut top, mut from) = ([f32::NEG_INFINITY; L], [0u8; L]);
+        // previous labels in ascending order, a later one only when strictly better: ties
+        // go to the lower label, so decoding is the same everywhere
+        for (p, row) in allowed[..L].iter().enumerate() {
+            let b = before[p];
+            if b == f32::NEG_INFINITY {
+                continue;
+            }
+            for y in 0..L {
+                let s = b + row[y];
+                if s > top[y] {
+                    top[y] = s;
+                    from[y] = p as u8;
                 }
             }
-            best[t][y] = top.0 + emissions[t][y];
-            back[t][y] = top.1;
         }
+        for y in 0..L {
+            best[t][y] = top[y] + emissions[t][y];
+        }
+        back[t] = from;
     }
     let mut y = (0..L)
         .fold((f32::NEG_INFINITY, 0), |acc, y| {

@@ -16,8 +16,11 @@ use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
 use crate::ner::features::{self, word_bits, RuleClaim, TokenInfo, MAX_STEMS};
 use crate::ner::labels::{self, Label, NameKind};
+use crate::ner::{FeatureMask, NerModel};
 use crate::text::normalize::normalize_key;
+use crate::text::Document;
 use crate::vocab::Rule;
+use rustc_hash::FxHashMap;
 
 /// What the model alone found.
 pub(super) const RULE: Rule = Rule::new("learned:tagger", 0.55);
@@ -53,31 +56,110 @@ fn rule_family(rule: &str) -> &str {
     }
 }
 
-/// Every token of the document as the tagger sees it.
-fn token_infos<'s>(finder: &MentionFinder, s: &'s State) -> Vec<TokenInfo<'s>> {
+/// The readings' stems of token `i`, and whether each has the article.
+fn token_stems(doc: &Document, i: usize) -> [Option<(&str, bool)>; MAX_STEMS] {
+    let word = doc.token_text(i);
+    let mut stems = [None; MAX_STEMS];
+    let readings = doc.token_readings(i).filter(|r| r.stem_prefix > 0);
+    for (slot, r) in stems.iter_mut().zip(readings) {
+        *slot = Some((&word[r.stem_prefix..], r.has_article));
+    }
+    stems
+}
+
+/// `word_bits` of token `i`: the lists and gazetteer words it is in, as written, or its
+/// stem after a plain clitic, or its name after the clitics with a written article.
+fn word_bits_of(finder: &MentionFinder, doc: &Document, i: usize) -> u32 {
+    let word = doc.token_text(i);
+    let mut words = finder.ner_word_bits(word);
+    for r in doc.token_readings(i) {
+        if r.stem_prefix == 0 {
+            continue;
+        }
+        if !r.has_article {
+            words |= finder.ner_word_bits(&word[r.stem_prefix..]);
+        }
+        if r.has_article || r.span_prefix != r.stem_prefix {
+            words |= finder.ner_word_bits(&word[r.span_prefix..]);
+        }
+    }
+    words
+}
+
+/// What the tagger computes once per word and setup: its list bits, its hash and the
+/// score of its word features (`features::word_features`). One per thread, kept across
+/// articles (a word recurs in thousands of them), emptied when it grows past `CAPACITY`
+/// or another setup (`MentionFinder::tagger_generation`) uses it.
+#[derive(Default)]
+struct WordCache {
+    generation: u64,
+    words: FxHashMap<String, CachedWord>,
+}
+
+#[derive(Clone, Copy)]
+struct CachedWord {
+    bits: u32,
+    /// Set once the word's features are scored.
+    scored: Option<(u64, [f32; Label::COUNT])>,
+}
+
+impl WordCache {
+    const CAPACITY: usize = 1 << 17;
+
+    fn for_setup(&mut self, generation: u64) -> &mut WordCache {
+        if self.generation != generation || self.words.len() > Self::CAPACITY {
+            self.words.clear();
+            self.generation = generation;
+        }
+        self
+    }
+
+    fn word_bits(&mut self, finder: &MentionFinder, doc: &Document, i: usize) -> u32 {
+        let word = doc.token_text(i);
+        if let Some(c) = self.words.get(word) {
+            return c.bits;
+        }
+        let bits = word_bits_of(finder, doc, i);
+        self.words
+            .insert(word.to_string(), CachedWord { bits, scored: None });
+        bits
+    }
+
+    /// The hash and word-feature score of `t` (whose bits are cached already).
+    fn scored(
+        &mut self,
+        t: &TokenInfo,
+        model: &NerModel,
+        mask: FeatureMask,
+        scratch: &mut Vec<u64>,
+    ) -> (u64, [f32; Label::COUNT]) {
+        let entry = self.words.get_mut(t.word).expect("bits are cached first");
+        *entry.scored.get_or_insert_with(|| {
+            scratch.clear();
+            let hash = features::word_features(t, mask, scratch);
+            (hash, model.score(scratch))
+        })
+    }
+}
+
+thread_local! {
+    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::default();
+}
+
+/// Every token of the document as the tagger sees it (list bits through `known` if given).
+fn token_infos<'s>(
+    finder: &MentionFinder,
+    s: &'s State,
+    mut known: Option<&mut WordCache>,
+) -> Vec<TokenInfo<'s>> {
     let doc = s.doc;
     let mut infos: Vec<TokenInfo> = (0..doc.tokens.len())
         .map(|i| {
             let word = doc.token_text(i);
-            let mut stems = [None; MAX_STEMS];
-            let mut words = finder.ner_word_bits(word);
-            let mut k = 0;
-            for r in doc.token_readings(i) {
-                if r.stem_prefix == 0 {
-                    continue;
-                }
-                let stem = &word[r.stem_prefix..];
-                if !r.has_article {
-                    words |= finder.ner_word_bits(stem);
-                }
-                if r.has_article || r.span_prefix != r.stem_prefix {
-                    words |= finder.ner_word_bits(&word[r.span_prefix..]);
-                }
-                if k < MAX_STEMS {
-                    stems[k] = Some((stem, r.has_article));
-                    k += 1;
-                }
-            }
+            let (stems, words) = match known.as_deref_mut() {
+                Some(cache) => (token_stems(doc, i), cache.word_bits(finder, doc, i)),
+                None => (token_stems(doc, i), word_bits_of(finder, doc, i)),
+            };
             let claim = match s.out.cover[i] {
                 Cover::Mention(m) => {
                     let m = &s.out.mentions[m as usize];
@@ -149,7 +231,7 @@ fn mark_elsewhere<'s>(infos: &mut [TokenInfo<'s>]) {
 
 /// The features of each sentence of the document, from the state the passes left.
 pub(super) fn sentence_features(finder: &MentionFinder, s: &State) -> Vec<SentenceFeatures> {
-    let infos = token_infos(finder, s);
+    let infos = token_infos(finder, s, None);
     let mut out = Vec::new();
     let mut first = 0;
     while first < infos.len() {
@@ -204,38 +286,89 @@ fn name_prefix(finder: &MentionFinder, s: &State, first: usize) -> usize {
     })
 }
 
+/// The names the rules found, each as its normalised words, for `part_of_a_name`.
+fn full_names_of(s: &State) -> Vec<(Vec<String>, EntityRef)> {
+    s.out.mentions.iter().map(full_name).collect()
+}
+
+/// A mention's normalised words and entity.
+fn full_name(m: &super::Mention) -> (Vec<String>, EntityRef) {
+    let key = normalize_key(&m.surface);
+    (
+        key.split(' ').map(str::to_string).collect(),
+        m.entity.clone(),
+    )
+}
+
 /// The one entity whose longer mention in the article contains `words`: a name the
 /// article gave in full stands for it when part of it comes alone («مون» after «مون جاي
 /// إن», «بيونغ تشانغ» after «مدينة بيونغ تشانغ»). None if no mention, or several entities.
-fn part_of_a_name(s: &State, words: &[String]) -> Option<EntityRef> {
+fn part_of_a_name(names: &[(Vec<String>, EntityRef)], words: &[String]) -> Option<EntityRef> {
     let mut found: Option<&EntityRef> = None;
-    for m in &s.out.mentions {
-        let key = normalize_key(&m.surface);
-        let mention: Vec<&str> = key.split(' ').collect();
-        let inside = mention.len() > words.len()
-            && mention
+    for (name, entity) in names {
+        let inside = name.len() > words.len()
+            && name
                 .windows(words.len())
                 .any(|w| w.iter().zip(words).all(|(a, b)| a == b));
         if !inside {
             continue;
         }
         match found {
-            Some(e) if *e != m.entity => return None,
-            _ => found = Some(&m.entity),
+            Some(e) if e != entity => return None,
+            _ => found = Some(entity),
         }
     }
     found.cloned()
+}
+
+/// The model's label of every token: each word's features scored once (`WordCache`),
+/// the context's per token.
+fn tag_document(
+    finder: &MentionFinder,
+    model: &NerModel,
+    s: &State,
+    cache: &mut WordCache,
+) -> Vec<Label> {
+    let infos = token_infos(finder, s, Some(&mut *cache));
+    let mut labels = Vec::with_capacity(infos.len());
+    let (mut hashes, mut scores, mut flat, mut ranges, mut scratch) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut first = 0;
+    while first < infos.len() {
+        let sentence = s.doc.tokens[first].sentence;
+        let end = (first..infos.len())
+            .find(|&t| s.doc.tokens[t].sentence != sentence)
+            .unwrap_or(infos.len());
+        let tokens = &infos[first..end];
+        hashes.clear();
+        scores.clear();
+        for t in tokens {
+            let (hash, score) = cache.scored(t, model, finder.ner_mask, &mut scratch);
+            hashes.push(hash);
+            scores.push(score);
+        }
+        flat.clear();
+        ranges.clear();
+        for i in 0..tokens.len() {
+            let from = flat.len() as u32;
+            features::context_features(tokens, &hashes, i, finder.ner_mask, &mut flat);
+            ranges.push((from, flat.len() as u32));
+        }
+        labels.extend(model.tag_with_words(&scores, &flat, &ranges));
+        first = end;
+    }
+    labels
 }
 
 pub(super) fn run(finder: &MentionFinder, s: &mut State) {
     let Some(model) = finder.model.as_deref() else {
         return;
     };
-    let mut labels = vec![Label::O; s.doc.tokens.len()];
-    for sentence in sentence_features(finder, s) {
-        let tags = model.tag(&sentence.flat, &sentence.ranges);
-        labels[sentence.first..sentence.first + tags.len()].copy_from_slice(&tags);
-    }
+    let mut labels = WORD_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = cache.for_setup(finder.tagger_generation);
+        tag_document(finder, model, s, cache)
+    });
     for (t, label) in labels.iter_mut().enumerate() {
         if s.doc.token_excluded(t) {
             *label = Label::O;
@@ -255,6 +388,7 @@ pub(super) fn run(finder: &MentionFinder, s: &mut State) {
         .collect();
     s.retain_mentions(&keep);
     // names on free tokens become mentions
+    let mut full_names = None;
     for (first, end, kind) in labels::spans(&labels) {
         if (first..end).any(|t| s.out.cover[t] != Cover::Free) {
             continue;
@@ -264,7 +398,8 @@ pub(super) fn run(finder: &MentionFinder, s: &mut State) {
             continue;
         }
         let claim = Claim::of(RULE);
-        if let Some(entity) = part_of_a_name(s, &s.span_words(first, end, prefix)) {
+        let names = full_names.get_or_insert_with(|| full_names_of(s));
+        if let Some(entity) = part_of_a_name(names, &s.span_words(first, end, prefix)) {
             s.add(entity, first, end, prefix, claim);
             continue;
         }
@@ -282,6 +417,10 @@ pub(super) fn run(finder: &MentionFinder, s: &mut State) {
                 key: s.span_words(first, end, prefix).join(" "),
             };
             s.add(entity, first, end, prefix, claim);
+        }
+        // a new name of its own: later parts of it stand for it too
+        if let (Some(names), Cover::Mention(m)) = (full_names.as_mut(), s.out.cover[first]) {
+            names.push(full_name(&s.out.mentions[m as usize]));
         }
     }
 }

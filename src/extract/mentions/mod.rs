@@ -197,6 +197,15 @@ pub struct MentionFinder {
     model: Option<std::sync::Arc<crate::ner::NerModel>>,
     /// The tagger's feature templates in use (all but for measurements).
     ner_mask: crate::ner::FeatureMask,
+    /// A number no other tagger setup has (`learned_names` caches each word's score per
+    /// setup): new with every model and mask.
+    tagger_generation: u64,
+}
+
+/// A fresh `tagger_generation`.
+fn next_tagger_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The word lists and gazetteer names of each word, as the learned tagger's features read
@@ -480,12 +489,14 @@ impl MentionFinder {
             ner_words: ner_words(gazetteer, lexicon),
             model: None,
             ner_mask: crate::ner::FeatureMask::default(),
+            tagger_generation: next_tagger_generation(),
         }
     }
 
     /// Uses this learned tagger (none: the rules alone).
     pub fn set_model(&mut self, model: Option<std::sync::Arc<crate::ner::NerModel>>) {
         self.model = model;
+        self.tagger_generation = next_tagger_generation();
     }
 
     /// The learned tagger in use.
@@ -497,6 +508,7 @@ impl MentionFinder {
     /// the same way).
     pub fn set_feature_mask(&mut self, mask: crate::ner::FeatureMask) {
         self.ner_mask = mask;
+        self.tagger_generation = next_tagger_generation();
     }
 
     /// `ner::features::word_bits` of a normalised word.
