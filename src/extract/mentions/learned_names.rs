@@ -16,7 +16,7 @@ use super::{Cover, EntityRef, MentionFinder};
 use crate::extract::gazetteer::EntityKind;
 use crate::ner::features::{self, word_bits, RuleClaim, TokenInfo, MAX_STEMS};
 use crate::ner::labels::{self, Label, NameKind};
-use crate::ner::{FeatureMask, NerModel};
+use crate::ner::NerModel;
 use crate::text::normalize::normalize_key;
 use crate::text::Document;
 use crate::vocab::Rule;
@@ -94,13 +94,17 @@ fn word_bits_of(finder: &MentionFinder, doc: &Document, i: usize) -> u32 {
 struct WordCache {
     generation: u64,
     words: FxHashMap<String, CachedWord>,
+    /// A number for each word or stem key seen, from 1.
+    keys: FxHashMap<String, u32>,
 }
 
 #[derive(Clone, Copy)]
 struct CachedWord {
     bits: u32,
-    /// Set once the word's features are scored.
-    scored: Option<(u64, [f32; Label::COUNT])>,
+    /// Its `elsewhere_keys` as numbers of `WordCache::keys` (0: none).
+    keys: [u32; 1 + MAX_STEMS],
+    hash: u64,
+    score: [f32; Label::COUNT],
 }
 
 impl WordCache {
@@ -109,36 +113,47 @@ impl WordCache {
     fn for_setup(&mut self, generation: u64) -> &mut WordCache {
         if self.generation != generation || self.words.len() > Self::CAPACITY {
             self.words.clear();
+            self.keys.clear();
             self.generation = generation;
         }
         self
     }
 
-    fn word_bits(&mut self, finder: &MentionFinder, doc: &Document, i: usize) -> u32 {
+    /// Token `i`'s word as the tagger scores it (`stems` are the token's).
+    fn word(
+        &mut self,
+        finder: &MentionFinder,
+        model: &NerModel,
+        doc: &Document,
+        i: usize,
+        stems: [Option<(&str, bool)>; MAX_STEMS],
+    ) -> CachedWord {
         let word = doc.token_text(i);
         if let Some(c) = self.words.get(word) {
-            return c.bits;
+            return *c;
         }
         let bits = word_bits_of(finder, doc, i);
-        self.words
-            .insert(word.to_string(), CachedWord { bits, scored: None });
-        bits
-    }
-
-    /// The hash and word-feature score of `t` (whose bits are cached already).
-    fn scored(
-        &mut self,
-        t: &TokenInfo,
-        model: &NerModel,
-        mask: FeatureMask,
-        scratch: &mut Vec<u64>,
-    ) -> (u64, [f32; Label::COUNT]) {
-        let entry = self.words.get_mut(t.word).expect("bits are cached first");
-        *entry.scored.get_or_insert_with(|| {
-            scratch.clear();
-            let hash = features::word_features(t, mask, scratch);
-            (hash, model.score(scratch))
-        })
+        let token = TokenInfo {
+            word,
+            stems,
+            words: bits,
+            ..TokenInfo::default()
+        };
+        let mut features = Vec::new();
+        let hash = features::word_features(&token, finder.ner_mask, &mut features);
+        let mut keys = [0; 1 + MAX_STEMS];
+        for (slot, key) in keys.iter_mut().zip(elsewhere_keys(token)) {
+            let next = self.keys.len() as u32 + 1;
+            *slot = *self.keys.entry(key.to_string()).or_insert(next);
+        }
+        let cached = CachedWord {
+            bits,
+            keys,
+            hash,
+            score: model.score(&features),
+        };
+        self.words.insert(word.to_string(), cached);
+        cached
     }
 }
 
@@ -150,15 +165,20 @@ thread_local! {
 fn token_infos<'s>(
     finder: &MentionFinder,
     s: &'s State,
-    mut known: Option<&mut WordCache>,
+    mut known: Option<(&mut WordCache, &NerModel, &mut Vec<CachedWord>)>,
 ) -> Vec<TokenInfo<'s>> {
     let doc = s.doc;
     let mut infos: Vec<TokenInfo> = (0..doc.tokens.len())
         .map(|i| {
             let word = doc.token_text(i);
-            let (stems, words) = match known.as_deref_mut() {
-                Some(cache) => (token_stems(doc, i), cache.word_bits(finder, doc, i)),
-                None => (token_stems(doc, i), word_bits_of(finder, doc, i)),
+            let stems = token_stems(doc, i);
+            let words = match known.as_mut() {
+                Some((cache, model, scored)) => {
+                    let cached = cache.word(finder, model, doc, i, stems);
+                    scored.push(cached);
+                    cached.bits
+                }
+                None => word_bits_of(finder, doc, i),
             };
             let claim = match s.out.cover[i] {
                 Cover::Mention(m) => {
@@ -184,28 +204,27 @@ fn token_infos<'s>(
             }
         })
         .collect();
-    mark_elsewhere(&mut infos);
+    match known {
+        // the cached words' keys are numbers: no string is hashed per token
+        Some((_, _, scored)) => mark_elsewhere(&mut infos, |i, _| {
+            scored[i].keys.into_iter().filter(|&k| k != 0)
+        }),
+        None => mark_elsewhere(&mut infos, |_, t| elsewhere_keys(*t)),
+    }
     infos
 }
 
 /// Sets `elsewhere`: per word and stem, the kinds the rules claimed of it in the document,
 /// less the token's own claim.
-fn mark_elsewhere<'s>(infos: &mut [TokenInfo<'s>]) {
-    // the token's word and stems, each once
-    fn keys<'s>(t: &TokenInfo<'s>) -> impl Iterator<Item = &'s str> {
-        let (word, stems) = (t.word, t.stems);
-        std::iter::once(word)
-            .chain(stems.into_iter().flatten().map(|(stem, _)| stem))
-            .enumerate()
-            .filter(move |&(k, key)| {
-                k == 0 || (key != word && !stems[..k - 1].iter().flatten().any(|s| s.0 == key))
-            })
-            .map(|(_, key)| key)
-    }
-    let mut counts: rustc_hash::FxHashMap<&str, [u32; 3]> = Default::default();
-    for t in infos.iter() {
+fn mark_elsewhere<'s, K, I>(infos: &mut [TokenInfo<'s>], keys: impl Fn(usize, &TokenInfo<'s>) -> I)
+where
+    K: std::hash::Hash + Eq,
+    I: Iterator<Item = K>,
+{
+    let mut counts: FxHashMap<K, [u32; 3]> = Default::default();
+    for (i, t) in infos.iter().enumerate() {
         if let Some(c) = &t.claim {
-            for key in keys(t) {
+            for key in keys(i, t) {
                 counts.entry(key).or_default()[c.kind as usize] += 1;
             }
         }
@@ -213,11 +232,11 @@ fn mark_elsewhere<'s>(infos: &mut [TokenInfo<'s>]) {
     if counts.is_empty() {
         return;
     }
-    for t in infos.iter_mut() {
+    for (i, t) in infos.iter_mut().enumerate() {
         let own = t.claim.map(|c| c.kind as usize);
         let mut bits = 0u8;
-        for key in keys(t) {
-            if let Some(n) = counts.get(key) {
+        for key in keys(i, t) {
+            if let Some(n) = counts.get(&key) {
                 for (k, &count) in n.iter().enumerate() {
                     if count > u32::from(own == Some(k)) {
                         bits |= 1 << k;
@@ -227,6 +246,18 @@ fn mark_elsewhere<'s>(infos: &mut [TokenInfo<'s>]) {
         }
         t.elsewhere = bits;
     }
+}
+
+/// A token's word and stems, each once: the keys `mark_elsewhere` counts claims by.
+fn elsewhere_keys(t: TokenInfo<'_>) -> impl Iterator<Item = &str> {
+    let (word, stems) = (t.word, t.stems);
+    std::iter::once(word)
+        .chain(stems.into_iter().flatten().map(|(stem, _)| stem))
+        .enumerate()
+        .filter(move |&(k, key)| {
+            k == 0 || (key != word && !stems[..k - 1].iter().flatten().any(|s| s.0 == key))
+        })
+        .map(|(_, key)| key)
 }
 
 /// The features of each sentence of the document, from the state the passes left.
@@ -329,10 +360,11 @@ fn tag_document(
     s: &State,
     cache: &mut WordCache,
 ) -> Vec<Label> {
-    let infos = token_infos(finder, s, Some(&mut *cache));
+    let mut words = Vec::with_capacity(s.doc.tokens.len());
+    let infos = token_infos(finder, s, Some((cache, model, &mut words)));
     let mut labels = Vec::with_capacity(infos.len());
-    let (mut hashes, mut scores, mut flat, mut ranges, mut scratch) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut hashes, mut scores, mut flat, mut ranges) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut first = 0;
     while first < infos.len() {
         let sentence = s.doc.tokens[first].sentence;
@@ -340,12 +372,17 @@ fn tag_document(
             .find(|&t| s.doc.tokens[t].sentence != sentence)
             .unwrap_or(infos.len());
         let tokens = &infos[first..end];
+        // boilerplate names nothing: its labels are O whatever the model says
+        if (first..end).all(|t| s.doc.token_excluded(t)) {
+            labels.resize(end, Label::O);
+            first = end;
+            continue;
+        }
         hashes.clear();
         scores.clear();
-        for t in tokens {
-            let (hash, score) = cache.scored(t, model, finder.ner_mask, &mut scratch);
-            hashes.push(hash);
-            scores.push(score);
+        for w in &words[first..end] {
+            hashes.push(w.hash);
+            scores.push(w.score);
         }
         flat.clear();
         ranges.clear();
