@@ -80,6 +80,11 @@ fn stages(c: &mut Criterion) {
         .map(|b| decode(b, None).expect("UTF-8 samples").text)
         .collect();
     let docs: Vec<_> = texts.iter().map(|t| extractor.document(t)).collect();
+    // the same with the built-in tagger, as `build` runs by default
+    let mut tagging = extractor.clone();
+    tagging.finder.set_model(Some(std::sync::Arc::new(
+        shabaka::ner::builtin_model().expect("the built-in model loads"),
+    )));
     let found: Vec<_> = docs
         .iter()
         .map(|d| {
@@ -124,6 +129,13 @@ fn stages(c: &mut Criterion) {
                         .finder
                         .find(d, &extractor.gazetteer, &extractor.lexicon),
                 );
+            }
+        })
+    });
+    extract.bench_function("mentions + tagger", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(tagging.finder.find(d, &tagging.gazetteer, &tagging.lexicon));
             }
         })
     });
@@ -176,6 +188,13 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for a in &articles {
                 black_box(extractor.analyze(a));
+            }
+        })
+    });
+    extract.bench_function("full analysis + tagger", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(tagging.analyze(a));
             }
         })
     });

@@ -186,6 +186,35 @@ fn tag_with_model(model: &std::path::Path) -> assert_cmd::assert::Assert {
 }
 
 #[test]
+fn the_mention_path_tags_as_the_features_say() {
+    // `find` scores each word once per thread and caches it across articles; its labels
+    // must be those of the plain features, on first sight of the words and again
+    let ex = extractor();
+    let model = Arc::new(train(&ex));
+    let mut tagging = ex.clone();
+    tagging.finder.set_model(Some(model.clone()));
+    let texts = [
+        format!("وصل الوفد إلى {TEST_PLACE} أمس. قال سامر حداد إن العرض جيد."),
+        "قال نزار قباني إن الوفد وصل إلى كندا اليوم، ثم وصل الوفد إلى المطار.".to_string(),
+    ];
+    for round in 0..2 {
+        for text in &texts {
+            let plain: Vec<Label> = model_labels(&ex, &model, text)
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect();
+            let doc = tagging.document(text);
+            let cached = tagging
+                .finder
+                .tagger_labels(&doc, &tagging.gazetteer, &tagging.lexicon)
+                .expect("a model is set");
+            assert_eq!(cached, plain, "round {round}: {text}");
+            assert!(plain.iter().any(|l| *l != Label::O), "{text}");
+        }
+    }
+}
+
+#[test]
 fn a_corrupt_or_foreign_model_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let good = train(&extractor()).to_bytes();

@@ -397,10 +397,10 @@ fn tag_document(
     labels
 }
 
-pub(super) fn run(finder: &MentionFinder, s: &mut State) {
-    let Some(model) = finder.model.as_deref() else {
-        return;
-    };
+/// The model's label of every token of the document as the passes left it, boilerplate
+/// O; None without a model.
+pub(super) fn labels(finder: &MentionFinder, s: &State) -> Option<Vec<Label>> {
+    let model = finder.model.as_deref()?;
     let mut labels = WORD_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let cache = cache.for_setup(finder.tagger_generation);
@@ -411,6 +411,13 @@ pub(super) fn run(finder: &MentionFinder, s: &mut State) {
             *label = Label::O;
         }
     }
+    Some(labels)
+}
+
+pub(super) fn run(finder: &MentionFinder, s: &mut State) {
+    let Some(labels) = labels(finder, s) else {
+        return;
+    };
     // discovered mentions the model does not read as names of their kind go
     let keep: Vec<bool> = s
         .out

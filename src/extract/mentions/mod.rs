@@ -535,6 +535,24 @@ impl MentionFinder {
         learned_names::sentence_features(self, &state)
     }
 
+    /// The learned tagger's label of each token of `doc`, as `find` computes them (each
+    /// word's features scored once per thread; boilerplate O); None without a model.
+    pub fn tagger_labels(
+        &self,
+        doc: &Document,
+        gazetteer: &Gazetteer,
+        lexicon: &Lexicon,
+    ) -> Option<Vec<crate::ner::Label>> {
+        let mut state = State::new(doc, gazetteer, lexicon, self);
+        for (name, pass) in PASSES {
+            if name == LEARNED_PASS {
+                break;
+            }
+            pass(self, &mut state);
+        }
+        learned_names::labels(self, &state)
+    }
+
     /// Finds the mentions in `doc`: runs `PASSES` in order, then numbers what covers each
     /// token by the sorted mentions.
     pub fn find(
