@@ -260,31 +260,43 @@ fn elsewhere_keys(t: TokenInfo<'_>) -> impl Iterator<Item = &str> {
         .map(|(_, key)| key)
 }
 
+/// Each sentence's tokens, `first..end`.
+fn sentences(doc: &Document) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let n = doc.tokens.len();
+    let mut first = 0;
+    std::iter::from_fn(move || {
+        if first >= n {
+            return None;
+        }
+        let sentence = doc.tokens[first].sentence;
+        let end = (first..n)
+            .find(|&t| doc.tokens[t].sentence != sentence)
+            .unwrap_or(n);
+        let range = first..end;
+        first = end;
+        Some(range)
+    })
+}
+
 /// The features of each sentence of the document, from the state the passes left.
 pub(super) fn sentence_features(finder: &MentionFinder, s: &State) -> Vec<SentenceFeatures> {
     let infos = token_infos(finder, s, None);
-    let mut out = Vec::new();
-    let mut first = 0;
-    while first < infos.len() {
-        let sentence = s.doc.tokens[first].sentence;
-        let end = (first..infos.len())
-            .find(|&t| s.doc.tokens[t].sentence != sentence)
-            .unwrap_or(infos.len());
-        let mut sf = SentenceFeatures {
-            first,
-            flat: Vec::new(),
-            ranges: Vec::new(),
-        };
-        features::sentence_features(
-            &infos[first..end],
-            finder.ner_mask,
-            &mut sf.flat,
-            &mut sf.ranges,
-        );
-        out.push(sf);
-        first = end;
-    }
-    out
+    sentences(s.doc)
+        .map(|range| {
+            let mut sf = SentenceFeatures {
+                first: range.start,
+                flat: Vec::new(),
+                ranges: Vec::new(),
+            };
+            features::sentence_features(
+                &infos[range],
+                finder.ner_mask,
+                &mut sf.flat,
+                &mut sf.ranges,
+            );
+            sf
+        })
+        .collect()
 }
 
 /// The clitic before a name the model found on token `first`: one whose stem is a known
@@ -365,17 +377,12 @@ fn tag_document(
     let mut labels = Vec::with_capacity(infos.len());
     let (mut hashes, mut scores, mut flat, mut ranges) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut first = 0;
-    while first < infos.len() {
-        let sentence = s.doc.tokens[first].sentence;
-        let end = (first..infos.len())
-            .find(|&t| s.doc.tokens[t].sentence != sentence)
-            .unwrap_or(infos.len());
-        let tokens = &infos[first..end];
+    for range in sentences(s.doc) {
+        let (first, end) = (range.start, range.end);
+        let tokens = &infos[range];
         // boilerplate names nothing: its labels are O whatever the model says
         if (first..end).all(|t| s.doc.token_excluded(t)) {
             labels.resize(end, Label::O);
-            first = end;
             continue;
         }
         hashes.clear();
@@ -392,7 +399,6 @@ fn tag_document(
             ranges.push((from, flat.len() as u32));
         }
         labels.extend(model.tag_with_words(&scores, &flat, &ranges));
-        first = end;
     }
     labels
 }

@@ -525,13 +525,7 @@ impl MentionFinder {
         gazetteer: &Gazetteer,
         lexicon: &Lexicon,
     ) -> Vec<SentenceFeatures> {
-        let mut state = State::new(doc, gazetteer, lexicon, self);
-        for (name, pass) in PASSES {
-            if name == LEARNED_PASS {
-                break;
-            }
-            pass(self, &mut state);
-        }
+        let state = self.state_before_tagger(doc, gazetteer, lexicon);
         learned_names::sentence_features(self, &state)
     }
 
@@ -543,6 +537,17 @@ impl MentionFinder {
         gazetteer: &Gazetteer,
         lexicon: &Lexicon,
     ) -> Option<Vec<crate::ner::Label>> {
+        let state = self.state_before_tagger(doc, gazetteer, lexicon);
+        learned_names::labels(self, &state)
+    }
+
+    /// The state the passes before the tagger leave: what it reads, in training and in use.
+    fn state_before_tagger<'d>(
+        &'d self,
+        doc: &'d Document,
+        gazetteer: &'d Gazetteer,
+        lexicon: &'d Lexicon,
+    ) -> State<'d> {
         let mut state = State::new(doc, gazetteer, lexicon, self);
         for (name, pass) in PASSES {
             if name == LEARNED_PASS {
@@ -550,7 +555,7 @@ impl MentionFinder {
             }
             pass(self, &mut state);
         }
-        learned_names::labels(self, &state)
+        state
     }
 
     /// Finds the mentions in `doc`: runs `PASSES` in order, then numbers what covers each
