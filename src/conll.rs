@@ -8,7 +8,6 @@
 
 use rayon::prelude::*;
 
-use crate::extract::gazetteer::EntityKind;
 use crate::extract::Extractor;
 use crate::ner::labels::{Label, NameKind};
 use crate::ner::score::Scores;
@@ -40,14 +39,6 @@ pub fn parse(content: &str) -> Vec<Line> {
             }
         })
         .collect()
-}
-
-fn name_kind(kind: EntityKind) -> NameKind {
-    match kind {
-        EntityKind::Person => NameKind::Pers,
-        EntityKind::Organization => NameKind::Org,
-        EntityKind::Country | EntityKind::Location => NameKind::Loc,
-    }
 }
 
 /// A CoNLL file cut into sentences (line indices) and pseudo-articles (sentence ranges).
@@ -129,7 +120,7 @@ impl<'a> Corpus<'a> {
             .find(&doc, &extractor.gazetteer, &extractor.lexicon);
         let mut out = Vec::new();
         for m in &found.mentions {
-            let kind = name_kind(m.entity.kind(&extractor.gazetteer));
+            let kind = NameKind::from(m.entity.kind(&extractor.gazetteer));
             let mut first = true;
             for &(line, start, end) in &spans {
                 if start < m.chars.end && m.chars.start < end {

@@ -96,8 +96,7 @@ pub fn run(args: Args) -> Result<Exit> {
         keep_boilerplate: true,
         ..ExtractOptions::default()
     })?;
-    // training reads what the rules claim, never an earlier model
-    extractor.finder.set_model(None);
+    // training reads what the rules claim: the data arguments load no model
     extractor.finder.set_feature_mask(mask(&args.without)?);
     let content = std::fs::read_to_string(&args.conll)
         .with_context(|| format!("cannot read {}", args.conll.display()))?;

@@ -1,5 +1,6 @@
-//! What the tagger sees of a token: the word, its clitic readings, its shape, the word lists
-//! and gazetteer names it is in, and what the rules claimed of it, over a window of ±2.
+//! What the tagger sees of a token: the word, its clitic readings and affixes, the word lists
+//! and gazetteer names it is in, and what the rules claimed of it, from two tokens before it to
+//! the one after.
 //!
 //! Each feature is a template number and a value, hashed to 64 bits (FNV-1a, written here
 //! so that the numbers never change with a crate's version): nothing is formatted into a
@@ -271,7 +272,8 @@ fn list_bits(words: u32) -> impl Iterator<Item = u8> {
 }
 
 /// Pushes the features of token `i` that depend on its place in the sentence: the words
-/// before it, the rules' claims, punctuation (`word_hashes` from `word_features`).
+/// before it, the rules' claims, punctuation (`word_hashes` from `word_features`, of token
+/// `i` and those before it; later ones are not read).
 pub fn context_features(
     tokens: &[TokenInfo],
     word_hashes: &[u64],
@@ -337,17 +339,11 @@ pub fn sentence_features(
 ) {
     flat.clear();
     ranges.clear();
+    // the context reads the hashes of this word and those before it only
     let mut word_hashes = Vec::with_capacity(tokens.len());
-    let mut own = Vec::new();
-    let mut per_token = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        own.clear();
-        word_hashes.push(word_features(t, mask, &mut own));
-        per_token.push(own.clone());
-    }
-    for (i, own) in per_token.iter().enumerate() {
+    for (i, t) in tokens.iter().enumerate() {
         let from = flat.len() as u32;
-        flat.extend_from_slice(own);
+        word_hashes.push(word_features(t, mask, flat));
         context_features(tokens, &word_hashes, i, mask, flat);
         ranges.push((from, flat.len() as u32));
     }

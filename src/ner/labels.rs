@@ -21,6 +21,18 @@ pub enum NameKind {
     Org,
 }
 
+impl From<crate::extract::gazetteer::EntityKind> for NameKind {
+    /// The tag of an entity kind: countries are places.
+    fn from(kind: crate::extract::gazetteer::EntityKind) -> NameKind {
+        use crate::extract::gazetteer::EntityKind;
+        match kind {
+            EntityKind::Person => NameKind::Pers,
+            EntityKind::Organization => NameKind::Org,
+            EntityKind::Location | EntityKind::Country => NameKind::Loc,
+        }
+    }
+}
+
 impl NameKind {
     pub const ALL: [NameKind; 3] = [NameKind::Pers, NameKind::Loc, NameKind::Org];
 

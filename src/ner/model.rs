@@ -67,17 +67,11 @@ impl NerModel {
     /// Each token's score per label, from its features (`ranges` into `flat`).
     pub(crate) fn emissions(&self, flat: &[u64], ranges: &[(u32, u32)], out: &mut Vec<[f32; L]>) {
         out.clear();
-        for &(from, to) in ranges {
-            let mut score = [0f32; L];
-            for h in &flat[from as usize..to as usize] {
-                if let Some(w) = self.table.get(*h) {
-                    for (s, w) in score.iter_mut().zip(w) {
-                        *s += w;
-                    }
-                }
-            }
-            out.push(score);
-        }
+        out.extend(
+            ranges
+                .iter()
+                .map(|&(from, to)| self.score(&flat[from as usize..to as usize])),
+        );
     }
 
     /// The summed weights of `features`, per label.

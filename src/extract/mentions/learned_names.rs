@@ -34,14 +34,6 @@ pub struct SentenceFeatures {
     pub ranges: Vec<(u32, u32)>,
 }
 
-pub(super) fn name_kind(kind: EntityKind) -> NameKind {
-    match kind {
-        EntityKind::Person => NameKind::Pers,
-        EntityKind::Organization => NameKind::Org,
-        EntityKind::Location | EntityKind::Country => NameKind::Loc,
-    }
-}
-
 /// A rule as its claim feature names it: the id without what it matched
 /// (`discovered:title:الوزير` → `discovered:title`, `gazetteer:sergey-lavrov` → `gazetteer`).
 fn rule_family(rule: &str) -> &str {
@@ -184,7 +176,7 @@ fn token_infos<'s>(
                 Cover::Mention(m) => {
                     let m = &s.out.mentions[m as usize];
                     Some(RuleClaim {
-                        kind: name_kind(s.kind_of(&m.entity)),
+                        kind: NameKind::from(s.kind_of(&m.entity)),
                         begin: m.tokens.first as usize == i,
                         known: matches!(m.entity, EntityRef::Known(_)),
                         rule: rule_family(&m.rule),
@@ -432,7 +424,7 @@ pub(super) fn run(finder: &MentionFinder, s: &mut State) {
         .map(|m| match &m.entity {
             EntityRef::Known(_) => true,
             EntityRef::Discovered { kind, .. } => {
-                labels[m.tokens.first as usize].kind() == Some(name_kind(*kind))
+                labels[m.tokens.first as usize].kind() == Some(NameKind::from(*kind))
             }
         })
         .collect();

@@ -242,7 +242,8 @@ fn ner_words(gazetteer: &Gazetteer, lexicon: &Lexicon) -> FxHashMap<String, u32>
         }
     }
     for (key, target) in gazetteer.alias_keys(lexicon) {
-        let kind = learned_names::name_kind(gazetteer.entries[target.entry as usize].kind);
+        let kind =
+            crate::ner::labels::NameKind::from(gazetteer.entries[target.entry as usize].kind);
         match target.kind {
             AliasKind::Name => {
                 for (k, w) in key.split(' ').enumerate() {
