@@ -23,7 +23,7 @@ use shabaka::text::decode::decode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The sample articles repeated to about `MB` megabytes, as raw files.
+/// The sample articles repeated to about `MB` megabytes, as raw files, each copy numbered.
 fn inputs() -> Vec<Vec<u8>> {
     let target_mb: f64 = std::env::var("MB")
         .ok()
@@ -40,7 +40,9 @@ fn inputs() -> Vec<Vec<u8>> {
     let mut out: Vec<Vec<u8>> = Vec::new();
     let mut bytes = 0usize;
     while (bytes as f64) < target_mb * 1e6 {
-        let s = seeds[out.len() % seeds.len()].clone();
+        let mut s = seeds[out.len() % seeds.len()].clone();
+        // each copy differs by a line of digits, or the build reads it once (a duplicate)
+        s.extend_from_slice(format!("\n{}\n", out.len()).as_bytes());
         bytes += s.len();
         out.push(s);
     }
@@ -59,6 +61,7 @@ fn article(i: usize, text: String) -> Article {
         sha256: String::new(),
         encoding: "UTF-8".into(),
         text,
+        notes: Vec::new(),
     }
 }
 
@@ -236,7 +239,7 @@ fn stages(c: &mut Criterion) {
             let outcome = shabaka::pipeline::build(
                 &extractor,
                 std::slice::from_ref(&input),
-                None,
+                &Default::default(),
                 &mut |_, _, _| {},
             )
             .expect("the build runs");

@@ -20,8 +20,13 @@ fn main() {
     };
     let extractor = Extractor::load(&[] as &[&str], None, ExtractOptions::default())
         .unwrap_or_else(|e| panic!("cannot load the gazetteer or lexicon: {e}"));
-    let outcome = shabaka::pipeline::build(&extractor, &[input.into()], None, &mut |_, _, _| {})
-        .unwrap_or_else(|e| panic!("cannot build the graph: {e}"));
+    let outcome = shabaka::pipeline::build(
+        &extractor,
+        &[input.into()],
+        &Default::default(),
+        &mut |_, _, _| {},
+    )
+    .unwrap_or_else(|e| panic!("cannot build the graph: {e}"));
     let graph = outcome.graph;
     eprintln!("{} nodes, {} edges", graph.nodes.len(), graph.edges.len());
     let formats: Vec<Format> = if args.len() > 2 {

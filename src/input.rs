@@ -18,7 +18,7 @@ use crate::data::TsvRows;
 use crate::text::decode::decode_vec;
 
 /// One article as read, before any analysis.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Article {
     /// Graph node id: `article:<file stem>` or `article:<jsonl id>`.
     pub id: String,
@@ -34,6 +34,8 @@ pub struct Article {
     pub text: String,
     pub sha256: String,
     pub encoding: String,
+    /// What the user must hear about how it was read (bytes replaced in decoding, ...).
+    pub notes: Vec<String>,
 }
 
 /// An input that was not turned into an article, and why.
@@ -41,6 +43,14 @@ pub struct Article {
 pub struct Skipped {
     pub path: String,
     pub reason: String,
+}
+
+/// An input that was used, with something the user must hear about it (bytes replaced
+/// in decoding, a publication date that does not parse, all text taken for boilerplate).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputWarning {
+    pub path: String,
+    pub message: String,
 }
 
 /// Fatal input problems.
@@ -108,28 +118,117 @@ impl Metadata {
     }
 }
 
-/// Expands the user's paths into sources (sorted, so the order never depends on the
-/// file system) and loads any metadata sidecars found in the folders.
-pub fn collect(paths: &[PathBuf]) -> Result<(Vec<Source>, Metadata), InputError> {
-    let mut sources = Vec::new();
-    let mut metadata = Metadata::default();
+/// How inputs are read: a forced encoding, and the size above which a file (or a JSONL
+/// line) is not read at all.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    pub encoding: Option<&'static Encoding>,
+    pub max_file_size: u64,
+}
+
+/// The default `--max-file-size`: far above any article, far below what fills memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256_000_000;
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            encoding: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// What the user's paths expand to: the sources to read (sorted within each folder, so
+/// the order never depends on the file system), the metadata sidecars found beside them,
+/// the inputs that cannot be read (FIFOs, devices, files over the size cap, dangling
+/// links) and those that were already there (the same file twice, a symlink loop).
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub sources: Vec<Source>,
+    pub metadata: Metadata,
+    pub skipped: Vec<Skipped>,
+    pub duplicates: Vec<Skipped>,
+}
+
+/// A file or folder's identity: device and inode where there are such, else its
+/// canonical path. Two paths to one file (a symlink, a hard link, a folder and a file in
+/// it) have one identity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+fn file_id(path: &Path, meta: &fs::Metadata) -> FileId {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        FileId::Inode(meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        FileId::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
+}
+
+/// What sort of thing a path is, said for a user who named it as an article.
+fn not_regular(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// The walk over the user's paths, remembering every file and folder it has seen.
+struct Walk<'a> {
+    options: &'a ReadOptions,
+    out: Collected,
+    /// Each folder or file seen, with the path it was first seen by.
+    seen: HashMap<FileId, PathBuf>,
+}
+
+/// Expands the user's paths into sources, reading each file and folder once: symlinks to
+/// folders are followed, but a folder already walked (a loop) is not walked again; only
+/// regular files are read. A path the user named that does not exist is an error.
+pub fn collect(paths: &[PathBuf], options: &ReadOptions) -> Result<Collected, InputError> {
+    let mut walk = Walk {
+        options,
+        out: Collected::default(),
+        seen: HashMap::new(),
+    };
     for path in paths {
         let meta =
             fs::metadata(path).map_err(|_| InputError::Missing(path.display().to_string()))?;
         if meta.is_dir() {
-            walk(path, &mut sources, &mut metadata)?;
-        } else if has_extension(path, "jsonl") {
-            sources.push(Source::Jsonl(path.clone()));
+            walk.folder(path, &meta)?;
         } else {
-            if let Some(sidecar) = path.parent().map(|p| p.join(METADATA_FILE)) {
-                if sidecar.is_file() {
-                    metadata.add_file(&sidecar)?;
+            if !has_extension(path, "jsonl") {
+                if let Some(sidecar) = path.parent().map(|p| p.join(METADATA_FILE)) {
+                    if let Ok(sidecar_meta) = fs::metadata(&sidecar) {
+                        walk.sidecar(&sidecar, &sidecar_meta)?;
+                    }
                 }
             }
-            sources.push(Source::Text(path.clone()));
+            walk.file(path, &meta);
         }
     }
-    Ok((sources, metadata))
+    Ok(walk.out)
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {
@@ -138,28 +237,123 @@ fn has_extension(path: &Path, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>, metadata: &mut Metadata) -> Result<(), InputError> {
-    let unreadable = |e: std::io::Error| InputError::Unreadable {
-        path: dir.display().to_string(),
-        message: e.to_string(),
-    };
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(unreadable)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out, metadata)?;
-        } else if has_extension(&path, "txt") {
-            out.push(Source::Text(path));
-        } else if has_extension(&path, "jsonl") {
-            out.push(Source::Jsonl(path));
-        } else if path.file_name().and_then(|n| n.to_str()) == Some(METADATA_FILE) {
-            metadata.add_file(&path)?;
+impl Walk<'_> {
+    /// Records `path` as seen; if it was seen before, the path it was seen by.
+    fn first_seen(&mut self, path: &Path, meta: &fs::Metadata) -> Option<PathBuf> {
+        match self.seen.entry(file_id(path, meta)) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(e.get().clone()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(path.to_path_buf());
+                None
+            }
         }
     }
-    Ok(())
+
+    fn folder(&mut self, dir: &Path, meta: &fs::Metadata) -> Result<(), InputError> {
+        if let Some(first) = self.first_seen(dir, meta) {
+            self.out.duplicates.push(Skipped {
+                path: dir.display().to_string(),
+                reason: format!(
+                    "not walked again: it is the folder {} (a symlink loop or a second link)",
+                    first.display()
+                ),
+            });
+            return Ok(());
+        }
+        let unreadable = |e: std::io::Error| InputError::Unreadable {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        };
+        let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+            .map_err(unreadable)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for path in entries {
+            let is_input = has_extension(&path, "txt") || has_extension(&path, "jsonl");
+            let meta = match fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) => {
+                    // a dangling link or a file that vanished: only worth a word if it
+                    // would have been read
+                    if is_input {
+                        self.out.skipped.push(Skipped {
+                            path: path.display().to_string(),
+                            reason: format!("cannot read: {e}"),
+                        });
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                self.folder(&path, &meta)?;
+            } else if is_input {
+                self.file(&path, &meta);
+            } else if path.file_name().and_then(|n| n.to_str()) == Some(METADATA_FILE) {
+                self.sidecar(&path, &meta)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A text or JSONL file, named by the user or found in a folder.
+    fn file(&mut self, path: &Path, meta: &fs::Metadata) {
+        let skip = |reason: String| Skipped {
+            path: path.display().to_string(),
+            reason,
+        };
+        if !meta.is_file() {
+            let what = not_regular(meta);
+            self.out
+                .skipped
+                .push(skip(format!("{what}: only regular files are read")));
+            return;
+        }
+        let jsonl = has_extension(path, "jsonl");
+        // a JSONL dump may be larger than any article: its lines are capped instead
+        if !jsonl && meta.len() > self.options.max_file_size {
+            self.out.skipped.push(skip(format!(
+                "{} is larger than --max-file-size ({})",
+                megabytes(meta.len()),
+                megabytes(self.options.max_file_size)
+            )));
+            return;
+        }
+        if let Some(first) = self.first_seen(path, meta) {
+            self.out.duplicates.push(skip(format!(
+                "the same file as {} (read once)",
+                first.display()
+            )));
+            return;
+        }
+        self.out.sources.push(if jsonl {
+            Source::Jsonl(path.to_path_buf())
+        } else {
+            Source::Text(path.to_path_buf())
+        });
+    }
+
+    fn sidecar(&mut self, path: &Path, meta: &fs::Metadata) -> Result<(), InputError> {
+        if !meta.is_file() {
+            return Err(InputError::Unreadable {
+                path: path.display().to_string(),
+                message: format!("{}: only regular files are read", not_regular(meta)),
+            });
+        }
+        if self.first_seen(path, meta).is_none() {
+            self.out.metadata.add_file(path)?;
+        }
+        Ok(())
+    }
+}
+
+/// A size as the summary line writes it (kB = 10^3, MB = 10^6 bytes).
+fn megabytes(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -170,7 +364,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// Reads and decodes one text file.
 pub fn read_text_file(
     path: &Path,
-    forced: Option<&'static Encoding>,
+    options: &ReadOptions,
     metadata: &Metadata,
 ) -> Result<Article, Skipped> {
     let display = path.display().to_string();
@@ -178,8 +372,15 @@ pub fn read_text_file(
         path: display.clone(),
         reason,
     };
-    let bytes = fs::read(path).map_err(|e| skipped(format!("cannot read: {e}")))?;
-    let decoded = decode_vec(bytes, forced).map_err(|e| skipped(e.to_string()))?;
+    let bytes = read_capped(path, options.max_file_size)
+        .map_err(|e| skipped(format!("cannot read: {e}")))?
+        .ok_or_else(|| {
+            skipped(format!(
+                "larger than --max-file-size ({})",
+                megabytes(options.max_file_size)
+            ))
+        })?;
+    let decoded = decode_vec(bytes, options.encoding).map_err(|e| skipped(e.to_string()))?;
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -208,7 +409,19 @@ pub fn read_text_file(
         sha256: sha256_hex(decoded.text.as_bytes()),
         text: decoded.text,
         encoding: decoded.encoding.to_string(),
+        notes: decoded.notes.iter().map(ToString::to_string).collect(),
     })
+}
+
+/// The bytes of a file, or `None` if it holds more than `cap` (it may have grown since it
+/// was listed): never more than `cap + 1` bytes are read.
+fn read_capped(path: &Path, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = fs::File::open(path)?;
+    let hint = file.metadata().map(|m| m.len()).unwrap_or(0).min(cap);
+    let mut bytes = Vec::with_capacity(hint as usize + 1);
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
 #[derive(Deserialize)]
@@ -266,40 +479,91 @@ pub fn parse_jsonl_line(path: &Path, line: usize, content: &str) -> Result<Artic
         sha256: sha256_hex(parsed.text.as_bytes()),
         text: parsed.text,
         encoding: "UTF-8".into(),
+        notes: Vec::new(),
     })
 }
 
-/// Streams the lines of a JSONL file in batches, so a large dump never sits in memory whole.
+/// Streams the lines of a JSONL file in batches, so a large dump never sits in memory whole;
+/// a line longer than `max_line` bytes is not kept but reported.
 pub fn jsonl_batches(
     path: &Path,
     batch: usize,
+    max_line: u64,
 ) -> Result<impl Iterator<Item = Vec<JsonlLine>>, InputError> {
     let file = fs::File::open(path).map_err(|e| InputError::Unreadable {
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
-    let mut lines = BufReader::new(file).split(b'\n').enumerate();
+    let mut reader = BufReader::new(file);
+    let mut index = 0usize;
+    let mut buf = Vec::new();
+    let mut failed = false;
     Ok(std::iter::from_fn(move || {
         let mut out = Vec::with_capacity(batch);
-        for (index, line) in lines.by_ref() {
-            let line = match line {
-                Ok(bytes) => String::from_utf8(bytes)
+        while !failed {
+            let line = match read_line_capped(&mut reader, &mut buf, max_line) {
+                Ok(None) => break,
+                Ok(Some(true)) => Err(format!(
+                    "line is larger than --max-file-size ({})",
+                    megabytes(max_line)
+                )),
+                Ok(Some(false)) => String::from_utf8(std::mem::take(&mut buf))
                     .map(|s| {
                         s.trim_end_matches('\r')
                             .trim_start_matches('\u{feff}')
                             .to_string()
                     })
                     .map_err(|_| "line is not valid UTF-8".to_string()),
-                Err(e) => Err(e.to_string()),
+                Err(e) => {
+                    // a read error ends the file: report it once, on the line it hit
+                    index += 1;
+                    out.push((index, Err(e.to_string())));
+                    failed = true;
+                    break;
+                }
             };
+            index += 1;
             if matches!(&line, Ok(l) if l.trim().is_empty()) {
                 continue;
             }
-            out.push((index + 1, line));
+            out.push((index, line));
             if out.len() >= batch {
                 break;
             }
         }
         (!out.is_empty()).then_some(out)
     }))
+}
+
+/// Reads one line into `buf` (without its `\n`), keeping at most `cap` bytes: `None` at
+/// the end of the input, `Some(true)` if the line was longer (and was skipped to its end).
+fn read_line_capped(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    cap: u64,
+) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let (mut any, mut overlong) = (false, false);
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(any.then_some(overlong));
+        }
+        any = true;
+        let newline = memchr::memchr(b'\n', available);
+        let chunk = &available[..newline.unwrap_or(available.len())];
+        if !overlong {
+            if (buf.len() + chunk.len()) as u64 > cap {
+                overlong = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(chunk);
+            }
+        }
+        let used = newline.map_or(available.len(), |at| at + 1);
+        reader.consume(used);
+        if newline.is_some() {
+            return Ok(Some(overlong));
+        }
+    }
 }

@@ -6,13 +6,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use crate::extract::{ArticleFacts, Extractor};
 use crate::graph::builder::GraphBuilder;
 use crate::graph::KnowledgeGraph;
-use crate::input::{self, Article, InputError, Skipped, Source};
+use crate::input::{self, Article, InputError, InputWarning, ReadOptions, Skipped, Source};
 
 /// How many articles are in flight at once: enough for both cores, small for memory.
 const CHUNK: usize = 256;
@@ -25,7 +24,12 @@ pub type Progress<'a> = dyn FnMut(usize, u64, u64) + 'a;
 pub struct BuildOutcome {
     pub graph: KnowledgeGraph,
     pub articles: usize,
+    /// Inputs not used, with the reason (unreadable, undecodable, not a regular file, ...).
     pub skipped: Vec<Skipped>,
+    /// Inputs already read under another path or with the same text: counted once.
+    pub duplicates: Vec<Skipped>,
+    /// Articles built, with something the user must hear about them.
+    pub warnings: Vec<InputWarning>,
     pub bytes: u64,
 }
 
@@ -33,7 +37,15 @@ pub struct BuildOutcome {
 /// that memory stays flat.
 const CHUNKS_IN_FLIGHT: usize = 2;
 
-type ChunkResult = Vec<Result<(ArticleFacts, u64), Skipped>>;
+/// What became of one input, in input order.
+enum Analysed {
+    Built(Box<ArticleFacts>, u64),
+    Skipped(Skipped),
+    /// The same text as an earlier article (its path in the reason).
+    Duplicate(Skipped),
+}
+
+type ChunkResult = Vec<Analysed>;
 /// A chunk of articles read (or skipped), with their input bytes, before analysis.
 type ChunkRead = Vec<Result<(Article, u64), Skipped>>;
 
@@ -61,10 +73,15 @@ impl ArticleIds {
 pub fn build(
     extractor: &Extractor,
     paths: &[PathBuf],
-    encoding: Option<&'static Encoding>,
+    options: &ReadOptions,
     progress: &mut Progress<'_>,
 ) -> Result<BuildOutcome, InputError> {
-    let (sources, metadata) = input::collect(paths)?;
+    let input::Collected {
+        sources,
+        metadata,
+        skipped,
+        duplicates,
+    } = input::collect(paths, options)?;
     let total: u64 = sources
         .iter()
         .map(|s| match s {
@@ -76,13 +93,15 @@ pub fn build(
     progress(0, 0, total);
     let mut state = Merge {
         builder: GraphBuilder::new().with_all_events(extractor.options.all_events),
-        skipped: Vec::new(),
+        skipped,
+        duplicates,
+        warnings: Vec::new(),
         articles: 0,
         bytes: 0,
     };
     let (tx, rx) = std::sync::mpsc::sync_channel::<ChunkResult>(CHUNKS_IN_FLIGHT);
     let produced = std::thread::scope(|scope| {
-        let producer = scope.spawn(move || produce(extractor, &sources, encoding, &metadata, &tx));
+        let producer = scope.spawn(move || produce(extractor, &sources, options, &metadata, &tx));
         for chunk in rx {
             state.merge(chunk);
             progress(state.articles, state.bytes, total);
@@ -101,6 +120,8 @@ pub fn build(
         graph,
         articles: state.articles,
         skipped: state.skipped,
+        duplicates: state.duplicates,
+        warnings: state.warnings,
         bytes: state.bytes,
     })
 }
@@ -109,25 +130,46 @@ pub fn build(
 fn produce(
     extractor: &Extractor,
     sources: &[Source],
-    encoding: Option<&'static Encoding>,
+    options: &ReadOptions,
     metadata: &input::Metadata,
     tx: &std::sync::mpsc::SyncSender<ChunkResult>,
 ) -> Result<(), InputError> {
     let mut ids = ArticleIds::default();
-    // ids are assigned between reading (in parallel) and analysis (in parallel), in order
-    let mut analyze = |mut read: ChunkRead| -> ChunkResult {
-        for (article, _) in read.iter_mut().flatten() {
-            ids.assign(article);
-        }
-        read.into_par_iter()
-            .map(|r| r.map(|(article, bytes)| (extractor.analyze(&article), bytes)))
+    // the first path each text was read from: the same text again is one source, not two
+    let mut texts_seen: HashMap<String, String> = HashMap::new();
+    // duplicates are found and ids assigned between reading (in parallel) and analysis
+    // (in parallel), in input order
+    let mut analyze = |read: ChunkRead| -> ChunkResult {
+        let unique: Vec<Result<(Article, u64), Analysed>> = read
+            .into_iter()
+            .map(|r| {
+                let (mut article, bytes) = r.map_err(Analysed::Skipped)?;
+                if let Some(first) = texts_seen.get(&article.sha256) {
+                    return Err(Analysed::Duplicate(Skipped {
+                        path: article.path,
+                        reason: format!("the same text as {first} (counted once)"),
+                    }));
+                }
+                texts_seen.insert(article.sha256.clone(), article.path.clone());
+                ids.assign(&mut article);
+                Ok((article, bytes))
+            })
+            .collect();
+        unique
+            .into_par_iter()
+            .map(|r| match r {
+                Ok((article, bytes)) => {
+                    Analysed::Built(Box::new(extractor.analyze(&article)), bytes)
+                }
+                Err(unused) => unused,
+            })
             .collect()
     };
     let read_texts = |paths: &[PathBuf]| -> ChunkRead {
         paths
             .par_iter()
             .map(|path| {
-                let article: Article = input::read_text_file(path, encoding, metadata)?;
+                let article: Article = input::read_text_file(path, options, metadata)?;
                 let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
                 Ok((article, bytes))
             })
@@ -146,7 +188,7 @@ fn produce(
                 if !texts.is_empty() {
                     let _ = tx.send(analyze(read_texts(&std::mem::take(&mut texts))));
                 }
-                for batch in input::jsonl_batches(path, CHUNK)? {
+                for batch in input::jsonl_batches(path, CHUNK, options.max_file_size)? {
                     let read: ChunkRead = batch
                         .into_par_iter()
                         .map(|(line, content)| {
@@ -172,20 +214,28 @@ fn produce(
 struct Merge {
     builder: GraphBuilder,
     skipped: Vec<Skipped>,
+    duplicates: Vec<Skipped>,
+    warnings: Vec<InputWarning>,
     articles: usize,
     bytes: u64,
 }
 
 impl Merge {
-    fn merge(&mut self, results: Vec<Result<(ArticleFacts, u64), Skipped>>) {
+    fn merge(&mut self, results: ChunkResult) {
         for result in results {
             match result {
-                Ok((facts, bytes)) => {
+                Analysed::Built(facts, bytes) => {
                     self.bytes += bytes;
                     self.articles += 1;
                     self.builder.add(&facts);
+                    self.warnings
+                        .extend(facts.warnings.iter().map(|message| InputWarning {
+                            path: facts.article.path.clone(),
+                            message: message.clone(),
+                        }));
                 }
-                Err(skipped) => self.skipped.push(skipped),
+                Analysed::Skipped(skipped) => self.skipped.push(skipped),
+                Analysed::Duplicate(duplicate) => self.duplicates.push(duplicate),
             }
         }
     }

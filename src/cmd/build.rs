@@ -29,9 +29,15 @@ pub struct Args {
     /// too, marked by their `status`).
     #[arg(long, value_enum, default_value_t = EventSelection::Occurred)]
     events: EventSelection,
-    /// Fail (and write nothing) if any input is skipped.
+    /// Fail (and write nothing) if any input is skipped or was read with a warning (bytes
+    /// replaced in decoding, a publication date that does not parse, all text taken for
+    /// boilerplate). Duplicates are not failures: they are counted once.
     #[arg(long)]
     strict: bool,
+    /// Skip text files (and JSONL lines) larger than this: bytes, or with a unit
+    /// (k, M, G: powers of 1000; KiB, MiB, GiB: of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    max_file_size: u64,
     /// No summary line.
     #[arg(long, short)]
     quiet: bool,
@@ -50,6 +56,40 @@ enum EventSelection {
     All,
 }
 
+/// A size given on the command line: `1000`, `256M`, `64k`, `2GiB`.
+fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    if number.is_empty() {
+        return Err(format!("{text:?} is not a size (e.g. 256M, 1G, 500000)"));
+    }
+    let factor: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "kib" => 1024.0,
+        "mib" => 1024.0 * 1024.0,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        other => {
+            return Err(format!(
+                "unknown unit {other:?} (valid: bytes, k, M, G, KiB, MiB, GiB)"
+            ))
+        }
+    };
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size (e.g. 256M, 1G, 500000)"))?;
+    let bytes = value * factor;
+    if !(1.0..=u64::MAX as f64).contains(&bytes) {
+        return Err(format!("{text:?} is not a size above zero"));
+    }
+    Ok(bytes as u64)
+}
+
 /// A progress bar on stderr for long builds, only when stderr is a terminal.
 fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
@@ -65,6 +105,15 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// `1 article`, `2 articles`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn run(args: Args) -> Result<Exit> {
     let (formats, dot_options) = args.formats.parse()?;
     let forced = args.encoding.as_deref().map(encoding_by_name).transpose()?;
@@ -74,10 +123,14 @@ pub fn run(args: Args) -> Result<Exit> {
     })?)?;
     let started = std::time::Instant::now();
     let bar = progress_bar(args.quiet);
+    let read = shabaka::input::ReadOptions {
+        encoding: forced,
+        max_file_size: args.max_file_size,
+    };
     let outcome = shabaka::pipeline::build(
         &extractor,
         &args.inputs,
-        forced,
+        &read,
         &mut |articles, bytes, total| {
             if let Some(bar) = &bar {
                 bar.set_length(total);
@@ -92,11 +145,24 @@ pub fn run(args: Args) -> Result<Exit> {
     for s in &outcome.skipped {
         eprintln!("skipped {}: {}", s.path, s.reason);
     }
-    if args.strict && !outcome.skipped.is_empty() {
-        bail!(
-            "{} input(s) skipped; --strict: nothing written",
-            outcome.skipped.len()
-        );
+    for d in &outcome.duplicates {
+        eprintln!("duplicate {}: {}", d.path, d.reason);
+    }
+    for w in &outcome.warnings {
+        eprintln!("warning {}: {}", w.path, w.message);
+    }
+    if args.strict && !(outcome.skipped.is_empty() && outcome.warnings.is_empty()) {
+        let mut problems = Vec::new();
+        if !outcome.skipped.is_empty() {
+            problems.push(format!(
+                "{} skipped",
+                plural(outcome.skipped.len(), "input")
+            ));
+        }
+        if !outcome.warnings.is_empty() {
+            problems.push(plural(outcome.warnings.len(), "warning"));
+        }
+        bail!("{}; --strict: nothing written", problems.join(", "));
     }
     if outcome.articles == 0 {
         bail!("no articles could be read from the inputs; nothing written");
@@ -108,9 +174,17 @@ pub fn run(args: Args) -> Result<Exit> {
     if !args.quiet {
         let seconds = started.elapsed().as_secs_f64();
         eprintln!(
-            "built {} articles ({} skipped, {:.1} MB at {:.1} MB/s): {} nodes, {} edges in {:.2}s (graph {built:.2}s, exports {:.2}s) → {}",
-            outcome.articles,
+            "built {} ({} skipped{}{}, {:.1} MB at {:.1} MB/s): {} nodes, {} edges in {:.2}s (graph {built:.2}s, exports {:.2}s) → {}",
+            plural(outcome.articles, "article"),
             outcome.skipped.len(),
+            match outcome.duplicates.len() {
+                0 => String::new(),
+                n => format!(", {} counted once", plural(n, "duplicate")),
+            },
+            match outcome.warnings.len() {
+                0 => String::new(),
+                n => format!(", {}", plural(n, "warning")),
+            },
             outcome.bytes as f64 / 1e6,
             outcome.bytes as f64 / 1e6 / seconds.max(1e-9),
             outcome.graph.nodes.len(),

@@ -477,6 +477,36 @@ pub fn calendar_date(stamp: &str) -> &str {
     &stamp[..end]
 }
 
+/// Whether a publication date from metadata is one the date rules can use: an ISO date of
+/// any precision («2018», «2018-05», «2018-05-07») that exists in the calendar, optionally
+/// followed by a time («2018-05-07T06:05:27Z», «2018-05-07 06:05»).
+pub fn valid_published(stamp: &str) -> bool {
+    let day = calendar_date(stamp);
+    let time = &stamp[day.len()..];
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    // «T» or « » then HH:MM, anything after (seconds, zone) as it comes
+    let t = time.as_bytes();
+    let time_ok = t.is_empty()
+        || (t.len() >= 6
+            && t[1..3].iter().all(u8::is_ascii_digit)
+            && t[3] == b':'
+            && t[4..6].iter().all(u8::is_ascii_digit)
+            && day.len() == 10);
+    let parts: Vec<&str> = day.split('-').collect();
+    let calendar_ok = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse().unwrap_or(0)),
+        [y, m, d] => {
+            digits(y, 4)
+                && digits(m, 2)
+                && digits(d, 2)
+                && NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok()
+        }
+        _ => false,
+    };
+    calendar_ok && time_ok
+}
+
 /// Whether two dates of any precision can be the same day (one is a prefix of the other).
 pub fn compatible(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)

@@ -143,4 +143,6 @@ pub struct ArticleFacts {
     pub mentions: Vec<MentionFact>,
     pub relations: Vec<RelationFact>,
     pub events: Vec<EventFact>,
+    /// What the user must hear about this article: how it was read and analysed.
+    pub warnings: Vec<String>,
 }

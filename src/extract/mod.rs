@@ -150,8 +150,24 @@ impl Extractor {
                 .into_iter()
                 .filter(|d| (d.first..d.end).all(|t| !matches!(found.cover[t], Cover::Mention(_))))
                 .collect();
-        let (published, published_inferred) = match &article.published {
-            Some(p) => (Some(p.clone()), false),
+        let mut warnings = article.notes.clone();
+        if doc.all_boilerplate {
+            warnings.push(
+                "all text looked like boilerplate: read whole, as with --keep-boilerplate".into(),
+            );
+        }
+        // a date that does not parse is reported and the date inferred as if it were absent
+        let given = article.published.as_deref().and_then(|p| {
+            let valid = dates::valid_published(p);
+            if !valid {
+                warnings.push(format!(
+                    "publication date {p:?} is not an ISO date (YYYY-MM-DD, optionally with a time); inferred from the text instead"
+                ));
+            }
+            valid.then(|| p.to_string())
+        });
+        let (published, published_inferred) = match given {
+            Some(p) => (Some(p), false),
             None => (dates::infer_article_date(&date_mentions), true),
         };
         let published_inferred = published_inferred && published.is_some();
@@ -205,6 +221,7 @@ impl Extractor {
             mentions,
             relations,
             events,
+            warnings,
         }
     }
 

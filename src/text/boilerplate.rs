@@ -5,6 +5,7 @@
 //! (`data/lexicon/boilerplate.tsv`); the rules that use them are structural and general.
 
 use super::normalize::normalize_key;
+use super::segment::is_sentence_end;
 use crate::data::{DataError, TsvRows};
 
 /// What a boilerplate phrase means when it starts or appears in a line.
@@ -81,6 +82,9 @@ impl Phrase {
 const MENU_TOKEN_CHARS: usize = 22;
 /// A share bar, footer or credit line is at most this many words.
 const SHARE_LINE_MAX_WORDS: usize = 12;
+/// A sentence glued into a paragraph is a menu when it holds a run-together token and at
+/// most this many words (the menu and its heading: «شارك الخبر: FacebookTwitter…»).
+const GLUED_MENU_MAX_WORDS: usize = 5;
 /// Other stories' ledes after the story: a run of paragraphs at the end that open without
 /// a connector, at least this many of them with a verb of saying, after at least
 /// `TAIL_AFTER_CONNECTED` paragraphs that open with a connector.
@@ -142,7 +146,16 @@ impl BoilerplateRules {
                         take_next_line = !key[phrase_len..].chars().any(crate::text::is_word_char);
                         out.push((from, to));
                     }
-                    (BoilerplateRule::ShareLine, _) => out.push((from, to)),
+                    (BoilerplateRule::ShareLine, _) => {
+                        out.push((from, from + self.share_bar_end(line)));
+                        if self.share_bar_end(line) < line.len() {
+                            // the rest of the line is a paragraph glued after the bar
+                            out.extend(
+                                self.glued_bars(line, true)
+                                    .map(|(start, end)| (from + start, from + end)),
+                            );
+                        }
+                    }
                     (BoilerplateRule::Connector, _) => paragraphs.push(Paragraph {
                         from,
                         to,
@@ -159,10 +172,16 @@ impl BoilerplateRules {
                 w.split(|c: char| !crate::text::is_word_char(c))
                     .any(|run| run.chars().count() >= MENU_TOKEN_CHARS)
             });
-            if run_on {
+            if run_on && words_at_most(&key, SHARE_LINE_MAX_WORDS) {
                 out.push((from, to));
                 continue;
             }
+            // a paragraph with a share bar or menu glued to it (text flattened by a
+            // scraper): only the bar goes, the paragraph stays
+            out.extend(
+                self.glued_bars(line, run_on)
+                    .map(|(start, end)| (from + start, from + end)),
+            );
             let opens_with_verb = key
                 .split(' ')
                 .next()
@@ -204,6 +223,67 @@ impl BoilerplateRules {
             .then(|| (tail[0].from, tail[tail.len() - 1].to))
     }
 
+    /// Where a line that opens with a share phrase stops being the bar: a short bar or
+    /// a long one without a sentence end is all bar; in a paragraph glued after the bar
+    /// («شارك الخبر: … . قال الوزير …»), the bar ends at the first sentence end, if that
+    /// comes within `SHARE_LINE_MAX_WORDS` words. A byte offset into `line`.
+    fn share_bar_end(&self, line: &str) -> usize {
+        let total = line.split_whitespace().count();
+        if total <= 2 * SHARE_LINE_MAX_WORDS {
+            return line.len();
+        }
+        match line.char_indices().find(|&(_, c)| is_sentence_end(c)) {
+            Some((at, c)) if line[..at].split_whitespace().count() <= SHARE_LINE_MAX_WORDS => {
+                at + c.len_utf8()
+            }
+            // a paragraph opening with a share phrase and no end to the bar in sight:
+            // content, not a bar
+            _ => 0,
+        }
+    }
+
+    /// Share bars and menus glued into a paragraph line, as byte ranges of `line`: a
+    /// sentence of it that opens with a share phrase and is short, and (when `run_on`)
+    /// a sentence holding a run-together menu («FacebookTwitterLinkedInEmail») with few
+    /// other words. Extraction skips whole sentences, so only a sentence that is all bar
+    /// is excluded: a bar inside a sentence of content stays rather than take it along.
+    fn glued_bars<'a>(
+        &'a self,
+        line: &'a str,
+        run_on: bool,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let mut start = 0usize;
+        let mut pieces = line.char_indices().filter(|&(_, c)| is_sentence_end(c));
+        std::iter::from_fn(move || loop {
+            if start >= line.len() {
+                return None;
+            }
+            let end = pieces
+                .next()
+                .map_or(line.len(), |(at, c)| at + c.len_utf8());
+            let piece = &line[start..end];
+            let piece_start = start;
+            start = end;
+            let key = line_key(piece);
+            if key.is_empty() || !words_at_most(&key, SHARE_LINE_MAX_WORDS) {
+                continue;
+            }
+            let bar = self
+                .rules
+                .iter()
+                .any(|p| p.rule == BoilerplateRule::ShareLine && p.starts(&key));
+            let menu = run_on
+                && long_pieces(&key).any(|w| {
+                    w.split(|c: char| !crate::text::is_word_char(c))
+                        .any(|run| run.chars().count() >= MENU_TOKEN_CHARS)
+                })
+                && words_at_most(&key, GLUED_MENU_MAX_WORDS);
+            if bar || menu {
+                return Some((piece_start, end));
+            }
+        })
+    }
+
     /// Sets the verbs other stories' ledes open with.
     pub fn set_lede_verbs(&mut self, verbs: rustc_hash::FxHashSet<String>) {
         self.lede_verbs = verbs;
@@ -233,6 +313,12 @@ impl BoilerplateRules {
             hit.then_some((phrase.rule, text.len()))
         })
     }
+}
+
+/// Whether single-spaced `key` has at most `limit` words (counted only as far as needed:
+/// most lines are long paragraphs).
+fn words_at_most(key: &str, limit: usize) -> bool {
+    key.bytes().filter(|&b| b == b' ').take(limit).count() < limit
 }
 
 /// The space-separated pieces of `key` at least `MENU_TOKEN_CHARS` bytes long, found from

@@ -3,7 +3,11 @@
 //! Arabic news still arrives as Windows-1256 from older sites and as UTF-16 from Windows
 //! tools, so a file is decoded by evidence (BOM, then strict UTF-8, then a detector) and the
 //! encoding that was used is reported. A file that is empty, binary or undecodable is an
-//! error the caller reports by name; nothing is decoded "lossily" behind the user's back.
+//! error the caller reports by name; nothing is decoded "lossily" behind the user's back:
+//! a UTF-8 file with a few bad bytes (one flipped byte, a file cut in the middle of a
+//! character) is decoded with U+FFFD in their place and the damage is reported as a
+//! [`DecodeNote`], never re-read as Windows-1256 mojibake; a forced `--encoding` whose
+//! result does not look like Arabic text is reported too.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1256};
 use thiserror::Error;
@@ -26,7 +30,61 @@ pub enum DecodeError {
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// What the caller should tell the user about this file (repairs, doubts).
+    pub notes: Vec<DecodeNote>,
 }
+
+/// Something about a decoded file the user must hear: the text was built, but not as the
+/// bytes simply said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeNote {
+    /// Malformed sequences replaced by U+FFFD: how many, and the byte offset of the first.
+    Replaced {
+        encoding: &'static str,
+        count: usize,
+        first_byte: usize,
+    },
+    /// A forced encoding read a file that is valid UTF-8 with non-ASCII text: mojibake.
+    ForcedOnUtf8 { encoding: &'static str },
+    /// A forced encoding gave text in which few letters are Arabic (percent of letters).
+    FewArabicLetters {
+        encoding: &'static str,
+        percent: u32,
+    },
+}
+
+impl std::fmt::Display for DecodeNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeNote::Replaced {
+                encoding,
+                count,
+                first_byte,
+            } => write!(
+                f,
+                "not valid {encoding}: {count} malformed byte sequence{} replaced by U+FFFD (first at byte {first_byte})",
+                if *count == 1 { "" } else { "s" }
+            ),
+            DecodeNote::ForcedOnUtf8 { encoding } => write!(
+                f,
+                "the file is valid UTF-8, but --encoding {encoding} read it: the text is probably mojibake"
+            ),
+            DecodeNote::FewArabicLetters { encoding, percent } => write!(
+                f,
+                "read as {encoding}, only {percent}% of its letters are Arabic: is the encoding right?"
+            ),
+        }
+    }
+}
+
+/// A UTF-8 file is repaired rather than re-read as another encoding when at least this
+/// many of its non-ASCII characters decode for each malformed sequence: one bad byte in
+/// an article is damage; a Windows-1256 file is malformed almost everywhere.
+const VALID_PER_MALFORMED: usize = 20;
+/// A forced encoding is doubted when fewer than this percentage of the letters are Arabic,
+/// given at least `PLAUSIBILITY_MIN_LETTERS` non-ASCII letters to judge by.
+const MIN_ARABIC_PERCENT: u32 = 50;
+const PLAUSIBILITY_MIN_LETTERS: usize = 20;
 
 /// Looks up an encoding the user forced with `--encoding`.
 pub fn encoding_by_name(name: &str) -> Result<&'static Encoding, DecodeError> {
@@ -43,18 +101,24 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return strict(&bytes[bom_len..], encoding);
     }
     if let Some(encoding) = forced {
-        return strict(bytes, encoding);
+        let mut decoded = strict(bytes, encoding)?;
+        decoded.notes.extend(plausibility(bytes, &decoded));
+        return Ok(decoded);
     }
-    // UTF-16 without a BOM is only detectable by its zero bytes
-    if bytes.contains(&0) {
-        if looks_like_bomless_utf16(bytes) {
-            let encoding = if bytes[0] == 0 { UTF_16BE } else { UTF_16LE };
-            return strict(bytes, encoding);
+    // UTF-16 without a BOM shows in its high bytes: 0x00 (ASCII, spaces) and 0x06 (Arabic)
+    if bytes.contains(&0) || memchr::memchr(6, bytes).is_some() {
+        if let Some(encoding) = bomless_utf16(bytes) {
+            return lossy_utf16(bytes, encoding);
         }
+    }
+    if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return checked(text.to_string(), UTF_8.name());
+    }
+    if let Some(repaired) = repaired_utf8(bytes) {
+        return repaired;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -71,7 +135,11 @@ pub fn decode_vec(
     bytes: Vec<u8>,
     forced: Option<&'static Encoding>,
 ) -> Result<Decoded, DecodeError> {
-    if forced.is_some() || Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
+    // zero and 0x06 bytes may be UTF-16 without a BOM (see `bomless_utf16`)
+    if forced.is_some()
+        || Encoding::for_bom(&bytes).is_some()
+        || memchr::memchr2(0, 6, &bytes).is_some()
+    {
         return decode(&bytes, forced);
     }
     if bytes.is_empty() {
@@ -97,6 +165,91 @@ fn strict(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeEr
     }
 }
 
+/// Mostly valid UTF-8 decoded with U+FFFD for each malformed sequence, and the damage
+/// noted; `None` when the file is malformed too often to be UTF-8 (another encoding).
+fn repaired_utf8(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
+    let (mut malformed, mut first_byte, mut non_ascii) = (0usize, None, 0usize);
+    let mut offset = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        non_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            malformed += 1;
+            first_byte.get_or_insert(offset);
+            offset += chunk.invalid().len();
+        }
+    }
+    if malformed == 0 || non_ascii < malformed * VALID_PER_MALFORMED {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    Some(checked(text, UTF_8.name()).map(|mut decoded| {
+        decoded.notes.push(DecodeNote::Replaced {
+            encoding: UTF_8.name(),
+            count: malformed,
+            first_byte: first_byte.unwrap_or(0),
+        });
+        decoded
+    }))
+}
+
+/// UTF-16 detected without a BOM, decoded with U+FFFD for unpaired surrogates or a last
+/// odd byte (a cut file), the damage noted.
+fn lossy_utf16(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        return checked(text.into_owned(), encoding.name());
+    }
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    // the first malformed unit: where the strict decoder of the prefix first fails
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|pair| match (pair, encoding == UTF_16BE) {
+            ([a, b], true) => u16::from_be_bytes([*a, *b]),
+            ([a, b], false) => u16::from_le_bytes([*a, *b]),
+            _ => 0xdc00,
+        })
+        .collect();
+    let mut first_byte = 0;
+    let mut count = 0;
+    for (at, unit) in char::decode_utf16(units.iter().copied()).enumerate() {
+        if unit.is_err() {
+            if count == 0 {
+                first_byte = at * 2;
+            }
+            count += 1;
+        }
+    }
+    // decode_utf16 yields one item per unit or surrogate pair: good enough for the first
+    // offset of the usual single fault; the count is what the user needs
+    let count = count.max(1);
+    checked(text.into_owned(), encoding.name()).map(|mut decoded| {
+        decoded.notes.push(DecodeNote::Replaced {
+            encoding: encoding.name(),
+            count,
+            first_byte,
+        });
+        decoded
+    })
+}
+
+/// Doubts about text a forced encoding produced: the bytes were plain UTF-8 with Arabic
+/// in them, or few of the letters are Arabic.
+fn plausibility(bytes: &[u8], decoded: &Decoded) -> Option<DecodeNote> {
+    let encoding = decoded.encoding;
+    if encoding != UTF_8.name() && !bytes.is_ascii() && simdutf8::basic::from_utf8(bytes).is_ok() {
+        return Some(DecodeNote::ForcedOnUtf8 { encoding });
+    }
+    let (mut letters, mut arabic, mut non_ascii) = (0usize, 0usize, 0usize);
+    for c in decoded.text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        non_ascii += usize::from(!c.is_ascii());
+        arabic += usize::from(crate::text::is_arabic_letter(c));
+    }
+    let percent = (arabic * 100 / letters.max(1)) as u32;
+    (non_ascii >= PLAUSIBILITY_MIN_LETTERS && percent < MIN_ARABIC_PERCENT)
+        .then_some(DecodeNote::FewArabicLetters { encoding, percent })
+}
+
 /// Rejects decoded text that is really binary: many C0 controls other than tab/LF/CR/FF.
 fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> {
     let text = text
@@ -120,7 +273,11 @@ fn checked(text: String, encoding: &'static str) -> Result<Decoded, DecodeError>
     if (c0 + c1) * 20 > total || nul {
         return Err(DecodeError::Binary);
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text,
+        encoding,
+        notes: Vec::new(),
+    })
 }
 
 /// Code points (the bytes that do not continue a character) and C0 controls other than
@@ -141,16 +298,36 @@ fn census(bytes: &[u8]) -> (usize, usize) {
     (chars, controls)
 }
 
-/// UTF-16 without a BOM shows up as every other byte being zero for ASCII-heavy text and as
-/// a zero-free but odd pattern for Arabic; only the ASCII-heavy case is detectable safely.
-fn looks_like_bomless_utf16(bytes: &[u8]) -> bool {
-    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
-        return false;
+/// The byte order of UTF-16 without a BOM, if the bytes look like it: in one byte of
+/// (nearly) every pair, the high byte of the code unit, only the blocks news is written
+/// in (0x00 ASCII and Latin-1, 0x06 Arabic, 0x20 punctuation, 0xFB–0xFE presentation
+/// forms), with the zero high bytes of spaces and digits; the other byte (the low byte)
+/// rarely zero. Binary data and single-byte text fail one of these.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    const MIN_UNITS: usize = 4;
+    let units = bytes.len() / 2;
+    if units < MIN_UNITS {
+        return None;
     }
-    let pairs = bytes.len() / 2;
-    let even_zero = bytes.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_zero = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-    (even_zero * 10 > pairs * 4 && odd_zero == 0) || (odd_zero * 10 > pairs * 4 && even_zero == 0)
+    let plausible_high = |b: u8| matches!(b, 0x00 | 0x06 | 0x20 | 0xfb..=0xfe);
+    let looks = |high_at: usize| {
+        let (mut high_ok, mut low_zero) = (0usize, 0usize);
+        for pair in bytes.chunks_exact(2) {
+            let (high, low) = (pair[high_at], pair[1 - high_at]);
+            high_ok += usize::from(plausible_high(high));
+            low_zero += usize::from(low == 0);
+        }
+        // nearly every unit in the blocks above, and a zero low byte rare (U+0600 and
+        // U+2000 have one)
+        high_ok * 100 >= units * 95 && low_zero * 20 <= units
+    };
+    if looks(1) {
+        Some(UTF_16LE)
+    } else if looks(0) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,20 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether a character is a letter of the Arabic script (the Arabic blocks and the
+/// presentation forms), as opposed to its digits and punctuation.
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0620}'..='\u{064A}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06FA}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFB}'
+        | '\u{FE70}'..='\u{FEFC}')
+        && c.is_alphabetic()
+}
+
 /// The first stems of the phrase matchers, numbered from 1. A document numbers each
 /// token reading's stem once (see `Document::analyze_with`), and every matcher then finds
 /// its phrases by that number instead of hashing the stem again: a token is read a few
@@ -133,6 +147,9 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// `excluded[i]` is true when sentence `i` lies in boilerplate.
     pub excluded: Vec<bool>,
+    /// True when every sentence looked like boilerplate and the article is read whole
+    /// (`--keep-boilerplate` for this article alone).
+    pub all_boilerplate: bool,
     /// Clitic readings of each token, computed once: every matcher asks for them.
     readings: Vec<Readings>,
     /// The original text: spans and evidence are cut from it.
@@ -170,7 +187,7 @@ impl Document {
         } else {
             boilerplate.excluded_ranges(&norm.text)
         };
-        let excluded = sentences
+        let mut excluded: Vec<bool> = sentences
             .iter()
             .map(|s| {
                 ranges
@@ -178,6 +195,12 @@ impl Document {
                     .any(|&(from, to)| s.norm.from >= from && s.norm.from < to)
             })
             .collect();
+        // boilerplate rules that would leave nothing have misread the article (a scraper
+        // that flattened it, a layout nobody foresaw): it is read whole instead, and says so
+        let all_boilerplate = !excluded.is_empty() && excluded.iter().all(|&e| e);
+        if all_boilerplate {
+            excluded.iter_mut().for_each(|e| *e = false);
+        }
         let readings = tokens
             .iter()
             .map(|t| {
@@ -196,6 +219,7 @@ impl Document {
             sentences,
             tokens,
             excluded,
+            all_boilerplate,
             readings,
             checkpoints: checkpoints(text),
             char_count,

@@ -32,7 +32,7 @@ pub struct Token {
 /// Characters that end a sentence.
 const SENTENCE_ENDS: [char; 7] = ['.', '!', '?', '؟', '\n', '…', '۔'];
 
-fn is_sentence_end(c: char) -> bool {
+pub(crate) fn is_sentence_end(c: char) -> bool {
     SENTENCE_ENDS.contains(&c)
 }
 

@@ -39,6 +39,7 @@ pub fn article(id: &str, text: &str, published: Option<&str>) -> Article {
         text: text.into(),
         sha256: String::new(),
         encoding: "UTF-8".into(),
+        notes: Vec::new(),
     }
 }
 

@@ -1,0 +1,408 @@
+//! Inputs a hostile or careless user gives the build, one test per case, each named after
+//! what it guards: damaged encodings, links and special files, boilerplate glued to the
+//! story, the same input twice, dates that do not parse.
+
+use std::fs;
+use std::path::Path;
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+mod common;
+use common::shabaka;
+
+/// An article of our own: three paragraphs, each naming people of the built-in gazetteer.
+const ARTICLE: &str = "التقى وزير الخارجية الروسي سيرجي لافروف نظيره الأمريكي في جنيف يوم الاثنين.\n\
+وقال لافروف إن المحادثات كانت مفيدة وإن الجانبين اتفقا على مواصلة الحوار.\n\
+وأجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الأمريكي دونالد ترامب مساء الثلاثاء.\n";
+
+fn build_in(dir: &Path, inputs: &[&Path]) -> (assert_cmd::assert::Assert, std::path::PathBuf) {
+    let out = dir.join("out");
+    let mut cmd = shabaka();
+    cmd.arg("build").arg("--out").arg(&out);
+    for i in inputs {
+        cmd.arg(i);
+    }
+    (cmd.assert(), out)
+}
+
+fn node_ids(out: &Path) -> Vec<String> {
+    let g: Value = common::graph_json(out);
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn articles(out: &Path) -> Vec<String> {
+    node_ids(out)
+        .into_iter()
+        .filter(|id| id.starts_with("article:"))
+        .collect()
+}
+
+fn has(out: &Path, id: &str) -> bool {
+    node_ids(out).iter().any(|n| n == id)
+}
+
+#[test]
+fn utf8_with_one_bad_byte_is_repaired_and_reported_not_read_as_windows_1256() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = ARTICLE.as_bytes().to_vec();
+    let middle = ARTICLE.find("المحادثات").unwrap();
+    bytes.insert(middle, 0xff);
+    let file = dir.path().join("damaged.txt");
+    fs::write(&file, &bytes).unwrap();
+    let (assert, out) = build_in(dir.path(), &[&file]);
+    assert.code(0).stderr(predicate::str::contains(format!(
+        "damaged.txt: not valid UTF-8: 1 malformed byte sequence replaced by U+FFFD (first at byte {middle})"
+    )));
+    for person in [
+        "person:sergey-lavrov",
+        "person:vladimir-putin",
+        "person:donald-trump",
+    ] {
+        assert!(has(&out, person), "{person} lost");
+    }
+    let g = common::graph_json(&out);
+    let article = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "Article")
+        .unwrap();
+    assert_eq!(article["encoding"], "UTF-8");
+}
+
+#[test]
+fn utf8_cut_in_the_middle_of_a_character_is_repaired_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // the last letter is two bytes: keep only the first
+    let cut = &ARTICLE.as_bytes()[..ARTICLE.trim_end().len() - 2];
+    let file = dir.path().join("cut.txt");
+    fs::write(&file, cut).unwrap();
+    let (assert, out) = build_in(dir.path(), &[&file]);
+    assert.code(0).stderr(predicate::str::contains(
+        "cut.txt: not valid UTF-8: 1 malformed",
+    ));
+    assert!(has(&out, "person:vladimir-putin"));
+}
+
+#[test]
+fn strict_refuses_a_file_that_needed_repair() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("damaged.txt");
+    let mut bytes = ARTICLE.as_bytes().to_vec();
+    bytes.insert(10, 0xfe);
+    fs::write(&file, &bytes).unwrap();
+    let out = dir.path().join("out");
+    shabaka()
+        .args(["build", "--strict", "--out"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "1 warning; --strict: nothing written",
+        ));
+    assert!(!out.join("graph.json").exists());
+}
+
+#[test]
+fn a_forced_encoding_that_gives_mojibake_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, ARTICLE).unwrap();
+    shabaka()
+        .args(["build", "--encoding", "windows-1256", "--out"])
+        .arg(dir.path().join("out"))
+        .arg(&file)
+        .assert()
+        .stderr(predicate::str::contains(
+            "the file is valid UTF-8, but --encoding windows-1256 read it",
+        ));
+    // Windows-1256 bytes forced as Latin-1 read as accented Latin letters
+    let (legacy, _, _) = encoding_rs::WINDOWS_1256.encode(ARTICLE);
+    let legacy_file = dir.path().join("legacy.txt");
+    fs::write(&legacy_file, &legacy).unwrap();
+    shabaka()
+        .args(["build", "--encoding", "iso-8859-1", "--out"])
+        .arg(dir.path().join("out-latin"))
+        .arg(&legacy_file)
+        .assert()
+        .stderr(predicate::str::contains(
+            "only 0% of its letters are Arabic",
+        ));
+    // and read as what it is, nothing is said
+    shabaka()
+        .args(["build", "--encoding", "windows-1256", "--out"])
+        .arg(dir.path().join("out-1256"))
+        .arg(&legacy_file)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning").not());
+}
+
+#[test]
+fn utf16_without_a_bom_is_decoded_not_called_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let le: Vec<u8> = ARTICLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let other = ARTICLE.replace("جنيف", "فيينا");
+    let be: Vec<u8> = other.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    fs::create_dir(dir.path().join("in")).unwrap();
+    fs::write(dir.path().join("in/le.txt"), le).unwrap();
+    fs::write(dir.path().join("in/be.txt"), be).unwrap();
+    let (assert, out) = build_in(dir.path(), &[&dir.path().join("in")]);
+    assert.code(0);
+    let g = common::graph_json(&out);
+    let encodings: Vec<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "Article")
+        .map(|n| n["encoding"].as_str().unwrap())
+        .collect();
+    assert_eq!(encodings, ["UTF-16BE", "UTF-16LE"]);
+    assert!(has(&out, "person:donald-trump"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_holding_a_symlink_to_itself_is_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.txt"), ARTICLE).unwrap();
+    std::os::unix::fs::symlink("../in", input.join("self")).unwrap();
+    let (assert, out) = build_in(dir.path(), &[&input]);
+    assert.code(0).stderr(predicate::str::contains(
+        "not walked again: it is the folder",
+    ));
+    assert_eq!(articles(&out), ["article:a"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn two_symlinks_to_their_own_folder_do_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.txt"), ARTICLE).unwrap();
+    std::os::unix::fs::symlink("../in", input.join("x")).unwrap();
+    std::os::unix::fs::symlink("../in", input.join("y")).unwrap();
+    let out = dir.path().join("out");
+    shabaka()
+        .args(["build", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(0);
+    assert_eq!(articles(&out), ["article:a"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_skipped_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.txt"), ARTICLE).unwrap();
+    let fifo = input.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = dir.path().join("out");
+    shabaka()
+        .args(["build", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "pipe.txt: a FIFO (named pipe): only regular files are read",
+        ));
+    assert_eq!(articles(&out), ["article:a"]);
+    // named directly, too
+    shabaka()
+        .args(["build", "--out"])
+        .arg(dir.path().join("out2"))
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("only regular files are read"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_txt_symlink_to_dev_zero_is_skipped_not_read_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.txt"), ARTICLE).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", input.join("zero.txt")).unwrap();
+    let (assert, out) = build_in(dir.path(), &[&input]);
+    assert
+        .code(3)
+        .stderr(predicate::str::contains("zero.txt: a device"));
+    assert_eq!(articles(&out), ["article:a"]);
+}
+
+#[test]
+fn a_file_over_max_file_size_is_skipped_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("small.txt"), ARTICLE).unwrap();
+    fs::write(input.join("big.txt"), ARTICLE.repeat(20)).unwrap();
+    let other = ARTICLE.replace("جنيف", "فيينا");
+    let jsonl = dir.path().join("dump.jsonl");
+    let line = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string();
+    fs::write(
+        &jsonl,
+        format!(
+            "{}\n{}\n",
+            line("j1", &other),
+            line("j2", &ARTICLE.repeat(20))
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    shabaka()
+        .args(["build", "--max-file-size", "5k", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .arg(&jsonl)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "big.txt: 9.0 kB is larger than --max-file-size (5.0 kB)",
+        ))
+        .stderr(predicate::str::contains(
+            "dump.jsonl:2: line is larger than --max-file-size (5.0 kB)",
+        ));
+    assert_eq!(articles(&out), ["article:j1", "article:small"]);
+    shabaka()
+        .args(["build", "--max-file-size", "lots", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a size"));
+}
+
+#[test]
+fn a_share_bar_glued_to_a_one_line_article_removes_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let flat = format!(
+        "{} 18 فبراير 2025. شارك الخبر: FacebookTwitterLinkedInEmail",
+        ARTICLE.replace('\n', " ")
+    );
+    let file = dir.path().join("flat.txt");
+    fs::write(&file, flat).unwrap();
+    let (assert, out) = build_in(dir.path(), &[&file]);
+    assert
+        .code(0)
+        .stderr(predicate::str::contains("boilerplate").not());
+    for person in [
+        "person:sergey-lavrov",
+        "person:vladimir-putin",
+        "person:donald-trump",
+    ] {
+        assert!(has(&out, person), "{person} lost");
+    }
+    // the bar itself is still boilerplate: no node comes of it
+    assert!(!node_ids(&out).iter().any(|n| n.contains("facebook")));
+}
+
+#[test]
+fn an_article_that_is_all_boilerplate_is_read_whole_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // one short line that opens like a share bar, and is the whole story
+    let file = dir.path().join("short.txt");
+    fs::write(
+        &file,
+        "تابعنا على الموقع: لافروف يلتقي بوتين في موسكو اليوم\n",
+    )
+    .unwrap();
+    let (assert, out) = build_in(dir.path(), &[&file]);
+    assert.code(0).stderr(predicate::str::contains(
+        "short.txt: all text looked like boilerplate: read whole",
+    ));
+    assert!(has(&out, "person:sergey-lavrov"));
+}
+
+#[test]
+fn the_same_file_given_twice_is_one_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.txt"), ARTICLE).unwrap();
+    fs::write(input.join("b.txt"), ARTICLE.replace("جنيف", "فيينا")).unwrap();
+    let (assert, out) = build_in(dir.path(), &[&input, &input.join("a.txt")]);
+    assert
+        .code(0)
+        .stderr(predicate::str::contains("a.txt: the same file as"))
+        .stderr(predicate::str::contains("1 duplicate counted once"));
+    assert_eq!(articles(&out), ["article:a", "article:b"]);
+}
+
+#[test]
+fn identical_texts_under_two_names_are_one_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.txt"), ARTICLE).unwrap();
+    fs::write(input.join("copy.txt"), ARTICLE).unwrap();
+    let (assert, out) = build_in(dir.path(), &[&input]);
+    assert
+        .code(0)
+        .stderr(predicate::str::contains("copy.txt: the same text as"));
+    assert_eq!(articles(&out), ["article:a"]);
+}
+
+#[test]
+fn an_unparseable_published_date_is_reported_and_inferred_as_if_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let dated = format!("{ARTICLE}وذلك في 12 مارس 2024.\n");
+    fs::write(input.join("a.txt"), &dated).unwrap();
+    fs::write(
+        input.join("metadata.tsv"),
+        "file\tpublished\ttitle\tsource\turl\na.txt\t2024-02-30\t\t\t\n",
+    )
+    .unwrap();
+    let jsonl = dir.path().join("d.jsonl");
+    fs::write(
+        &jsonl,
+        serde_json::json!({"id": "j", "text": dated.replace("جنيف", "فيينا"), "published": "yesterday"})
+            .to_string(),
+    )
+    .unwrap();
+    let (assert, out) = build_in(dir.path(), &[&input, &jsonl]);
+    assert
+        .code(0)
+        .stderr(predicate::str::contains(
+            "a.txt: publication date \"2024-02-30\" is not an ISO date",
+        ))
+        .stderr(predicate::str::contains(
+            "d.jsonl:1: publication date \"yesterday\"",
+        ));
+    let g = common::graph_json(&out);
+    for article in g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "Article")
+    {
+        assert_eq!(article["published"], "2024-03-12", "{article}");
+        assert_eq!(article["published_inferred"], true);
+    }
+}
