@@ -6,7 +6,8 @@
 use std::fmt;
 use std::rc::Rc;
 
-/// A problem in a data file, located by file name and 1-based line number.
+/// A problem in a data file, located by file name and 1-based line number (0: the whole
+/// file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
     pub file: String,
@@ -16,7 +17,11 @@ pub struct DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        // line 0: the file as a whole (cannot be read, misnamed)
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
     }
 }
 

@@ -27,15 +27,35 @@ struct Cli {
     command: Command,
 }
 
-fn main() -> ExitCode {
-    // Ctrl-C: the exports already in place stay as they were; the half-written temporaries
-    // beside them go too
+/// Ctrl-C, `kill` (SIGTERM) or a closed terminal (SIGHUP): the exports already in place
+/// stay as they were, the half-written temporaries beside them go, and the process ends
+/// with 128 + the signal's number, as shells report it.
+#[cfg(unix)]
+fn on_interrupt_remove_temporaries() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            shabaka::export::abandon_exports_and_exit(128 + signal);
+        }
+    });
+}
+
+/// Ctrl-C elsewhere: as on Unix, with the status of an interrupt.
+#[cfg(not(unix))]
+fn on_interrupt_remove_temporaries() {
     let _ =
         ctrlc::set_handler(|| shabaka::export::abandon_exports_and_exit(Exit::Interrupted.code()));
+}
+
+fn main() -> ExitCode {
+    on_interrupt_remove_temporaries();
     match Cli::parse().command.run() {
         Ok(exit) => exit.into(),
         Err(e) => {
-            eprintln!("shabaka: error: {e:#}");
+            eprintln!("shabaka: error: {}", cmd::terminal::safe(&format!("{e:#}")));
             Exit::Error.into()
         }
     }

@@ -406,3 +406,266 @@ fn an_unparseable_published_date_is_reported_and_inferred_as_if_absent() {
         assert_eq!(article["published_inferred"], true);
     }
 }
+
+/// A folder with one article of ours, its title (and URL) given in `metadata.tsv`.
+fn titled(dir: &Path, title: &str) -> std::path::PathBuf {
+    let input = dir.join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(
+        input.join("a.txt"),
+        format!("{ARTICLE}- وقال لافروف إن اللقاء المقبل سيعقد في موسكو.\n"),
+    )
+    .unwrap();
+    fs::write(
+        input.join("metadata.tsv"),
+        format!("file\tpublished\ttitle\tsource\turl\na.txt\t2024-03-12\t{title}\t\t@evil\n"),
+    )
+    .unwrap();
+    input
+}
+
+#[test]
+fn csv_cells_that_would_start_a_formula_are_neutralised_in_gephi_csv_not_in_neo4j() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = titled(dir.path(), "=HYPERLINK(\"http://example.invalid\",\"x\")");
+    let (assert, out) = build_in(dir.path(), &[&input]);
+    assert.code(0);
+    let cells = |file: &Path| -> Vec<String> {
+        let mut reader = csv::Reader::from_path(file).unwrap();
+        reader
+            .records()
+            .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+            .collect()
+    };
+    let gephi = [cells(&out.join("nodes.csv")), cells(&out.join("edges.csv"))].concat();
+    for c in &gephi {
+        let numeric = c.parse::<f64>().is_ok();
+        assert!(
+            numeric || !c.starts_with(['=', '+', '-', '@']),
+            "a Gephi CSV cell starts a formula: {c:?}"
+        );
+    }
+    assert!(gephi.iter().any(|c| c.starts_with("'=HYPERLINK")));
+    assert!(gephi.iter().any(|c| c == "'@evil"));
+    // the bulleted sentence is evidence: neutralised in Gephi, exact for Neo4j
+    assert!(gephi.iter().any(|c| c.starts_with("'- وقال لافروف")));
+    let neo4j: Vec<String> = fs::read_dir(out.join("neo4j"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        .flat_map(|e| cells(&e.path()))
+        .collect();
+    assert!(neo4j.iter().any(|c| c.starts_with("=HYPERLINK")));
+    assert!(neo4j.iter().any(|c| c.starts_with("- وقال لافروف")));
+}
+
+#[test]
+fn terminal_output_strips_control_characters_and_json_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = titled(dir.path(), "عنوان\x1b]0;pwned\x07\x1b[2J الخبر");
+    let (assert, out) = build_in(dir.path(), &[&input]);
+    assert.code(0);
+    let graph = out.join("graph.json");
+    for query in [
+        vec!["show", "لافروف"],
+        vec!["path", "لافروف", "بوتين"],
+        vec!["events", "--with", "بوتين"],
+    ] {
+        let text = shabaka()
+            .args(&query)
+            .arg("--graph")
+            .arg(&graph)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(text.stdout).unwrap();
+        // the events table has no titles; the others print them
+        assert!(
+            query[0] == "events" || stdout.contains("عنوان]0;pwned[2J الخبر"),
+            "{query:?}: {stdout}"
+        );
+        assert!(
+            !stdout.contains(['\x1b', '\x07']),
+            "{query:?} printed control characters"
+        );
+    }
+    let json = shabaka()
+        .args(["show", "لافروف", "--json", "--graph"])
+        .arg(&graph)
+        .output()
+        .unwrap();
+    let card: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(card.to_string().contains("\\u001b]0;pwned\\u0007"));
+}
+
+/// The graph of `ARTICLE`, built into `dir/out`.
+fn article_graph(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("a.txt");
+    fs::write(&file, ARTICLE).unwrap();
+    let (assert, out) = build_in(dir, &[&file]);
+    assert.code(0);
+    out.join("graph.json")
+}
+
+#[test]
+fn invalid_dates_kinds_and_numbers_are_rejected_with_what_is_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = article_graph(dir.path());
+    let refused = |args: &[&str], says: &str| {
+        shabaka()
+            .args(args)
+            .arg("--graph")
+            .arg(&graph)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(says));
+    };
+    refused(
+        &["events", "--from", "notadate"],
+        "\"notadate\" is not a date (valid: YYYY, YYYY-MM or YYYY-MM-DD",
+    );
+    refused(&["events", "--to", "2025-02-30"], "is not a date");
+    refused(
+        &["events", "--from", "2025-03", "--to", "2025-02-01"],
+        "--from 2025-03 is after --to 2025-02-01",
+    );
+    refused(
+        &["top", "--kind", "Alien"],
+        "unknown kind \"Alien\" (valid: Article, Person, Organization, Country, Location, Event)",
+    );
+    refused(&["neighbors", "بوتين", "--kind", "Alien"], "unknown kind");
+    refused(
+        &["path", "بوتين", "ترامب", "--kind", "Alien"],
+        "unknown kind",
+    );
+    refused(&["neighbors", "بوتين", "--depth", "0"], "at least 1");
+    refused(&["top", "-n", "0"], "at least 1");
+    // a kind in any case is the kind
+    shabaka()
+        .args(["top", "--kind", "person", "--graph"])
+        .arg(&graph)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Person"));
+}
+
+#[test]
+fn a_given_name_alone_lists_the_people_who_carry_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(
+        &file,
+        format!("{ARTICLE}وشارك في الاجتماع سيرجي ناريشكين أيضا.\n"),
+    )
+    .unwrap();
+    let (assert, out) = build_in(dir.path(), &[&file]);
+    assert.code(0);
+    let graph = out.join("graph.json");
+    for name in ["Sergey", "سيرجي", "سيرغي"] {
+        shabaka()
+            .args(["show", name, "--graph"])
+            .arg(&graph)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "is ambiguous; did you mean one of",
+            ))
+            .stderr(predicate::str::contains("person:sergey-lavrov"))
+            .stderr(predicate::str::contains("person:sergey-naryshkin"));
+    }
+    // one bearer: that person; a surname seen only in the full name, too
+    for name in ["Vladimir", "بوتين", "ترامب"] {
+        shabaka()
+            .args(["show", name, "--graph"])
+            .arg(&graph)
+            .assert()
+            .success();
+    }
+}
+
+#[test]
+fn every_gazetteer_alias_resolves_in_queries_seen_in_the_text_or_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = article_graph(dir.path());
+    // the article writes «دونالد ترامب»; the gazetteer also knows «ترمب»
+    shabaka()
+        .args(["show", "ترمب", "--graph"])
+        .arg(&graph)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("person:donald-trump"));
+    shabaka()
+        .args(["path", "دونالد ترمب", "بوتين", "--graph"])
+        .arg(&graph)
+        .assert()
+        .success();
+}
+
+#[test]
+fn gazetteer_duplicates_and_bad_role_dates_are_errors_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, ARTICLE).unwrap();
+    let refused = |name: &str, content: &str, says: &str| {
+        let data = dir.path().join(name);
+        fs::write(&data, content).unwrap();
+        shabaka()
+            .args(["build", "--out"])
+            .arg(dir.path().join("out"))
+            .arg("--gazetteer")
+            .arg(&data)
+            .arg(&file)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!("{name}:{says}")));
+    };
+    let people = "id\tkind\tcategory\tlabel_ar\tlabel_en\taliases_ar\tcountry\tnisba\n";
+    let roles = "person\trole\ttarget\ttitle_ar\tfrom\tto\n";
+    refused(
+        "twice.tsv",
+        &format!("{people}zaid-one\tPerson\tx\tزيد\tZaid\t\t\t\nzaid-one\tPerson\tx\tزيد آخر\tZaid\t\t\t\n"),
+        "3: duplicate id \"zaid-one\": already on line 2",
+    );
+    refused(
+        "day.tsv",
+        &format!("{roles}sergey-lavrov\tforeign_minister\trussia\t\t2025-02-30\t\n"),
+        "2: \"2025-02-30\" is not a date of the calendar",
+    );
+    refused(
+        "order.tsv",
+        &format!("{roles}sergey-lavrov\tforeign_minister\trussia\t\t2025-03\t2024\n"),
+        "2: the role starts (2025-03) after it ends (2024)",
+    );
+    refused(
+        "who.tsv",
+        &format!("{roles}# a comment\nnobody\tforeign_minister\trussia\t\t\t\n"),
+        "3: role of \"nobody\" names unknown id \"nobody\"",
+    );
+}
+
+#[test]
+fn a_lexicon_folder_that_is_missing_or_holds_a_misnamed_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, ARTICLE).unwrap();
+    let build_with = |lexicon: &Path| {
+        shabaka()
+            .args(["build", "--out"])
+            .arg(dir.path().join("out"))
+            .arg("--lexicon")
+            .arg(lexicon)
+            .arg(&file)
+            .assert()
+    };
+    build_with(&dir.path().join("no-such-folder"))
+        .code(1)
+        .stderr(predicate::str::contains("cannot read the lexicon folder"));
+    let lexicon = dir.path().join("lexicon");
+    fs::create_dir(&lexicon).unwrap();
+    fs::write(lexicon.join("title.tsv"), "word\tmeaning\n").unwrap();
+    build_with(&lexicon)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "title.tsv: replaces no lexicon file (did you mean titles.tsv?",
+        ));
+}

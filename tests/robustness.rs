@@ -144,17 +144,19 @@ fn build_samples_into(out: &std::path::Path) -> Vec<u8> {
     fs::read(out.join("graph.json")).unwrap()
 }
 
-#[test]
-fn interrupted_build_leaves_previous_exports_intact() {
+/// Interrupts a build of many articles with `signal` while it writes its exports: the
+/// previous exports stay, no temporary is left, the status is 128 + the signal's number.
+fn interrupt_while_exporting(signal: &str, status_code: i32) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let before = build_samples_into(&out);
-    // a larger input so the build is still running when interrupted
+    // a larger input so the build is still running when interrupted; each copy differs
+    // (the same text twice is read once)
     let big = dir.path().join("big");
     fs::create_dir(&big).unwrap();
     let sample = fs::read_to_string("data/articles/004_cef7240dbd8b702b.txt").unwrap();
     for i in 0..3000 {
-        fs::write(big.join(format!("{i:04}.txt")), &sample).unwrap();
+        fs::write(big.join(format!("{i:04}.txt")), format!("{sample}\n{i}\n")).unwrap();
     }
     let child = Std::new(env!("CARGO_BIN_EXE_shabaka"))
         .args(["build", "--quiet", "--out"])
@@ -188,18 +190,40 @@ fn interrupted_build_leaves_previous_exports_intact() {
         std::thread::sleep(std::time::Duration::from_micros(200));
     }
     Std::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([&format!("-{signal}"), &child.id().to_string()])
         .status()
         .unwrap();
     let status = child.wait_with_output().unwrap().status;
-    assert!(
-        !status.success(),
-        "the build finished before the interrupt; the test proves nothing"
+    assert_eq!(
+        status.code(),
+        Some(status_code),
+        "SIG{signal}: the build finished before the interrupt, or ended otherwise"
     );
     let after = fs::read(out.join("graph.json")).unwrap();
-    assert_eq!(before, after, "an interrupted build changed graph.json");
+    assert_eq!(
+        before, after,
+        "a build interrupted by SIG{signal} changed graph.json"
+    );
     let left = [temporaries(&out), temporaries(&out.join("neo4j"))].concat();
-    assert!(left.is_empty(), "an interrupted build left {left:?}");
+    assert!(
+        left.is_empty(),
+        "a build interrupted by SIG{signal} left {left:?}"
+    );
+}
+
+#[test]
+fn interrupted_build_leaves_previous_exports_intact() {
+    interrupt_while_exporting("INT", 130);
+}
+
+#[test]
+fn sigterm_removes_the_temporaries_as_an_interrupt_does() {
+    interrupt_while_exporting("TERM", 143);
+}
+
+#[test]
+fn sighup_removes_the_temporaries_as_an_interrupt_does() {
+    interrupt_while_exporting("HUP", 129);
 }
 
 #[test]

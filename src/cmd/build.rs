@@ -142,14 +142,15 @@ pub fn run(args: Args) -> Result<Exit> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    let safe = super::terminal::safe;
     for s in &outcome.skipped {
-        eprintln!("skipped {}: {}", s.path, s.reason);
+        eprintln!("skipped {}: {}", safe(&s.path), safe(&s.reason));
     }
     for d in &outcome.duplicates {
-        eprintln!("duplicate {}: {}", d.path, d.reason);
+        eprintln!("duplicate {}: {}", safe(&d.path), safe(&d.reason));
     }
     for w in &outcome.warnings {
-        eprintln!("warning {}: {}", w.path, w.message);
+        eprintln!("warning {}: {}", safe(&w.path), safe(&w.message));
     }
     if args.strict && !(outcome.skipped.is_empty() && outcome.warnings.is_empty()) {
         let mut problems = Vec::new();

@@ -11,6 +11,40 @@ use shabaka::graph::KnowledgeGraph;
 use shabaka::ner::NerModel;
 use shabaka::query::{NameIndex, NodeRef, Resolution};
 
+/// A node kind typed by the user (any case), as the graph writes it; an unknown one is an
+/// error that lists the kinds there are.
+pub fn parse_kind(text: &str) -> std::result::Result<String, String> {
+    use shabaka::vocab::NodeKind;
+    NodeKind::ALL
+        .iter()
+        .find(|k| k.as_str().eq_ignore_ascii_case(text.trim()))
+        .map(|k| k.as_str().to_string())
+        .ok_or_else(|| {
+            let valid: Vec<&str> = NodeKind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("unknown kind {text:?} (valid: {})", valid.join(", "))
+        })
+}
+
+/// A date typed by the user: ISO, of any precision.
+pub fn parse_date(text: &str) -> std::result::Result<String, String> {
+    let text = text.trim();
+    if shabaka::extract::dates::valid_published(text) && !text.contains(['T', ' ']) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "{text:?} is not a date (valid: YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-05-07)"
+        ))
+    }
+}
+
+/// A count that must be at least one (`--depth`, `-n`).
+pub fn parse_positive(text: &str) -> std::result::Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{text:?} is not a whole number of at least 1")),
+    }
+}
+
 /// Where the gazetteer and lexicon come from (built in, plus these).
 #[derive(clap::Args)]
 pub struct DataArgs {
@@ -78,7 +112,7 @@ pub struct FormatArgs {
     #[arg(long, default_value_t = 0)]
     pub max_nodes: usize,
     /// DOT only: keep these node kinds (repeatable: Person, Organization, ...).
-    #[arg(long = "kind")]
+    #[arg(long = "kind", value_parser = parse_kind)]
     pub kinds: Vec<String>,
     /// DOT only: draw articles and provenance edges too.
     #[arg(long)]
@@ -155,7 +189,8 @@ pub fn print_answer<T: serde::Serialize>(
     if json {
         println!("{}", serde_json::to_string_pretty(value)?);
     } else {
-        print!("{}", text(std::io::stdout().is_terminal()));
+        let rendered = text(std::io::stdout().is_terminal());
+        print!("{}", super::terminal::safe_keeping_bold(&rendered));
     }
     Ok(())
 }

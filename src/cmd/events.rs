@@ -15,17 +15,22 @@ pub struct Args {
     /// Only events between these two.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     between: Vec<String>,
-    /// From this date (ISO, any precision).
-    #[arg(long)]
+    /// From this date (ISO, any precision: 2018, 2018-05, 2018-05-07).
+    #[arg(long, value_parser = super::common::parse_date)]
     from: Option<String>,
-    /// Up to this date.
-    #[arg(long)]
+    /// Up to this date (ISO, any precision).
+    #[arg(long, value_parser = super::common::parse_date)]
     to: Option<String>,
     #[command(flatten)]
     q: QueryArgs,
 }
 
 pub fn run(args: Args) -> Result<Exit> {
+    if let (Some(from), Some(to)) = (&args.from, &args.to) {
+        if shabaka::extract::dates::after(from, to) {
+            anyhow::bail!("--from {from} is after --to {to}");
+        }
+    }
     let graph = read_graph(&args.q.graph)?;
     let names = NameIndex::new(&graph);
     let ids = args

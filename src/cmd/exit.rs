@@ -13,7 +13,9 @@ pub enum Exit {
     Skipped = 3,
     /// A query found nothing to show (`path` between unconnected entities).
     NotFound = 4,
-    /// Interrupted by a signal (128 + SIGINT, as shells report it).
+    /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it). SIGTERM and SIGHUP end
+    /// the process with 143 and 129, 128 + their numbers, the same way.
+    #[cfg_attr(unix, allow(dead_code))]
     Interrupted = 130,
 }
 

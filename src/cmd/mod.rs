@@ -14,6 +14,7 @@ mod path;
 mod show;
 mod stats;
 mod tag;
+pub mod terminal;
 mod top;
 mod train_ner;
 mod unknown;

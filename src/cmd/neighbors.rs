@@ -10,10 +10,11 @@ use shabaka::query::{render, NameIndex, Queries};
 #[derive(clap::Args)]
 pub struct Args {
     a: String,
-    #[arg(long, default_value_t = 1)]
+    /// How many hops out to look (at least 1).
+    #[arg(long, default_value_t = 1, value_parser = super::common::parse_positive)]
     depth: usize,
     /// Only list these kinds (repeatable).
-    #[arg(long = "kind")]
+    #[arg(long = "kind", value_parser = super::common::parse_kind)]
     kinds: Vec<String>,
     /// Go through articles too.
     #[arg(long)]

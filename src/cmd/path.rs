@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long)]
     via_articles: bool,
     /// Only these kinds of node in between (repeatable).
-    #[arg(long = "kind")]
+    #[arg(long = "kind", value_parser = super::common::parse_kind)]
     kinds: Vec<String>,
     #[command(flatten)]
     q: QueryArgs,

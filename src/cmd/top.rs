@@ -9,11 +9,14 @@ use shabaka::query::{render, Measure, Queries};
 /// The most central entities.
 #[derive(clap::Args)]
 pub struct Args {
+    /// The centrality measure.
     #[arg(long, value_enum, default_value = "degree")]
     by: Measure,
-    #[arg(long = "kind")]
+    /// Only rank these kinds (repeatable: Person, Organization, ...).
+    #[arg(long = "kind", value_parser = super::common::parse_kind)]
     kinds: Vec<String>,
-    #[arg(short = 'n', long, default_value_t = 10)]
+    /// How many to list (at least 1).
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = super::common::parse_positive)]
     limit: usize,
     #[command(flatten)]
     q: QueryArgs,

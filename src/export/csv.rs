@@ -2,6 +2,12 @@
 //! Type, Kind, Id, Label, Weight, …). Gephi trims cells and reads backslashes as escapes,
 //! so text cells are kept on one line and backslashes become slashes.
 //!
+//! These files are also opened in spreadsheets, which run a cell starting with `=`, `+`,
+//! `-` or `@` as a formula («=HYPERLINK(…)» in a title, «- » of a bulleted sentence in
+//! evidence): such a text cell gets a leading `'`, the usual neutraliser (numbers are
+//! left as they are). The Neo4j CSVs keep text exact: they are read by `LOAD CSV` and
+//! `neo4j-admin import`, not by spreadsheets.
+//!
 //! Rows are streamed to the writer: a corpus graph has over a million edges.
 
 use std::borrow::Cow;
@@ -28,6 +34,15 @@ fn cell(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A text cell a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`
+/// or `@` gets a leading `'`.
+fn text_cell(s: &str) -> Cow<'_, str> {
+    match cell(s) {
+        c if c.starts_with(['=', '+', '-', '@']) => Cow::Owned(format!("'{c}")),
+        c => c,
+    }
+}
+
 fn csv_error(e: csv::Error) -> std::io::Error {
     std::io::Error::other(e)
 }
@@ -41,11 +56,16 @@ fn write_attr<W: Write>(
 ) -> std::io::Result<()> {
     let field = match value {
         None => return out.write_field([]).map_err(csv_error),
-        Some(AttrValue::Str(s)) => return out.write_field(cell(s).as_bytes()).map_err(csv_error),
+        Some(AttrValue::Str(s)) => {
+            return out.write_field(text_cell(s).as_bytes()).map_err(csv_error)
+        }
         Some(v) => {
             scratch.clear();
             push_text(scratch, v, t);
-            cell(scratch)
+            match v {
+                AttrValue::List(_) => text_cell(scratch),
+                _ => cell(scratch),
+            }
         }
     };
     out.write_field(field.as_bytes()).map_err(csv_error)
@@ -77,13 +97,15 @@ pub fn write_nodes_with(
     out.write_record(&header).map_err(csv_error)?;
     let mut scratch = String::new();
     for n in graph.nodes.values() {
-        out.write_field(cell(&n.id).as_bytes()).map_err(csv_error)?;
+        out.write_field(text_cell(&n.id).as_bytes())
+            .map_err(csv_error)?;
         let label = n
             .attrs
             .get("label")
             .and_then(AttrValue::as_str)
             .unwrap_or(&n.id);
-        out.write_field(cell(label).as_bytes()).map_err(csv_error)?;
+        out.write_field(text_cell(label).as_bytes())
+            .map_err(csv_error)?;
         out.write_field(n.kind.as_str().as_bytes())
             .map_err(csv_error)?;
         for (c, t) in &cols {
@@ -120,9 +142,9 @@ pub fn write_edges_with(
         let mut out = csv::Writer::from_writer(buffer);
         let mut scratch = String::new();
         for (j, e) in crate::graph::prefetched(block).enumerate() {
-            out.write_field(cell(&e.source).as_bytes())
+            out.write_field(text_cell(&e.source).as_bytes())
                 .map_err(csv_error)?;
-            out.write_field(cell(&e.target).as_bytes())
+            out.write_field(text_cell(&e.target).as_bytes())
                 .map_err(csv_error)?;
             out.write_field(b"Directed").map_err(csv_error)?;
             out.write_field(e.kind.as_str().as_bytes())

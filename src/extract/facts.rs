@@ -20,6 +20,9 @@ pub struct KnownEntity {
     pub rule: String,
     /// The node id of its country, when the gazetteer has that country.
     pub country: Option<String>,
+    /// The other names the gazetteer knows it by (`known_as` on its node), so that a
+    /// query finds it by any of them, seen in the articles or not.
+    pub known_as: Vec<String>,
 }
 
 /// Which entity a fact is about: a gazetteer entity (shared, not copied per fact), or one

@@ -104,6 +104,8 @@ pub struct RoleEntry {
     pub title: String,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Where the row came from (`file:line`), for error messages.
+    pub origin: String,
 }
 
 /// How an alias key refers to its entity.
@@ -143,7 +145,12 @@ fn is_iso_date(s: &str) -> bool {
     match parts.as_slice() {
         [y] => number(y, 4, 1..=9999),
         [y, m] => number(y, 4, 1..=9999) && number(m, 2, 1..=12),
-        [y, m, d] => number(y, 4, 1..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
+        [y, m, d] => {
+            number(y, 4, 1..=9999)
+                && number(m, 2, 1..=12)
+                && number(d, 2, 1..=31)
+                && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+        }
         _ => false,
     }
 }
@@ -194,10 +201,20 @@ impl Gazetteer {
                     title: row.optional(3).to_string(),
                     from: Some(row.optional(4).to_string()).filter(|s| !s.is_empty()),
                     to: Some(row.optional(5).to_string()).filter(|s| !s.is_empty()),
+                    origin: format!("{}:{}", row.file, row.line),
                 };
                 for date in role.from.iter().chain(role.to.iter()) {
                     if !is_iso_date(date) {
-                        return Err(row.error(format!("{date:?} is not an ISO date (2025-01-23)")));
+                        return Err(row.error(format!(
+                            "{date:?} is not a date of the calendar (ISO: 2025, 2025-01 or 2025-01-23)"
+                        )));
+                    }
+                }
+                if let (Some(from), Some(to)) = (&role.from, &role.to) {
+                    if super::dates::after(from, to) {
+                        return Err(
+                            row.error(format!("the role starts ({from}) after it ends ({to})"))
+                        );
                     }
                 }
                 if role.role.is_empty() || role.person.is_empty() || role.target.is_empty() {
@@ -249,6 +266,17 @@ impl Gazetteer {
                 surname_alone,
             };
             match self.by_slug.get(&slug) {
+                // a later file replaces an entry; one file naming an id twice is a mistake
+                Some(&index)
+                    if self.entries[index].origin.rsplit_once(':').map(|(f, _)| f)
+                        == Some(row.file) =>
+                {
+                    let (_, line) = self.entries[index]
+                        .origin
+                        .rsplit_once(':')
+                        .unwrap_or_default();
+                    return Err(row.error(format!("duplicate id {slug:?}: already on line {line}")));
+                }
                 Some(&index) => self.entries[index] = entry,
                 None => {
                     self.by_slug.insert(slug, self.entries.len());
@@ -284,11 +312,10 @@ impl Gazetteer {
         for role in &self.roles {
             for slug in [&role.person, &role.target] {
                 if self.get(slug).is_none() {
-                    return Err(DataError {
-                        file: "roles".into(),
-                        line: 0,
-                        message: format!("role of {:?} names unknown id {slug:?}", role.person),
-                    });
+                    return Err(origin_error(
+                        &role.origin,
+                        format!("role of {:?} names unknown id {slug:?}", role.person),
+                    ));
                 }
             }
         }

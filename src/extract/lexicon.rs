@@ -269,7 +269,49 @@ impl Lexicon {
     }
 
     /// The built-in lexicon with files of the same name in `dir` replacing the built-in ones.
+    ///
+    /// A folder that is not there, or a `.tsv` file in it that replaces no built-in file (a
+    /// misspelt name would be ignored otherwise), is an error that names the valid files.
     pub fn from_dir(dir: &Path) -> Result<Lexicon, DataError> {
+        let dir_error = |message: String| DataError {
+            file: dir.display().to_string(),
+            line: 0,
+            message,
+        };
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| dir_error(format!("cannot read the lexicon folder: {e}")))?;
+        let known: Vec<&str> = BUILTIN
+            .iter()
+            .map(|(name, _)| {
+                Path::new(name)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or(name)
+            })
+            .collect();
+        let mut names: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.ends_with(".tsv"))
+            .collect();
+        names.sort();
+        for name in &names {
+            if !known.contains(&name.as_str()) {
+                let closest = known
+                    .iter()
+                    .min_by_key(|k| strsim::levenshtein(k, name))
+                    .copied()
+                    .unwrap_or_default();
+                return Err(DataError {
+                    file: dir.join(name).display().to_string(),
+                    line: 0,
+                    message: format!(
+                        "replaces no lexicon file (did you mean {closest}? valid: {})",
+                        known.join(", ")
+                    ),
+                });
+            }
+        }
         let mut lexicon = Lexicon::default();
         for (name, builtin) in BUILTIN {
             let path = dir.join(name);

@@ -101,6 +101,12 @@ impl Extractor {
                         .as_deref()
                         .and_then(|c| gazetteer.get(c))
                         .map(|c| c.id.clone()),
+                    known_as: e
+                        .aliases
+                        .iter()
+                        .filter(|a| **a != e.label)
+                        .cloned()
+                        .collect(),
                 })
             })
             .collect();

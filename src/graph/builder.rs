@@ -149,6 +149,9 @@ impl GraphBuilder {
                 if let Some(country) = &e.country {
                     attrs.insert("country", country.as_str());
                 }
+                if !e.known_as.is_empty() {
+                    attrs.insert("known_as", e.known_as.clone());
+                }
             }
             FactEntity::Discovered { .. } => {
                 attrs.insert("label", surface);

@@ -23,8 +23,17 @@ pub enum Resolution {
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
     by_key: BTreeMap<String, BTreeSet<String>>,
+    /// Each word of a person's names → the people whose names hold it, for a given name
+    /// or surname typed alone («سيرغي», «Sergey», «بوتين»).
+    by_part: BTreeMap<String, BTreeSet<String>>,
     variant_rules: Vec<(String, String)>,
 }
+
+/// Words of names that name nobody alone: the links of Arabic names («بن», «آل», «أبو»
+/// normalised) and their transcriptions.
+const NAME_LINKS: [&str; 10] = [
+    "بن", "ابن", "بنت", "ال", "ابو", "عبد", "al", "bin", "ibn", "abu",
+];
 
 impl NameIndex {
     /// Indexes labels, English labels, aliases and id slugs of every non-article node;
@@ -32,6 +41,7 @@ impl NameIndex {
     pub fn new(graph: &KnowledgeGraph) -> NameIndex {
         let variant_rules = graph.name_variants();
         let mut by_key: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut by_part: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for n in graph.nodes.values().filter(|n| n.kind != NodeKind::Article) {
             let mut names: Vec<String> = Vec::new();
             for key in ["label", "label_en"] {
@@ -39,8 +49,11 @@ impl NameIndex {
                     names.push(s.to_string());
                 }
             }
-            if let Some(aliases) = n.attrs.get("aliases").and_then(AttrValue::as_list) {
-                names.extend(aliases.iter().map(|a| a.to_string()));
+            // the surfaces seen in the articles, and the gazetteer's other names for it
+            for key in ["aliases", "known_as"] {
+                if let Some(aliases) = n.attrs.get(key).and_then(AttrValue::as_list) {
+                    names.extend(aliases.iter().map(|a| a.to_string()));
+                }
             }
             names.push(n.id.to_string());
             if let Some((_, slug)) = n.id.split_once(':') {
@@ -67,13 +80,28 @@ impl NameIndex {
             }
             for name in names {
                 let key = normalize_key(&name);
-                if !key.is_empty() {
-                    by_key.entry(key).or_default().insert(n.id.to_string());
+                if key.is_empty() || key.contains(':') {
+                    if !key.is_empty() {
+                        by_key.entry(key).or_default().insert(n.id.to_string());
+                    }
+                    continue;
                 }
+                if n.kind == NodeKind::Person && key.contains(' ') {
+                    for part in key.split(' ').filter(|p| p.chars().count() >= 2) {
+                        if !NAME_LINKS.contains(&part) {
+                            by_part
+                                .entry(part.to_string())
+                                .or_default()
+                                .insert(n.id.to_string());
+                        }
+                    }
+                }
+                by_key.entry(key).or_default().insert(n.id.to_string());
             }
         }
         NameIndex {
             by_key,
+            by_part,
             variant_rules,
         }
     }
@@ -113,13 +141,24 @@ impl NameIndex {
                 }
             }
         }
-        for c in &candidates {
-            if let Some(ids) = self.lookup(c) {
-                return match ids.len() {
-                    1 => Resolution::Found(ids.iter().next().cloned().unwrap_or_default()),
-                    _ => Resolution::Ambiguous(ids.iter().cloned().collect()),
-                };
-            }
+        let answer = |ids: &BTreeSet<String>| match ids.len() {
+            1 => Resolution::Found(ids.iter().next().cloned().unwrap_or_default()),
+            _ => Resolution::Ambiguous(ids.iter().cloned().collect()),
+        };
+        // a name as the articles or the gazetteer write it alone («ترامب») is that entity
+        if let Some(ids) = candidates.iter().find_map(|c| self.lookup(c)) {
+            return answer(ids);
+        }
+        // else a word of people's names typed alone («Sergey», «سيرغي»): the one person
+        // whose names hold it (in any of its spellings), or the list of them
+        let bearers: BTreeSet<String> = candidates
+            .iter()
+            .filter_map(|c| self.by_part.get(c))
+            .flatten()
+            .cloned()
+            .collect();
+        if !bearers.is_empty() {
+            return answer(&bearers);
         }
         Resolution::Unknown(self.suggest(&key))
     }
