@@ -6,6 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 use proptest::prelude::*;
+
+mod common;
 use serde_json::{json, Map};
 use shabaka::export::{dot::DotOptions, write_formats, Format};
 use shabaka::graph::{Attrs, Edge, KnowledgeGraph, Node};
@@ -203,7 +205,7 @@ fn graph_from(labels: Vec<(String, String)>) -> KnowledgeGraph {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: common::cases(8), ..ProptestConfig::default() })]
     #[test]
     fn hostile_text_always_gives_exports_the_consumers_parse(
         labels in prop::collection::vec((hostile_text(), hostile_text()), 2..10)

@@ -669,3 +669,121 @@ fn a_lexicon_folder_that_is_missing_or_holds_a_misnamed_file_is_an_error() {
             "title.tsv: replaces no lexicon file (did you mean titles.tsv?",
         ));
 }
+
+/// The sample articles, as bytes.
+fn samples() -> Vec<Vec<u8>> {
+    let mut paths: Vec<_> = fs::read_dir("data/articles")
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| fs::read(p).unwrap()).collect()
+}
+
+/// What extraction keeps of an article: the text of each sentence not taken for
+/// boilerplate, and the gazetteer entities named in full in each.
+fn kept(text: &str) -> Vec<(String, Vec<String>)> {
+    use shabaka::extract::mentions::EntityRef;
+    use shabaka::text::normalize::normalize_key;
+    let ex = common::extractor();
+    let doc = ex.document(text);
+    let found = ex.finder.find(&doc, &ex.gazetteer, &ex.lexicon);
+    (0..doc.sentences.len())
+        .filter(|&i| !doc.excluded[i])
+        .map(|i| {
+            let mut known: Vec<String> = found
+                .mentions
+                .iter()
+                .filter(|m| m.sentence as usize == i)
+                .filter_map(|m| match m.entity {
+                    EntityRef::Known(k) => Some((&ex.gazetteer.entries[k as usize], m)),
+                    _ => None,
+                })
+                // named in full: a surname alone is resolved by the full name elsewhere
+                // in the article, which the damage may have hit
+                .filter(|(entry, m)| {
+                    let surface = normalize_key(&m.surface);
+                    entry.aliases.iter().any(|a| normalize_key(a) == surface)
+                })
+                .map(|(entry, _)| entry.id.clone())
+                .collect();
+            known.sort();
+            known.dedup();
+            (doc.sentence_text(i as u32), known)
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: common::cases(48),
+        ..Default::default()
+    })]
+
+    /// One byte of an article changed to any other value (a flipped bit, a NUL, a stray
+    /// control or terminator): the file still decodes, and every sentence but the one the
+    /// byte is in (or ends, or begins) is kept, with the gazetteer entities it names in full.
+    #[test]
+    fn a_single_corrupted_byte_never_drops_more_than_its_sentence(
+        article in 0usize..5,
+        position in proptest::prelude::any::<proptest::sample::Index>(),
+        value in proptest::prelude::any::<u8>(),
+    ) {
+        let bytes = &samples()[article];
+        let at = position.index(bytes.len());
+        proptest::prop_assume!(bytes[at] != value);
+        let original = std::str::from_utf8(bytes).unwrap();
+        let mut damaged = bytes.clone();
+        damaged[at] = value;
+        let decoded = shabaka::text::decode::decode(&damaged, None);
+        proptest::prop_assert!(decoded.is_ok(), "byte {at} → {value:#x}: {decoded:?}");
+        let decoded = decoded.unwrap();
+        let before = kept(original);
+        let after = kept(&decoded.text);
+        // the sentences around the damaged byte: the one holding its character, and a
+        // neighbour when the character is a sentence end or begins one
+        let char_at = original[..original.floor_char_boundary(at)].chars().count() as u32;
+        let ex = common::extractor();
+        let doc = ex.document(original);
+        let spans: Vec<(u32, u32)> = doc.sentences.iter().map(|s| (s.chars.start, s.chars.end)).collect();
+        let mut touched: Vec<usize> = Vec::new();
+        match spans.iter().position(|&(start, end)| start <= char_at && char_at < end) {
+            // inside a sentence; its last character (the terminator) joins it to the next
+            Some(i) => {
+                touched.push(i);
+                if char_at + 1 == spans[i].1 {
+                    touched.push(i + 1);
+                }
+            }
+            // between two sentences: both
+            None => {
+                touched.extend(spans.iter().rposition(|&(_, end)| end <= char_at));
+                touched.extend(spans.iter().position(|&(start, _)| start > char_at));
+            }
+        }
+        let affected: Vec<String> = touched
+            .into_iter()
+            .filter(|&i| i < spans.len())
+            .map(|i| doc.sentence_text(i as u32))
+            .collect();
+        for (sentence, known) in &before {
+            if affected.contains(sentence) {
+                continue;
+            }
+            let still = after.iter().find(|(s, _)| s == sentence);
+            proptest::prop_assert!(
+                still.is_some(),
+                "byte {at} → {value:#x} dropped another sentence: {sentence}"
+            );
+            let (_, known_after) = still.unwrap();
+            for entity in known {
+                proptest::prop_assert!(
+                    known_after.contains(entity),
+                    "byte {at} → {value:#x} lost {entity} in: {sentence}"
+                );
+            }
+        }
+    }
+}

@@ -81,6 +81,9 @@ impl std::fmt::Display for DecodeNote {
 /// many of its non-ASCII characters decode for each malformed sequence: one bad byte in
 /// an article is damage; a Windows-1256 file is malformed almost everywhere.
 const VALID_PER_MALFORMED: usize = 20;
+/// UTF-8 text may hold one NUL byte, and one more per this many bytes, as damage: each
+/// is replaced like a malformed sequence. More, and the file is binary.
+const STRAY_NUL_EVERY: usize = 1000;
 /// A forced encoding is doubted when fewer than this percentage of the letters are Arabic,
 /// given at least `PLAUSIBILITY_MIN_LETTERS` non-ASCII letters to judge by.
 const MIN_ARABIC_PERCENT: u32 = 50;
@@ -112,6 +115,18 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         }
     }
     if bytes.contains(&0) {
+        // a stray NUL or two in UTF-8 text is damage, like any malformed byte; binary
+        // data has many
+        let zeros = memchr::memchr_iter(0, bytes).count();
+        if zeros <= 1 + bytes.len() / STRAY_NUL_EVERY {
+            let cleaned: Vec<u8> = bytes
+                .iter()
+                .map(|&b| if b == 0 { 0xff } else { b })
+                .collect();
+            if let Some(repaired) = repaired_utf8(&cleaned) {
+                return repaired;
+            }
+        }
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {

@@ -58,3 +58,12 @@ pub fn graph_json(out: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(out.join("graph.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
+
+/// A property test's case count: `default`, or `PROPTEST_CASES` for a longer local run.
+#[allow(dead_code)]
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
