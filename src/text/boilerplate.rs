@@ -152,6 +152,7 @@ impl BoilerplateRules {
                             // the rest of the line is a paragraph glued after the bar
                             out.extend(
                                 self.glued_bars(line, true)
+                                    .into_iter()
                                     .map(|(start, end)| (from + start, from + end)),
                             );
                         }
@@ -180,6 +181,7 @@ impl BoilerplateRules {
             // scraper): only the bar goes, the paragraph stays
             out.extend(
                 self.glued_bars(line, run_on)
+                    .into_iter()
                     .map(|(start, end)| (from + start, from + end)),
             );
             let opens_with_verb = key
@@ -196,7 +198,15 @@ impl BoilerplateRules {
         }
         out.extend(self.related_tail(&paragraphs));
         out.sort_unstable();
-        out
+        // a line's own range and a glued bar found in it may overlap: merged
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+        for (from, to) in out.into_iter().filter(|(from, to)| from < to) {
+            match merged.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => merged.push((from, to)),
+            }
+        }
+        merged
     }
 
     /// Whether a paragraph opens with a connector.
@@ -247,41 +257,88 @@ impl BoilerplateRules {
     /// a sentence holding a run-together menu («FacebookTwitterLinkedInEmail») with few
     /// other words. Extraction skips whole sentences, so only a sentence that is all bar
     /// is excluded: a bar inside a sentence of content stays rather than take it along.
-    fn glued_bars<'a>(
-        &'a self,
-        line: &'a str,
-        run_on: bool,
-    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+    ///
+    /// Without a run-together token (nearly every line) only the line's last sentences are
+    /// looked at, from the end and no further than a bar can be long: a flattened page
+    /// ends with its share bar.
+    fn glued_bars(&self, line: &str, run_on: bool) -> Vec<(usize, usize)> {
+        if !run_on {
+            return self.trailing_bars(line);
+        }
+        let mut out = Vec::new();
         let mut start = 0usize;
-        let mut pieces = line.char_indices().filter(|&(_, c)| is_sentence_end(c));
-        std::iter::from_fn(move || loop {
-            if start >= line.len() {
-                return None;
+        let ends = line
+            .char_indices()
+            .filter(|&(_, c)| is_sentence_end(c))
+            .map(|(at, c)| at + c.len_utf8())
+            .chain(std::iter::once(line.len()));
+        for end in ends {
+            if end <= start {
+                continue;
             }
-            let end = pieces
-                .next()
-                .map_or(line.len(), |(at, c)| at + c.len_utf8());
-            let piece = &line[start..end];
-            let piece_start = start;
+            let (piece_start, piece) = (start, &line[start..end]);
             start = end;
             let key = line_key(piece);
             if key.is_empty() || !words_at_most(&key, SHARE_LINE_MAX_WORDS) {
                 continue;
             }
-            let bar = self
-                .rules
-                .iter()
-                .any(|p| p.rule == BoilerplateRule::ShareLine && p.starts(&key));
-            let menu = run_on
-                && long_pieces(&key).any(|w| {
-                    w.split(|c: char| !crate::text::is_word_char(c))
-                        .any(|run| run.chars().count() >= MENU_TOKEN_CHARS)
-                })
-                && words_at_most(&key, GLUED_MENU_MAX_WORDS);
-            if bar || menu {
-                return Some((piece_start, end));
+            let menu = long_pieces(&key).any(|w| {
+                w.split(|c: char| !crate::text::is_word_char(c))
+                    .any(|run| run.chars().count() >= MENU_TOKEN_CHARS)
+            }) && words_at_most(&key, GLUED_MENU_MAX_WORDS);
+            if menu || self.opens_share_bar(&key) {
+                out.push((piece_start, end));
             }
-        })
+        }
+        out
+    }
+
+    /// The short sentences at the end of `line` that open with a share phrase, last first.
+    fn trailing_bars(&self, line: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut end = line.len();
+        loop {
+            let body = line[..end].trim_end();
+            // the sentence's own end mark, then back to the previous one, giving up once
+            // the sentence is longer than a bar
+            let body = body
+                .strip_suffix(|c: char| is_sentence_end(c))
+                .unwrap_or(body);
+            let mut spaces = 0usize;
+            let mut start = None;
+            for (at, c) in body.char_indices().rev() {
+                if is_sentence_end(c) {
+                    start = Some(at + c.len_utf8());
+                    break;
+                }
+                if c == ' ' {
+                    spaces += 1;
+                    if spaces > SHARE_LINE_MAX_WORDS + 1 {
+                        return out;
+                    }
+                }
+            }
+            let start = start.unwrap_or(0);
+            let key = line_key(&line[start..end]);
+            if start >= end || key.is_empty() || !self.opens_share_bar(&key) {
+                return out;
+            }
+            if !words_at_most(&key, SHARE_LINE_MAX_WORDS) {
+                return out;
+            }
+            out.push((start, end));
+            if start == 0 {
+                return out;
+            }
+            end = start;
+        }
+    }
+
+    /// Whether a sentence's key opens with a share-line phrase.
+    fn opens_share_bar(&self, key: &str) -> bool {
+        self.rules
+            .iter()
+            .any(|p| p.rule == BoilerplateRule::ShareLine && p.starts(key))
     }
 
     /// Sets the verbs other stories' ledes open with.
@@ -505,6 +562,35 @@ mod tests {
             .replace("أعلن الجيش", "الجيش أعلن")
             .replace("كشف مصدر", "مصدر كشف");
         assert!(kept(&format!("{story}{prose}")).contains("الجيش"));
+    }
+
+    #[test]
+    fn a_bar_glued_into_a_paragraph_takes_only_its_own_sentence() {
+        let story = "قال الوزير إن المحادثات كانت مفيدة جدا وإن الجانبين سيواصلان الحوار في الأسابيع المقبلة. وأضاف أن اللقاء المقبل سيعقد في العاصمة";
+        // at the end, as a flattening scraper leaves it
+        let k = kept(&format!(
+            "{story}. شارك الخبر: FacebookTwitterLinkedInEmail"
+        ));
+        assert!(k.contains("العاصمه") && !k.contains("Facebook"), "{k}");
+        let k = kept(&format!("{story}. شارك الخبر"));
+        assert!(k.contains("العاصمه") && !k.contains("شارك"), "{k}");
+        // a menu token glued in the middle, a sentence of its own
+        let k = kept(&format!("{story}. FacebookTwitterLinkedInEmail. {story}."));
+        assert!(
+            !k.contains("Facebook") && k.matches("الوزير").count() == 2,
+            "{k}"
+        );
+        // a bar opening a paragraph, ended by a full stop: the paragraph after it stays
+        let k = kept(&format!("شارك الخبر عبر المواقع. {story}. {story}."));
+        assert!(
+            !k.contains("شارك") && k.matches("الوزير").count() == 2,
+            "{k}"
+        );
+        // a menu token inside a long sentence of content: the content stays
+        let k = kept(&format!(
+            "{story} FacebookTwitterLinkedInEmail ثم غادر الوزير القاعة بعد انتهاء الاجتماع."
+        ));
+        assert!(k.contains("غادر"), "{k}");
     }
 
     #[test]
