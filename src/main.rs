@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cmd::{Command, Exit};
+use cmd::{Cli, Exit};
 
 /// A build allocates and frees millions of small strings and vectors on two threads, and
 /// glibc's allocator spent about a tenth of the analysis in its own bookkeeping. mimalloc
@@ -15,17 +15,6 @@ use cmd::{Command, Exit};
 /// saved) made the analysis of the benchmark corpus about 8 % faster.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-#[derive(Parser)]
-#[command(
-    name = "shabaka",
-    version,
-    about = "Arabic news articles → knowledge graph with provenance"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
 
 /// Ctrl-C, `kill` (SIGTERM) or a closed terminal (SIGHUP): the exports already in place
 /// stay as they were, the half-written temporaries beside them go, and the process ends
@@ -52,7 +41,7 @@ fn on_interrupt_remove_temporaries() {
 
 fn main() -> ExitCode {
     on_interrupt_remove_temporaries();
-    match Cli::parse().command.run() {
+    match Cli::parse().run() {
         Ok(exit) => exit.into(),
         Err(e) => {
             eprintln!("shabaka: error: {}", cmd::terminal::safe(&format!("{e:#}")));

@@ -12,6 +12,9 @@ use shabaka::text::decode::encoding_by_name;
 
 /// Build the graph from articles (folders of *.txt / *.jsonl, files) and export it.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  shabaka build data/articles --out exports\n  shabaka build dump.jsonl --format json,graphml --out /tmp/out\n  shabaka build in/ --strict --max-file-size 50M\n\nExit status: 0 built; 3 built, but some inputs were skipped (listed on stderr); 1 error, nothing written (also --strict with a skip or warning); 2 a bad option value; 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (the previous exports stay)"
+)]
 pub struct Args {
     /// Input folders or files.
     #[arg(required = true)]

@@ -178,8 +178,8 @@ pub fn resolve(names: &NameIndex, graph: &KnowledgeGraph, name: &str) -> Result<
     }
 }
 
-/// Prints `value` as pretty JSON, or as the text `text` renders (told whether stdout is a
-/// terminal, for bold headings).
+/// Prints `value` as pretty JSON, or as the text `text` renders (told whether to style it:
+/// see `terminal::color`).
 pub fn print_answer<T: serde::Serialize>(
     json: bool,
     value: &T,
@@ -189,7 +189,7 @@ pub fn print_answer<T: serde::Serialize>(
     if json {
         println!("{}", serde_json::to_string_pretty(value)?);
     } else {
-        let rendered = text(std::io::stdout().is_terminal());
+        let rendered = text(super::terminal::color(std::io::stdout().is_terminal()));
         print!("{}", super::terminal::safe_keeping_bold(&rendered));
     }
     Ok(())

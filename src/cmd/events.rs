@@ -8,6 +8,9 @@ use shabaka::query::{render, NameIndex, Queries};
 
 /// Events as a timeline.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  shabaka events --between ناريشكين راتكليف\n  shabaka events --with Lavrov --from 2025-02 --to 2025-03\n\nExit status: 0 done; 1 error (no such entity: the closest names are listed; an ambiguous name lists its candidates); 2 a bad option value"
+)]
 pub struct Args {
     /// Only events with this participant (repeatable: all must take part).
     #[arg(long)]

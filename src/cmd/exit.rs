@@ -9,6 +9,9 @@ pub enum Exit {
     Ok = 0,
     /// An error: nothing was written (the message is on stderr).
     Error = 1,
+    /// The command line was wrong (an unknown option, a bad value): the message says why.
+    /// clap ends such runs itself with this status; shabaka with no command does too.
+    Usage = 2,
     /// `build` wrote its exports, but some inputs were skipped (each listed on stderr).
     Skipped = 3,
     /// A query found nothing to show (`path` between unconnected entities).

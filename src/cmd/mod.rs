@@ -6,9 +6,11 @@
 
 mod build;
 mod common;
+mod completions;
 mod events;
 pub mod exit;
 mod export;
+mod man;
 mod neighbors;
 mod path;
 mod show;
@@ -18,11 +20,54 @@ pub mod terminal;
 mod top;
 mod train_ner;
 mod unknown;
+mod version;
 
 use anyhow::Result;
-use clap::Subcommand;
+use clap::{Parser, Subcommand};
 
 pub use exit::Exit;
+
+/// The whole command line: global options, then one subcommand.
+#[derive(Parser)]
+#[command(
+    name = "shabaka",
+    about = "Arabic news articles → knowledge graph with provenance",
+    version,
+    disable_version_flag = true,
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    /// Print the version, with the built-in gazetteer, lexicon and model.
+    #[arg(short = 'V', long)]
+    version: bool,
+    /// With --version: as JSON.
+    #[arg(long, requires = "version")]
+    json: bool,
+    /// Colour and bold in text output: auto (a terminal, unless NO_COLOR is set or
+    /// TERM=dumb; CLICOLOR_FORCE forces it), always or never.
+    #[arg(long, value_enum, default_value_t = terminal::ColorChoice::Auto, global = true)]
+    color: terminal::ColorChoice,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+impl Cli {
+    /// Runs what the command line asks for.
+    pub fn run(self) -> Result<Exit> {
+        terminal::set_color_choice(self.color);
+        if self.version {
+            return version::run(self.json);
+        }
+        match self.command {
+            Some(command) => command.run(),
+            None => {
+                use clap::CommandFactory;
+                Cli::command().print_help()?;
+                Ok(Exit::Usage)
+            }
+        }
+    }
+}
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -48,6 +93,10 @@ pub enum Command {
     Events(events::Args),
     /// List discovered entities (not in the gazetteer) by number of mentions.
     Unknown(unknown::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write one per command into a folder.
+    Man(man::Args),
 }
 
 impl Command {
@@ -65,6 +114,8 @@ impl Command {
             Command::Top(args) => top::run(args),
             Command::Events(args) => events::run(args),
             Command::Unknown(args) => unknown::run(args),
+            Command::Completions(args) => completions::run(args),
+            Command::Man(args) => man::run(args),
         }
     }
 }

@@ -8,7 +8,11 @@ use shabaka::query::{render, NameIndex, Queries};
 
 /// The ego network of an entity.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  shabaka neighbors لافروف --depth 2 --kind Person\n\nExit status: 0 done; 1 error (no such entity: the closest names are listed; an ambiguous name lists its candidates); 2 a bad option value"
+)]
 pub struct Args {
+    /// The entity: a name in Arabic (any spelling, with clitics) or English, or an id.
     a: String,
     /// How many hops out to look (at least 1).
     #[arg(long, default_value_t = 1, value_parser = super::common::parse_positive)]

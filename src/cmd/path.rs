@@ -8,8 +8,13 @@ use shabaka::query::{render, NameIndex, PathOptions, Queries};
 
 /// Shortest path(s) between two entities, with the evidence for every hop.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  shabaka path ناريشكين روبيو\n  shabaka path Naryshkin Rubio --all --max-hops 6 --kind Person\n\nExit status: 0 a path was found; 4 no path; 1 error (unknown or ambiguous name: candidates listed); 2 a bad option value"
+)]
 pub struct Args {
+    /// The first entity: a name in Arabic (any spelling, with clitics) or English, or an id.
     a: String,
+    /// The second entity, named the same ways.
     b: String,
     /// All shortest paths, not just one.
     #[arg(long)]

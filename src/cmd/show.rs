@@ -8,7 +8,11 @@ use shabaka::query::{render, NameIndex, Queries};
 
 /// An entity: aliases, roles with dates, events, articles.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  shabaka show \"John Ratcliffe\"\n  shabaka show لافروف --json\n\nExit status: 0 done; 1 error (no such entity: the closest names are listed; an ambiguous name lists its candidates); 2 a bad option value"
+)]
 pub struct Args {
+    /// The entity: a name in Arabic (any spelling, with clitics) or English, or an id.
     a: String,
     #[command(flatten)]
     q: QueryArgs,

@@ -6,6 +6,47 @@
 //! keeps them, escaped by JSON).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// `--color`: whether text output may use bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+static COLOR_CHOICE: OnceLock<ColorChoice> = OnceLock::new();
+
+/// Records the `--color` of this run (the first call wins).
+pub fn set_color_choice(choice: ColorChoice) {
+    let _ = COLOR_CHOICE.set(choice);
+}
+
+/// Whether to style text for a stream, by the conventions: `--color always|never` first;
+/// then `NO_COLOR` (set and not empty) turns styling off, `CLICOLOR_FORCE` (set, not `0`)
+/// turns it on; else only on a terminal whose `TERM` is not `dumb`.
+pub fn color(is_terminal: bool) -> bool {
+    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    decide(
+        COLOR_CHOICE.get().copied().unwrap_or(ColorChoice::Auto),
+        env("NO_COLOR").is_some(),
+        env("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+        env("TERM").is_some_and(|v| v == "dumb"),
+        is_terminal,
+    )
+}
+
+/// `color`, with the environment given.
+fn decide(choice: ColorChoice, no_color: bool, force: bool, dumb: bool, tty: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if no_color => false,
+        ColorChoice::Auto if force => true,
+        ColorChoice::Auto => tty && !dumb,
+    }
+}
 
 /// The styling the renderers themselves write, kept when `keep_bold` is asked for.
 const BOLD: &str = "\x1b[1m";
@@ -48,6 +89,18 @@ pub fn safe_keeping_bold(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_follows_the_flag_then_no_color_then_clicolor_force_then_the_terminal() {
+        use ColorChoice::*;
+        assert!(decide(Always, true, false, true, false));
+        assert!(!decide(Never, false, true, false, true));
+        assert!(!decide(Auto, true, true, false, true));
+        assert!(decide(Auto, false, true, false, false));
+        assert!(!decide(Auto, false, false, true, true));
+        assert!(decide(Auto, false, false, false, true));
+        assert!(!decide(Auto, false, false, false, false));
+    }
 
     #[test]
     fn escapes_and_bells_go_line_feeds_tabs_and_bold_stay() {

@@ -8,6 +8,9 @@ use shabaka::query::{render, Measure, Queries};
 
 /// The most central entities.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  shabaka top --by betweenness --kind Person -n 10\n\nExit status: 0 done; 1 error; 2 a bad option value"
+)]
 pub struct Args {
     /// The centrality measure.
     #[arg(long, value_enum, default_value = "degree")]

@@ -72,6 +72,22 @@ const BUILTIN: &[(&str, &str, bool)] = &[
     ),
 ];
 
+/// What identifies the built-in gazetteer in `shabaka --version`: its number of files and
+/// the SHA-256 (first 12 hex digits) of their names and contents.
+pub fn builtin_fingerprint() -> (usize, String) {
+    let mut all = Vec::new();
+    for (name, content, _) in BUILTIN {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(content.as_bytes());
+        all.push(0);
+    }
+    (
+        BUILTIN.len(),
+        crate::input::sha256_hex(&all)[..12].to_string(),
+    )
+}
+
 /// One gazetteer entity.
 #[derive(Debug, Clone)]
 pub struct Entry {

@@ -257,6 +257,22 @@ fn tokens_of(s: &str) -> Vec<String> {
     super::matcher::words(&normalize_key(s))
 }
 
+/// What identifies the built-in lexicon in `shabaka --version`: its number of files and
+/// the SHA-256 (first 12 hex digits) of their names and contents.
+pub fn builtin_fingerprint() -> (usize, String) {
+    let mut all = Vec::new();
+    for (name, content) in BUILTIN {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(content.as_bytes());
+        all.push(0);
+    }
+    (
+        BUILTIN.len(),
+        crate::input::sha256_hex(&all)[..12].to_string(),
+    )
+}
+
 impl Lexicon {
     /// The lexicon shipped with the binary.
     pub fn builtin() -> Result<Lexicon, DataError> {

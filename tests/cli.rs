@@ -1,0 +1,133 @@
+//! The command line's habits: completions, the manual page, `--version`, colour
+//! conventions, help on every argument.
+
+use std::process::Command as Std;
+
+use predicates::prelude::*;
+
+mod common;
+use common::shabaka;
+
+fn stdout_of(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut cmd = shabaka();
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_bash_completion_script_is_valid_bash_and_every_shell_gets_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("shabaka.bash");
+    std::fs::write(&script, stdout_of(&["completions", "bash"], &[])).unwrap();
+    let checked = Std::new("bash").arg("-n").arg(&script).status().unwrap();
+    assert!(checked.success(), "bash -n rejects the completion script");
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let text = stdout_of(&["completions", shell], &[]);
+        assert!(
+            text.contains("shabaka") && text.contains("build"),
+            "{shell}"
+        );
+    }
+    shabaka()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values"));
+}
+
+#[test]
+fn the_manual_page_renders_with_groff_and_names_every_command() {
+    let page = stdout_of(&["man"], &[]);
+    let mut groff = Std::new("groff")
+        .args(["-k", "-man", "-Tutf8", "-ww"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("groff is installed (scripts/setup.sh)");
+    use std::io::Write;
+    groff
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let out = groff.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for command in ["build", "path", "show", "events", "completions"] {
+        assert!(text.contains(command), "the page lacks {command}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    shabaka()
+        .args(["man", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    for page in ["shabaka.1", "shabaka-build.1", "shabaka-path.1"] {
+        assert!(dir.path().join(page).is_file(), "{page} not written");
+    }
+}
+
+#[test]
+fn version_names_the_built_in_data_also_as_json() {
+    let text = stdout_of(&["--version"], &[]);
+    assert!(text.starts_with(&format!("shabaka {}", env!("CARGO_PKG_VERSION"))));
+    for part in ["gazetteer", "lexicon", "model"] {
+        assert!(text.contains(part), "{text}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["--version", "--json"], &[])).unwrap();
+    assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        json["model"]["bytes"],
+        std::fs::metadata("data/models/ner.model").unwrap().len()
+    );
+    for data in ["gazetteer", "lexicon", "model"] {
+        assert_eq!(json[data]["sha256"].as_str().unwrap().len(), 12, "{json}");
+    }
+}
+
+#[test]
+fn colour_follows_the_flag_no_color_and_clicolor_force() {
+    let graph = ["--graph", "exports/graph.json"];
+    let show = |color: &str, env: &[(&str, &str)]| {
+        let mut args = vec!["show", "ناريشكين", "--color", color];
+        args.extend(graph);
+        stdout_of(&args, env)
+    };
+    assert!(show("always", &[]).contains('\x1b'));
+    assert!(!show("never", &[("CLICOLOR_FORCE", "1")]).contains('\x1b'));
+    // not a terminal here: auto is plain, unless forced; NO_COLOR wins over forcing
+    assert!(!show("auto", &[]).contains('\x1b'));
+    assert!(show("auto", &[("CLICOLOR_FORCE", "1")]).contains('\x1b'));
+    assert!(!show("auto", &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\x1b'));
+}
+
+#[test]
+fn every_argument_has_help_and_query_commands_give_examples_and_exit_codes() {
+    // through the binary: the help of each command describes each of its arguments
+    for command in ["build", "path", "show", "neighbors", "events", "top"] {
+        let help = stdout_of(&[command, "--help"], &[]);
+        assert!(help.contains("Exit status:"), "{command}: no exit statuses");
+        assert!(help.contains("Example"), "{command}: no example");
+        for line in help.lines().filter(|l| l.starts_with("  <")) {
+            let described = line.trim_start().split_once("  ").is_some();
+            assert!(described, "{command}: an argument without help: {line}");
+        }
+    }
+}
