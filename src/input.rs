@@ -62,12 +62,26 @@ pub enum InputError {
     Unreadable { path: String, message: String },
 }
 
-/// A unit of input work: a text file or a JSONL file.
+/// A unit of input work: a text file, a JSONL file, or standard input (`-`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Text(PathBuf),
     Jsonl(PathBuf),
+    Stdin,
 }
+
+/// What standard input holds, when it is an input (`-`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StdinFormat {
+    /// JSONL when its first character (after whitespace and a BOM) is `{`, else text.
+    #[default]
+    Auto,
+    Text,
+    Jsonl,
+}
+
+/// The path that names standard input.
+pub const STDIN: &str = "-";
 
 /// Per-file metadata from a `metadata.tsv` sidecar (file, published, title, source, url).
 #[derive(Debug, Clone, Default)]
@@ -120,10 +134,14 @@ impl Metadata {
 
 /// How inputs are read: a forced encoding, and the size above which a file (or a JSONL
 /// line) is not read at all.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub encoding: Option<&'static Encoding>,
     pub max_file_size: u64,
+    /// What `-` holds.
+    pub stdin_format: StdinFormat,
+    /// The stem of the article read from `-` as text (`article:<name>`).
+    pub stdin_name: String,
 }
 
 /// The default `--max-file-size`: far above any article, far below what fills memory.
@@ -134,6 +152,8 @@ impl Default for ReadOptions {
         ReadOptions {
             encoding: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            stdin_format: StdinFormat::Auto,
+            stdin_name: "stdin".into(),
         }
     }
 }
@@ -212,7 +232,19 @@ pub fn collect(paths: &[PathBuf], options: &ReadOptions) -> Result<Collected, In
         out: Collected::default(),
         seen: HashMap::new(),
     };
+    let mut stdin_seen = false;
     for path in paths {
+        if path.as_os_str() == STDIN {
+            if std::mem::replace(&mut stdin_seen, true) {
+                walk.out.duplicates.push(Skipped {
+                    path: STDIN.into(),
+                    reason: "standard input given twice (read once)".into(),
+                });
+            } else {
+                walk.out.sources.push(Source::Stdin);
+            }
+            continue;
+        }
         let meta =
             fs::metadata(path).map_err(|_| InputError::Missing(path.display().to_string()))?;
         if meta.is_dir() {
@@ -373,7 +405,7 @@ pub fn read_text_file(
         path: display.clone(),
         reason,
     };
-    let bytes = read_capped(path, options.max_file_size)
+    let bytes = read_capped(fs::File::open(path), options.max_file_size)
         .map_err(|e| skipped(format!("cannot read: {e}")))?
         .ok_or_else(|| {
             skipped(format!(
@@ -381,13 +413,35 @@ pub fn read_text_file(
                 megabytes(options.max_file_size)
             ))
         })?;
-    let decoded = decode_vec(bytes, options.encoding).map_err(|e| skipped(e.to_string()))?;
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("article")
         .to_string();
     let file_name = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+    text_article(bytes, display, stem, file_name, options, metadata)
+}
+
+/// Standard input read as one text article named `options.stdin_name`.
+pub fn read_text_stdin(bytes: Vec<u8>, options: &ReadOptions) -> Result<Article, Skipped> {
+    let stem = id_slug(&options.stdin_name);
+    text_article(bytes, STDIN.into(), stem, "", options, &Metadata::default())
+}
+
+/// The article of a text file's bytes, with its metadata row (by file name or stem).
+fn text_article(
+    bytes: Vec<u8>,
+    display: String,
+    stem: String,
+    file_name: &str,
+    options: &ReadOptions,
+    metadata: &Metadata,
+) -> Result<Article, Skipped> {
+    let skipped = |reason: String| Skipped {
+        path: display.clone(),
+        reason,
+    };
+    let decoded = decode_vec(bytes, options.encoding).map_err(|e| skipped(e.to_string()))?;
     let FileMetadata {
         published,
         title,
@@ -416,12 +470,21 @@ pub fn read_text_file(
 
 /// The bytes of a file, or `None` if it holds more than `cap` (it may have grown since it
 /// was listed): never more than `cap + 1` bytes are read.
-fn read_capped(path: &Path, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let file = fs::File::open(path)?;
+fn read_capped(file: std::io::Result<fs::File>, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let file = file?;
     let hint = file.metadata().map(|m| m.len()).unwrap_or(0).min(cap);
-    let mut bytes = Vec::with_capacity(hint as usize + 1);
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    read_capped_from(file, hint, cap)
+}
+
+/// At most `cap` bytes of `reader` (`None` if it holds more), `hint` of them expected.
+pub fn read_capped_from(
+    reader: impl std::io::Read,
+    hint: u64,
+    cap: u64,
+) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(hint.min(cap) as usize + 1);
+    reader.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
@@ -495,11 +558,19 @@ pub fn jsonl_batches(
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
-    let mut reader = BufReader::new(file);
+    Ok(jsonl_batches_from(BufReader::new(file), batch, max_line))
+}
+
+/// `jsonl_batches` of any reader (standard input).
+pub fn jsonl_batches_from(
+    mut reader: impl BufRead,
+    batch: usize,
+    max_line: u64,
+) -> impl Iterator<Item = Vec<JsonlLine>> {
     let mut index = 0usize;
     let mut buf = Vec::new();
     let mut failed = false;
-    Ok(std::iter::from_fn(move || {
+    std::iter::from_fn(move || {
         let mut out = Vec::with_capacity(batch);
         while !failed {
             let line = match read_line_capped(&mut reader, &mut buf, max_line) {
@@ -533,7 +604,7 @@ pub fn jsonl_batches(
             }
         }
         (!out.is_empty()).then_some(out)
-    }))
+    })
 }
 
 /// Reads one line into `buf` (without its `\n`), keeping at most `cap` bytes: `None` at
@@ -565,6 +636,18 @@ fn read_line_capped(
         reader.consume(used);
         if newline.is_some() {
             return Ok(Some(overlong));
+        }
+    }
+}
+
+/// Whether standard input, whose first buffered bytes are `head`, holds JSONL.
+pub fn stdin_is_jsonl(format: StdinFormat, head: &[u8]) -> bool {
+    match format {
+        StdinFormat::Jsonl => true,
+        StdinFormat::Text => false,
+        StdinFormat::Auto => {
+            let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+            head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
         }
     }
 }

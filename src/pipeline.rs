@@ -88,6 +88,7 @@ pub fn build(
             Source::Text(p) | Source::Jsonl(p) => {
                 std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
             }
+            Source::Stdin => 0,
         })
         .sum();
     progress(0, 0, total);
@@ -175,8 +176,24 @@ fn produce(
             })
             .collect()
     };
+    let read_jsonl = |path: &std::path::Path, batch: Vec<input::JsonlLine>| -> ChunkRead {
+        batch
+            .into_par_iter()
+            .map(|(line, content)| {
+                let content = content.map_err(|reason| Skipped {
+                    path: format!("{}:{line}", path.display()),
+                    reason,
+                })?;
+                let article = input::parse_jsonl_line(path, line, &content)?;
+                Ok((article, content.len() as u64))
+            })
+            .collect()
+    };
     let mut texts: Vec<PathBuf> = Vec::new();
     for source in sources {
+        if !matches!(source, Source::Text(_)) && !texts.is_empty() {
+            let _ = tx.send(analyze(read_texts(&std::mem::take(&mut texts))));
+        }
         match source {
             Source::Text(path) => {
                 texts.push(path.clone());
@@ -185,22 +202,37 @@ fn produce(
                 }
             }
             Source::Jsonl(path) => {
-                if !texts.is_empty() {
-                    let _ = tx.send(analyze(read_texts(&std::mem::take(&mut texts))));
-                }
                 for batch in input::jsonl_batches(path, CHUNK, options.max_file_size)? {
-                    let read: ChunkRead = batch
-                        .into_par_iter()
-                        .map(|(line, content)| {
-                            let content = content.map_err(|reason| Skipped {
-                                path: format!("{}:{line}", path.display()),
-                                reason,
-                            })?;
-                            let article = input::parse_jsonl_line(path, line, &content)?;
-                            Ok((article, content.len() as u64))
-                        })
-                        .collect();
-                    let _ = tx.send(analyze(read));
+                    let _ = tx.send(analyze(read_jsonl(path, batch)));
+                }
+            }
+            Source::Stdin => {
+                use std::io::BufRead;
+                let mut reader = std::io::BufReader::new(std::io::stdin().lock());
+                let unreadable = |e: std::io::Error| InputError::Unreadable {
+                    path: input::STDIN.into(),
+                    message: e.to_string(),
+                };
+                let head = reader.fill_buf().map_err(unreadable)?;
+                if input::stdin_is_jsonl(options.stdin_format, head) {
+                    let path = std::path::Path::new(input::STDIN);
+                    for batch in input::jsonl_batches_from(reader, CHUNK, options.max_file_size) {
+                        let _ = tx.send(analyze(read_jsonl(path, batch)));
+                    }
+                } else {
+                    let read = match input::read_capped_from(reader, 0, options.max_file_size)
+                        .map_err(unreadable)?
+                    {
+                        Some(bytes) => {
+                            let len = bytes.len() as u64;
+                            input::read_text_stdin(bytes, options).map(|a| (a, len))
+                        }
+                        None => Err(Skipped {
+                            path: input::STDIN.into(),
+                            reason: "larger than --max-file-size".into(),
+                        }),
+                    };
+                    let _ = tx.send(analyze(vec![read]));
                 }
             }
         }

@@ -131,3 +131,103 @@ fn every_argument_has_help_and_query_commands_give_examples_and_exit_codes() {
         }
     }
 }
+
+/// graph.json of a build, without the `path` attributes (`-` for standard input).
+fn graph_without_paths(out: &std::path::Path) -> serde_json::Value {
+    let mut g = common::graph_json(out);
+    for n in g["nodes"].as_array_mut().unwrap() {
+        n.as_object_mut().unwrap().remove("path");
+    }
+    g
+}
+
+const TEXT: &str = "وقال وزير الخارجية الروسي سيرجي لافروف إن المحادثات مع الجانب الأمريكي مفيدة.\n\
+واتصل الرئيس فلاديمير بوتين بالرئيس دونالد ترامب هاتفيا يوم الثلاثاء.\n";
+
+#[test]
+fn standard_input_builds_equal_file_builds_for_text_and_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    std::fs::write(&file, TEXT).unwrap();
+    let from_file = dir.path().join("file");
+    let from_stdin = dir.path().join("stdin");
+    shabaka()
+        .args(["build", "-q", "--out"])
+        .arg(&from_file)
+        .arg(&file)
+        .assert()
+        .success();
+    shabaka()
+        .args(["build", "-", "-q", "--stdin-name", "story", "--out"])
+        .arg(&from_stdin)
+        .write_stdin(TEXT)
+        .assert()
+        .success();
+    assert_eq!(
+        graph_without_paths(&from_file),
+        graph_without_paths(&from_stdin)
+    );
+
+    let jsonl = dir.path().join("d.jsonl");
+    let lines = [
+        serde_json::json!({"id": "one", "text": TEXT, "published": "2025-02-18"}).to_string(),
+        serde_json::json!({"id": "two", "text": TEXT.replace("الثلاثاء", "الأربعاء")}).to_string(),
+    ]
+    .join("\n");
+    std::fs::write(&jsonl, &lines).unwrap();
+    let (jsonl_file, jsonl_stdin) = (dir.path().join("jf"), dir.path().join("js"));
+    shabaka()
+        .args(["build", "-q", "--out"])
+        .arg(&jsonl_file)
+        .arg(&jsonl)
+        .assert()
+        .success();
+    shabaka()
+        .args(["build", "-", "-q", "--out"])
+        .arg(&jsonl_stdin)
+        .write_stdin(lines.clone())
+        .assert()
+        .success();
+    assert_eq!(
+        graph_without_paths(&jsonl_file),
+        graph_without_paths(&jsonl_stdin)
+    );
+    // told it is text, the same bytes are one article
+    let forced = dir.path().join("forced");
+    shabaka()
+        .args(["build", "-", "-q", "--stdin-format", "text", "--out"])
+        .arg(&forced)
+        .write_stdin(lines)
+        .assert()
+        .success();
+    let g = common::graph_json(&forced);
+    let articles = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "Article")
+        .count();
+    assert_eq!(articles, 1);
+}
+
+#[test]
+fn tag_reads_standard_input_when_no_file_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let conll = dir.path().join("t.conll");
+    let tokens: String = TEXT.split_whitespace().map(|t| format!("{t}\n")).collect();
+    std::fs::write(&conll, &tokens).unwrap();
+    let from_file = stdout_of(&["tag", "--conll", conll.to_str().unwrap()], &[]);
+    assert!(from_file.contains("B-PERS"));
+    for args in [vec!["tag"], vec!["tag", "--conll", "-"]] {
+        let out = shabaka()
+            .args(&args)
+            .write_stdin(tokens.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            from_file,
+            "{args:?}"
+        );
+    }
+}

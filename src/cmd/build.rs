@@ -16,9 +16,15 @@ use shabaka::text::decode::encoding_by_name;
     after_help = "Examples:\n  shabaka build data/articles --out exports\n  shabaka build dump.jsonl --format json,graphml --out /tmp/out\n  shabaka build in/ --strict --max-file-size 50M\n\nExit status: 0 built; 3 built, but some inputs were skipped (listed on stderr); 1 error, nothing written (also --strict with a skip or warning); 2 a bad option value; 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (the previous exports stay)"
 )]
 pub struct Args {
-    /// Input folders or files.
+    /// Input folders or files; `-` reads standard input (text or JSONL).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
+    /// What `-` holds: auto (JSONL if it starts with `{`), text or jsonl.
+    #[arg(long, value_enum, default_value_t = StdinFormat::Auto)]
+    stdin_format: StdinFormat,
+    /// The name of the article read from `-` as text (its id: `article:NAME`).
+    #[arg(long, value_name = "NAME", default_value = "stdin")]
+    stdin_name: String,
     /// Output folder.
     #[arg(long, default_value = "exports")]
     out: PathBuf,
@@ -50,6 +56,24 @@ pub struct Args {
     model: ModelArgs,
     #[command(flatten)]
     formats: FormatArgs,
+}
+
+/// What standard input holds.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum StdinFormat {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl From<StdinFormat> for shabaka::input::StdinFormat {
+    fn from(format: StdinFormat) -> Self {
+        match format {
+            StdinFormat::Auto => Self::Auto,
+            StdinFormat::Text => Self::Text,
+            StdinFormat::Jsonl => Self::Jsonl,
+        }
+    }
 }
 
 /// The events `--events` keeps.
@@ -129,6 +153,8 @@ pub fn run(args: Args) -> Result<Exit> {
     let read = shabaka::input::ReadOptions {
         encoding: forced,
         max_file_size: args.max_file_size,
+        stdin_format: args.stdin_format.into(),
+        stdin_name: args.stdin_name.clone(),
     };
     let outcome = shabaka::pipeline::build(
         &extractor,

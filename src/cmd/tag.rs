@@ -11,10 +11,13 @@ use shabaka::extract::ExtractOptions;
 
 /// Tag a CoNLL file (`token [TAG]` per line) with PERS/LOC/ORG BIO tags, to stdout.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  shabaka tag --conll test.conll > pred.txt\n  cut -f1 test.conll | shabaka tag > pred.txt\n\nExit status: 0 done; 1 error (unreadable input); 2 a bad option value"
+)]
 pub struct Args {
-    /// The CoNLL file.
+    /// The CoNLL file; `-` or none: standard input.
     #[arg(long)]
-    conll: PathBuf,
+    conll: Option<PathBuf>,
     #[command(flatten)]
     data: DataArgs,
     #[command(flatten)]
@@ -27,8 +30,16 @@ pub fn run(args: Args) -> Result<Exit> {
         keep_boilerplate: true,
         ..ExtractOptions::default()
     })?)?;
-    let content = std::fs::read_to_string(&args.conll)
-        .with_context(|| format!("cannot read {}", args.conll.display()))?;
+    let content = match args.conll.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
+        None => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .context("cannot read standard input as UTF-8 text")?;
+            text
+        }
+    };
     let lines = shabaka::conll::parse(&content);
     print!("{}", shabaka::conll::tag(&extractor, &lines));
     Ok(Exit::Ok)
