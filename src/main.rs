@@ -5,8 +5,6 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use cmd::{Cli, Exit};
 
 /// A build allocates and frees millions of small strings and vectors on two threads, and
@@ -41,10 +39,12 @@ fn on_interrupt_remove_temporaries() {
 
 fn main() -> ExitCode {
     on_interrupt_remove_temporaries();
-    match Cli::parse().run() {
+    let cli = Cli::parse_or_exit();
+    let json = cli.wants_json();
+    match cli.run() {
         Ok(exit) => exit.into(),
         Err(e) => {
-            eprintln!("shabaka: error: {}", cmd::terminal::safe(&format!("{e:#}")));
+            Cli::print_error(json, &e);
             Exit::Error.into()
         }
     }

@@ -231,3 +231,99 @@ fn tag_reads_standard_input_when_no_file_is_given() {
         );
     }
 }
+
+#[test]
+fn build_json_summary_counts_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), TEXT).unwrap();
+    std::fs::write(input.join("empty.txt"), "").unwrap();
+    let out = dir.path().join("out");
+    let run = shabaka()
+        .args(["build", "--json", "-q", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    let summary: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let graph = common::graph_json(&out);
+    assert_eq!(summary["articles"], 1);
+    assert_eq!(summary["skipped"][0]["reason"], "file is empty");
+    assert_eq!(
+        summary["nodes"]["total"],
+        graph["nodes"].as_array().unwrap().len()
+    );
+    assert_eq!(
+        summary["edges"]["total"],
+        graph["edges"].as_array().unwrap().len()
+    );
+    let people = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "Person")
+        .count();
+    assert_eq!(summary["nodes"]["by_kind"]["Person"], people);
+    let files: Vec<&str> = summary["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(files.iter().any(|f| f.ends_with("graph.json")), "{files:?}");
+    for f in files {
+        assert!(
+            std::path::Path::new(f).is_file(),
+            "{f} listed but not written"
+        );
+    }
+}
+
+#[test]
+fn errors_are_json_with_json_and_keep_their_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, format!("{TEXT}وحضر سيرجي ناريشكين اللقاء.\n")).unwrap();
+    let out = dir.path().join("out");
+    shabaka()
+        .args(["build", "-q", "--out"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .success();
+    let graph = out.join("graph.json");
+    let error = |args: &[&str], code: i32| -> serde_json::Value {
+        let run = shabaka().args(args).output().unwrap();
+        assert_eq!(run.status.code(), Some(code), "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?} printed on stdout");
+        let text = String::from_utf8(run.stderr).unwrap();
+        serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+            ["error"]
+            .clone()
+    };
+    let g = graph.to_str().unwrap();
+    let ambiguous = error(&["show", "سيرجي", "--json", "--graph", g], 1);
+    assert_eq!(ambiguous["kind"], "ambiguous_name");
+    let ids: Vec<&str> = ambiguous["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["person:sergey-lavrov", "person:sergey-naryshkin"]);
+    let unknown = error(&["show", "زززز", "--json", "--graph", g], 1);
+    assert_eq!(unknown["kind"], "unknown_name");
+    assert!(unknown["hint"].is_string());
+    let missing = error(&["path", "a", "b", "--json", "--graph", "no/such.json"], 1);
+    assert_eq!(missing["kind"], "graph");
+    let usage = error(&["top", "--kind", "Alien", "--json", "--graph", g], 2);
+    assert_eq!(usage["kind"], "usage");
+    assert!(usage["message"]
+        .as_str()
+        .unwrap()
+        .contains("valid: Article"));
+    let input = error(&["build", "no/such/folder", "--json"], 1);
+    assert_eq!(input["kind"], "input");
+}

@@ -50,6 +50,10 @@ pub struct Args {
     /// No summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// The summary as JSON on stdout (articles, skipped, duplicates, warnings, nodes and
+    /// edges by kind, timings, files written); errors as JSON on stderr.
+    #[arg(long)]
+    pub(super) json: bool,
     #[command(flatten)]
     data: DataArgs,
     #[command(flatten)]
@@ -132,6 +136,46 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// The build's `--json` summary.
+fn summary(
+    outcome: &shabaka::pipeline::BuildOutcome,
+    written: &[PathBuf],
+    graph_seconds: f64,
+    seconds: f64,
+) -> serde_json::Value {
+    use std::collections::BTreeMap;
+    let mut nodes: BTreeMap<&str, usize> = BTreeMap::new();
+    for n in outcome.graph.nodes.values() {
+        *nodes.entry(n.kind.as_str()).or_default() += 1;
+    }
+    let mut edges: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &outcome.graph.edges {
+        *edges.entry(e.kind.as_str()).or_default() += 1;
+    }
+    let unused = |list: &[shabaka::input::Skipped]| -> Vec<serde_json::Value> {
+        list.iter()
+            .map(|s| serde_json::json!({"path": s.path, "reason": s.reason}))
+            .collect()
+    };
+    serde_json::json!({
+        "articles": outcome.articles,
+        "bytes": outcome.bytes,
+        "skipped": unused(&outcome.skipped),
+        "duplicates": unused(&outcome.duplicates),
+        "warnings": outcome.warnings.iter()
+            .map(|w| serde_json::json!({"path": w.path, "message": w.message}))
+            .collect::<Vec<_>>(),
+        "nodes": {"total": outcome.graph.nodes.len(), "by_kind": nodes},
+        "edges": {"total": outcome.graph.edges.len(), "by_kind": edges},
+        "seconds": {
+            "graph": graph_seconds,
+            "exports": seconds - graph_seconds,
+            "total": seconds,
+        },
+        "files": written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+    })
+}
+
 /// `1 article`, `2 articles`.
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -199,9 +243,15 @@ pub fn run(args: Args) -> Result<Exit> {
     }
     let built = started.elapsed().as_secs_f64();
     let out = &args.out;
-    export::write_formats(&outcome.graph, out, &formats, &dot_options)
+    let written = export::write_formats(&outcome.graph, out, &formats, &dot_options)
         .with_context(|| format!("cannot write exports to {}", out.display()))?;
-    if !args.quiet {
+    if args.json {
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&summary(&outcome, &written, built, seconds))?
+        );
+    } else if !args.quiet {
         let seconds = started.elapsed().as_secs_f64();
         eprintln!(
             "built {} ({} skipped{}{}, {:.1} MB at {:.1} MB/s): {} nodes, {} edges in {:.2}s (graph {built:.2}s, exports {:.2}s) → {}",

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 
 use shabaka::export;
 use shabaka::extract::{ExtractOptions, Extractor};
@@ -138,44 +138,80 @@ pub struct QueryArgs {
     /// The built graph.
     #[arg(long, default_value = "exports/graph.json")]
     pub graph: PathBuf,
-    /// Output as JSON.
+    /// Output as JSON (errors too: `{"error": {...}}` on stderr).
     #[arg(long)]
     pub json: bool,
 }
 
 /// Reads a built graph.json, saying how to make one if it is missing.
 pub fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
-    let text = std::fs::read_to_string(path).with_context(|| {
-        format!(
-            "cannot read {} (run `shabaka build` first?)",
-            path.display()
-        )
+    let text = std::fs::read_to_string(path).map_err(|e| super::report::Hinted {
+        kind: "graph",
+        message: format!("cannot read {}: {e}", path.display()),
+        hint: "run `shabaka build` first, or give --graph",
     })?;
     export::json::from_json(&text)
         .with_context(|| format!("{} is not a shabaka graph", path.display()))
 }
 
-/// Resolves a name typed by the user to a node id, or explains why not ("did you mean").
+/// Resolves a name typed by the user to a node id, or explains why not ("did you mean"),
+/// with the candidates as data for `--json` errors.
 pub fn resolve(names: &NameIndex, graph: &KnowledgeGraph, name: &str) -> Result<String> {
-    let listed = |ids: &mut dyn Iterator<Item = &String>| {
-        ids.map(|i| format!("  {} — {}", NodeRef::new(graph, i).display(), i))
+    use super::report::{Candidate, NameError};
+    let candidates = |ids: &mut dyn Iterator<Item = &String>| -> Vec<Candidate> {
+        ids.map(|id| Candidate {
+            id: id.clone(),
+            label: NodeRef::new(graph, id).display(),
+        })
+        .collect()
+    };
+    let listed = |candidates: &[Candidate]| {
+        candidates
+            .iter()
+            .map(|c| format!("  {} — {}", c.label, c.id))
             .collect::<Vec<_>>()
             .join("\n")
     };
-    match names.resolve(name) {
-        Resolution::Found(id) => Ok(id),
-        Resolution::Ambiguous(ids) => bail!(
-            "{name:?} is ambiguous; did you mean one of:\n{}",
-            listed(&mut ids.iter())
-        ),
-        Resolution::Unknown(suggestions) if suggestions.is_empty() => {
-            bail!("no entity named {name:?}")
+    let (kind, message, hint, candidates) = match names.resolve(name) {
+        Resolution::Found(id) => return Ok(id),
+        Resolution::Ambiguous(ids) => {
+            let found = candidates(&mut ids.iter());
+            (
+                "ambiguous_name",
+                format!(
+                    "{name:?} is ambiguous; did you mean one of:\n{}",
+                    listed(&found)
+                ),
+                "give the full name or the id",
+                found,
+            )
         }
-        Resolution::Unknown(suggestions) => bail!(
-            "no entity named {name:?}; did you mean:\n{}",
-            listed(&mut suggestions.iter().map(|(_, i)| i))
+        Resolution::Unknown(suggestions) if suggestions.is_empty() => (
+            "unknown_name",
+            format!("no entity named {name:?}"),
+            "`shabaka unknown` lists the names found beyond the gazetteer",
+            Vec::new(),
         ),
+        Resolution::Unknown(suggestions) => {
+            let found = candidates(&mut suggestions.iter().map(|(_, i)| i));
+            (
+                "unknown_name",
+                format!(
+                    "no entity named {name:?}; did you mean:\n{}",
+                    listed(&found)
+                ),
+                "check the spelling, or pick a candidate",
+                found,
+            )
+        }
+    };
+    Err(NameError {
+        kind,
+        message,
+        hint,
+        candidates,
     }
+    .into())
 }
 
 /// Prints `value` as pretty JSON, or as the text `text` renders (told whether to style it:

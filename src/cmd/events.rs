@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(long, value_parser = super::common::parse_date)]
     to: Option<String>,
     #[command(flatten)]
-    q: QueryArgs,
+    pub(super) q: QueryArgs,
 }
 
 pub fn run(args: Args) -> Result<Exit> {

@@ -13,6 +13,7 @@ mod export;
 mod man;
 mod neighbors;
 mod path;
+mod report;
 mod show;
 mod stats;
 mod tag;
@@ -52,6 +53,29 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// Parses the command line; a usage error is printed (as JSON when `--json` is among
+    /// the arguments) and ends the process with status 2.
+    pub fn parse_or_exit() -> Cli {
+        match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) if e.use_stderr() && std::env::args().any(|a| a == "--json") => {
+                report::print_usage_error(&e);
+                std::process::exit(Exit::Usage.code())
+            }
+            Err(e) => e.exit(),
+        }
+    }
+
+    /// Whether errors are to be printed as JSON: the command was asked for JSON.
+    pub fn wants_json(&self) -> bool {
+        self.json || self.command.as_ref().is_some_and(Command::wants_json)
+    }
+
+    /// Prints an error the way this command line asks for.
+    pub fn print_error(json: bool, e: &anyhow::Error) {
+        report::print_error(e, json);
+    }
+
     /// Runs what the command line asks for.
     pub fn run(self) -> Result<Exit> {
         terminal::set_color_choice(self.color);
@@ -100,6 +124,25 @@ pub enum Command {
 }
 
 impl Command {
+    /// Whether the command prints JSON (`--json`).
+    fn wants_json(&self) -> bool {
+        match self {
+            Command::Build(a) => a.json,
+            Command::Path(a) => a.q.json,
+            Command::Neighbors(a) => a.q.json,
+            Command::Show(a) => a.q.json,
+            Command::Stats(a) => a.q.json,
+            Command::Top(a) => a.q.json,
+            Command::Events(a) => a.q.json,
+            Command::Unknown(a) => a.json,
+            Command::Export(_)
+            | Command::Tag(_)
+            | Command::TrainNer(_)
+            | Command::Completions(_)
+            | Command::Man(_) => false,
+        }
+    }
+
     /// Runs the command.
     pub fn run(self) -> Result<Exit> {
         match self {

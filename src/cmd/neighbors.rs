@@ -24,7 +24,7 @@ pub struct Args {
     #[arg(long)]
     via_articles: bool,
     #[command(flatten)]
-    q: QueryArgs,
+    pub(super) q: QueryArgs,
 }
 
 pub fn run(args: Args) -> Result<Exit> {

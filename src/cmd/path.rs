@@ -29,7 +29,7 @@ pub struct Args {
     #[arg(long = "kind", value_parser = super::common::parse_kind)]
     kinds: Vec<String>,
     #[command(flatten)]
-    q: QueryArgs,
+    pub(super) q: QueryArgs,
 }
 
 pub fn run(args: Args) -> Result<Exit> {

@@ -15,7 +15,7 @@ pub struct Args {
     /// The entity: a name in Arabic (any spelling, with clitics) or English, or an id.
     a: String,
     #[command(flatten)]
-    q: QueryArgs,
+    pub(super) q: QueryArgs,
 }
 
 pub fn run(args: Args) -> Result<Exit> {

@@ -10,7 +10,7 @@ use shabaka::query::{render, Queries};
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    q: QueryArgs,
+    pub(super) q: QueryArgs,
 }
 
 pub fn run(args: Args) -> Result<Exit> {

@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(short = 'n', long, default_value_t = 10, value_parser = super::common::parse_positive)]
     limit: usize,
     #[command(flatten)]
-    q: QueryArgs,
+    pub(super) q: QueryArgs,
 }
 
 pub fn run(args: Args) -> Result<Exit> {

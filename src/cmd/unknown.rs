@@ -19,7 +19,7 @@ pub struct Args {
     limit: usize,
     /// Output as JSON.
     #[arg(long)]
-    json: bool,
+    pub(super) json: bool,
 }
 
 pub fn run(args: Args) -> Result<Exit> {
