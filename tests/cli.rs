@@ -327,3 +327,39 @@ fn errors_are_json_with_json_and_keep_their_exit_status() {
     let input = error(&["build", "no/such/folder", "--json"], 1);
     assert_eq!(input["kind"], "input");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn progress_on_a_terminal_counts_decimal_megabytes_and_the_exports() {
+    // `script` runs the build on a pseudo-terminal, where the progress bars appear
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let sample = std::fs::read_to_string("data/articles/004_cef7240dbd8b702b.txt").unwrap();
+    for i in 0..300 {
+        std::fs::write(
+            input.join(format!("{i:03}.txt")),
+            format!("{sample}\n{i}\n"),
+        )
+        .unwrap();
+    }
+    let command = format!(
+        "{} build {} --out {}",
+        env!("CARGO_BIN_EXE_shabaka"),
+        input.display(),
+        dir.path().join("out").display()
+    );
+    let out = Std::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(out.status.success());
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("writing exports"), "{screen}");
+    assert!(screen.contains(" MB"), "{screen}");
+    assert!(
+        !screen.contains("MiB"),
+        "binary units in the progress: {screen}"
+    );
+    assert!(screen.contains("built 300 articles"), "{screen}");
+}

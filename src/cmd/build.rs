@@ -129,7 +129,8 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
     }
     let bar = indicatif::ProgressBar::new(0);
     let style = indicatif::ProgressStyle::with_template(
-        "{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        // MB = 10^6 bytes, as in the summary line
+        "{bar:40} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta} {msg}",
     )
     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
@@ -185,6 +186,18 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
+/// The progress of the export phase: formats written of all, a spinner meanwhile.
+fn exports_bar(formats: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(formats as u64);
+    let style =
+        indicatif::ProgressStyle::with_template("{spinner} writing exports {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar.tick();
+    bar
+}
+
 pub fn run(args: Args) -> Result<Exit> {
     let (formats, dot_options) = args.formats.parse()?;
     let forced = args.encoding.as_deref().map(encoding_by_name).transpose()?;
@@ -208,13 +221,14 @@ pub fn run(args: Args) -> Result<Exit> {
             if let Some(bar) = &bar {
                 bar.set_length(total);
                 bar.set_position(bytes);
-                bar.set_message(format!("{articles} articles"));
+                bar.set_message(plural(articles, "article"));
             }
         },
     )?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    let bar = bar.map(|_| exports_bar(formats.len()));
     let safe = super::terminal::safe;
     for s in &outcome.skipped {
         eprintln!("skipped {}: {}", safe(&s.path), safe(&s.reason));
@@ -243,8 +257,17 @@ pub fn run(args: Args) -> Result<Exit> {
     }
     let built = started.elapsed().as_secs_f64();
     let out = &args.out;
-    let written = export::write_formats(&outcome.graph, out, &formats, &dot_options)
+    let written =
+        export::write_formats_reporting(&outcome.graph, out, &formats, &dot_options, &|format| {
+            if let Some(bar) = &bar {
+                bar.inc(1);
+                bar.set_message(format!("{} written", format.name()));
+            }
+        })
         .with_context(|| format!("cannot write exports to {}", out.display()))?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
     if args.json {
         let seconds = started.elapsed().as_secs_f64();
         println!(

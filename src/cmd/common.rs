@@ -225,8 +225,13 @@ pub fn print_answer<T: serde::Serialize>(
     if json {
         println!("{}", serde_json::to_string_pretty(value)?);
     } else {
-        let rendered = text(super::terminal::color(std::io::stdout().is_terminal()));
-        print!("{}", super::terminal::safe_keeping_bold(&rendered));
+        let terminal = std::io::stdout().is_terminal();
+        let rendered = text(super::terminal::color(terminal));
+        let safe = super::terminal::safe_keeping_bold(&rendered);
+        match super::terminal::width(terminal) {
+            Some(width) => print!("{}", super::terminal::fit(&safe, width)),
+            None => print!("{safe}"),
+        }
     }
     Ok(())
 }

@@ -56,6 +56,62 @@ fn unsafe_char(c: char) -> bool {
     c.is_control() && !matches!(c, '\n' | '\t')
 }
 
+/// The width to fit text output to: `COLUMNS` if set, else the terminal's own (on Linux),
+/// and only when printing to a terminal (a pipe or a file gets every character).
+pub fn width(is_terminal: bool) -> Option<usize> {
+    if !is_terminal {
+        return None;
+    }
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(columns).filter(|&c: &usize| c >= 20);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        rustix::termios::tcgetwinsize(std::io::stdout())
+            .ok()
+            .map(|size| usize::from(size.ws_col))
+            .filter(|&c| c >= 20)
+    }
+    #[cfg(not(target_os = "linux"))]
+    None
+}
+
+/// Each line of `text` cut to `width` columns (code points; the bold sequences take none),
+/// with `…` where it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, newline) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let mut columns = 0usize;
+        let mut rest = body;
+        let mut cut = false;
+        while let Some(c) = rest.chars().next() {
+            if let Some(style) = [BOLD, RESET].into_iter().find(|s| rest.starts_with(s)) {
+                out.push_str(style);
+                rest = &rest[style.len()..];
+                continue;
+            }
+            if columns + 1 == width && rest.chars().count() > 1 {
+                out.push('…');
+                cut = true;
+                break;
+            }
+            out.push(c);
+            columns += 1;
+            rest = &rest[c.len_utf8()..];
+        }
+        // a cut line's bold is closed, or it runs on into the next
+        if cut && body.contains(BOLD) {
+            out.push_str(RESET);
+        }
+        out.push_str(newline);
+    }
+    out
+}
+
 /// `text` without control characters other than line feed and tab.
 pub fn safe(text: &str) -> Cow<'_, str> {
     if !text.chars().any(unsafe_char) {
@@ -100,6 +156,17 @@ mod tests {
         assert!(!decide(Auto, false, false, true, true));
         assert!(decide(Auto, false, false, false, true));
         assert!(!decide(Auto, false, false, false, false));
+    }
+
+    #[test]
+    fn lines_are_cut_to_the_width_with_an_ellipsis_and_bold_takes_no_columns() {
+        assert_eq!(fit("abcdef\nab\n", 4), "abc…\nab\n");
+        assert_eq!(fit("abcd", 4), "abcd");
+        assert_eq!(
+            fit(&format!("{BOLD}abcdef{RESET}\n"), 4),
+            format!("{BOLD}abc…{RESET}\n")
+        );
+        assert_eq!(fit("سيرجي لافروف", 6), "سيرجي…");
     }
 
     #[test]

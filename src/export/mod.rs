@@ -112,6 +112,18 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Dot => "dot",
+            Format::Csv => "csv",
+            Format::Neo4j => "neo4j",
+        }
+    }
+
     pub const ALL: [Format; 6] = [
         Format::Json,
         Format::Graphml,
@@ -295,6 +307,17 @@ pub fn write_formats(
     formats: &[Format],
     dot_options: &dot::DotOptions,
 ) -> std::io::Result<Vec<std::path::PathBuf>> {
+    write_formats_reporting(graph, out, formats, dot_options, &|_| {})
+}
+
+/// `write_formats`, calling `done` as each format's files are complete (for progress).
+pub fn write_formats_reporting(
+    graph: &KnowledgeGraph,
+    out: &Path,
+    formats: &[Format],
+    dot_options: &dot::DotOptions,
+    done: &(dyn Fn(Format) + Sync),
+) -> std::io::Result<Vec<std::path::PathBuf>> {
     use rayon::prelude::*;
     remove_abandoned_temporaries(out);
     remove_abandoned_temporaries(&out.join("neo4j"));
@@ -308,10 +331,8 @@ pub fn write_formats(
     // three formats need the attribute schemas: whichever asks first computes them
     let shared_schemas = std::sync::OnceLock::new();
     let schemas = || shared_schemas.get_or_init(|| attrs::schemas(graph));
-    // formats are independent: both cores write one each
-    let per_format: Vec<Pending> = formats
-        .par_iter()
-        .map(|format| match format {
+    let write_one = |format: Format| -> Pending {
+        match format {
             Format::Json => streamed(out.join("graph.json"), |w| json::write_json(graph, w)),
             Format::Graphml => streamed(out.join("graph.graphml"), |w| {
                 graphml::write_graphml_with(graph, schemas(), w)
@@ -342,6 +363,15 @@ pub fn write_formats(
                     .collect();
                 Ok(paths?.into_iter().flatten().collect())
             }
+        }
+    };
+    // formats are independent: both cores write one each
+    let per_format: Vec<Pending> = formats
+        .par_iter()
+        .map(|&format| {
+            let files = write_one(format);
+            done(format);
+            files
         })
         .collect();
     // every file is complete before any is put in place: a failure or an interrupt while

@@ -18,6 +18,35 @@ fn width(s: &str) -> usize {
         .count()
 }
 
+/// A cell of report dates: up to `DATES_IN_FULL` as they are, more as the first and last
+/// day and how many (`2018-01-02 – 2018-06-30 (86 reports)`); `--json` keeps them all.
+pub fn dates_cell(dates: &[String]) -> String {
+    const DATES_IN_FULL: usize = 3;
+    if dates.len() <= DATES_IN_FULL {
+        return dates.join(", ");
+    }
+    let mut days: Vec<&str> = dates
+        .iter()
+        .map(|d| crate::extract::dates::calendar_date(d))
+        .collect();
+    days.sort_unstable();
+    format!(
+        "{} – {} ({} reports)",
+        days[0],
+        days[days.len() - 1],
+        dates.len()
+    )
+}
+
+/// A list cell: the first `shown` items and how many more (`a، b، c +4`).
+pub fn list_cell(items: &[&str], shown: usize) -> String {
+    let head = items[..items.len().min(shown)].join("، ");
+    match items.len().saturating_sub(shown) {
+        0 => head,
+        more => format!("{head} +{more}"),
+    }
+}
+
 /// Renders rows as an aligned table with a header.
 pub fn table(header: &[&str], rows: &[Vec<String>], color: bool) -> String {
     let cols = header.len();
@@ -144,11 +173,15 @@ pub fn card(c: &Card, color: bool) -> String {
             color
         )
     );
+    const ALIASES_SHOWN: usize = 6;
     let list = |k: &str| {
         c.attrs
             .get(k)
             .and_then(|v| v.as_list())
-            .map(|a| a.join("، "))
+            .map(|a| {
+                let items: Vec<&str> = a.iter().map(|s| s.as_ref()).collect();
+                list_cell(&items, ALIASES_SHOWN)
+            })
             .unwrap_or_default()
     };
     for key in [
@@ -182,7 +215,7 @@ pub fn card(c: &Card, color: bool) -> String {
                     r.person.display(),
                     r.role.clone(),
                     r.office.display(),
-                    r.dates.join(", "),
+                    dates_cell(&r.dates),
                     r.sources.to_string(),
                 ]
             })
@@ -286,4 +319,28 @@ pub fn events(list: &[EventLine], color: bool) -> String {
         &rows,
         color,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_report_dates_become_first_last_and_a_count() {
+        let few: Vec<String> = ["2018-05-07", "2018-05-09T10:00:00Z"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(dates_cell(&few), "2018-05-07, 2018-05-09T10:00:00Z");
+        let many: Vec<String> = (1..=9)
+            .rev()
+            .map(|d| format!("2018-06-0{d}T08:00:00Z"))
+            .collect();
+        assert_eq!(dates_cell(&many), "2018-06-01 – 2018-06-09 (9 reports)");
+    }
+
+    #[test]
+    fn long_lists_show_their_first_items_and_how_many_more() {
+        assert_eq!(list_cell(&["أ", "ب"], 3), "أ، ب");
+        assert_eq!(list_cell(&["أ", "ب", "ج", "د", "ه"], 3), "أ، ب، ج +2");
+    }
 }
