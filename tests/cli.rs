@@ -121,13 +121,35 @@ fn colour_follows_the_flag_no_color_and_clicolor_force() {
 #[test]
 fn every_argument_has_help_and_query_commands_give_examples_and_exit_codes() {
     // through the binary: the help of each command describes each of its arguments
-    for command in ["build", "path", "show", "neighbors", "events", "top"] {
+    for command in [
+        "build",
+        "export",
+        "tag",
+        "train-ner",
+        "path",
+        "neighbors",
+        "show",
+        "stats",
+        "top",
+        "events",
+        "unknown",
+        "completions",
+        "man",
+    ] {
         let help = stdout_of(&[command, "--help"], &[]);
         assert!(help.contains("Exit status:"), "{command}: no exit statuses");
         assert!(help.contains("Example"), "{command}: no example");
-        for line in help.lines().filter(|l| l.starts_with("  <")) {
-            let described = line.trim_start().split_once("  ").is_some();
-            assert!(described, "{command}: an argument without help: {line}");
+        // every argument and option line says what it is: its name, then its help
+        let mut listing = false;
+        for line in help.lines() {
+            if line.ends_with(':') && !line.starts_with(' ') {
+                listing = matches!(line, "Arguments:" | "Options:");
+                continue;
+            }
+            if listing && line.starts_with("  ") && line.trim_start().starts_with(['-', '<']) {
+                let described = line.trim_start().split_once("  ").is_some();
+                assert!(described, "{command}: an argument without help: {line}");
+            }
         }
     }
 }

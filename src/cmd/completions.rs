@@ -12,7 +12,7 @@ use super::Cli;
 /// zsh: into a folder of `$fpath` as `_shabaka`; fish: `~/.config/fish/completions/shabaka.fish`.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  shabaka completions bash > ~/.local/share/bash-completion/completions/shabaka"
+    after_help = "Example:\n  shabaka completions bash > ~/.local/share/bash-completion/completions/shabaka\n\nExit status: 0 done; 2 an unknown shell"
 )]
 pub struct Args {
     /// The shell to complete for.

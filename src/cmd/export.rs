@@ -9,6 +9,9 @@ use super::exit::Exit;
 
 /// Write export formats from a built graph.json, without re-extracting.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  shabaka export --graph exports/graph.json --format gexf,neo4j --out /tmp/out\n\nExit status: 0 written; 1 error (unreadable graph, unwritable folder: nothing written); 2 a bad option value"
+)]
 pub struct Args {
     /// The built graph.
     #[arg(long, default_value = "exports/graph.json")]

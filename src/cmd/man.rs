@@ -10,7 +10,9 @@ use super::Cli;
 
 /// Print the manual page (roff), or write shabaka.1 and shabaka-COMMAND.1 into a folder.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  shabaka man | man -l -\n  shabaka man --out docs/man")]
+#[command(
+    after_help = "Examples:\n  shabaka man | man -l -\n  shabaka man --out docs/man\n\nExit status: 0 done; 1 the folder cannot be written"
+)]
 pub struct Args {
     /// Write shabaka.1 and one page per command into this folder instead.
     #[arg(long, value_name = "DIR")]

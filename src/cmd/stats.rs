@@ -8,6 +8,9 @@ use shabaka::query::{render, Queries};
 
 /// Counts of nodes and edges by kind.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  shabaka stats --graph exports/graph.json --json\n\nExit status: 0 done; 1 error (unreadable graph); 2 a bad option value"
+)]
 pub struct Args {
     #[command(flatten)]
     pub(super) q: QueryArgs,

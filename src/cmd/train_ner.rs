@@ -17,12 +17,10 @@ use shabaka::ner::FeatureMask;
 
 /// Train the learned tagger on a CoNLL file (`token TAG` per line, BIO tags of PERS, LOC,
 /// ORG; MISC is read as O), or cross-validate it.
-///
-/// Examples:
-///   shabaka train-ner --conll ner.txt --out data/models/ner.model
-///   shabaka train-ner --conll ner.txt --cv 5
 #[derive(clap::Args)]
-#[command(verbatim_doc_comment)]
+#[command(
+    after_help = "Examples:\n  shabaka train-ner --conll ner.txt --out data/models/ner.model\n  shabaka train-ner --conll ner.txt --cv 5\n\nExit status: 0 done; 1 error (unreadable file, no sentences); 2 a bad option value"
+)]
 pub struct Args {
     /// The training file.
     #[arg(long)]

@@ -10,6 +10,9 @@ use super::exit::Exit;
 
 /// List discovered entities (not in the gazetteer) by number of mentions.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  shabaka unknown -n 20\n\nExit status: 0 done; 1 error (unreadable graph); 2 a bad option value"
+)]
 pub struct Args {
     /// The built graph.
     #[arg(long, default_value = "exports/graph.json")]
