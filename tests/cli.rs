@@ -385,3 +385,16 @@ fn progress_on_a_terminal_counts_decimal_megabytes_and_the_exports() {
     );
     assert!(screen.contains("built 300 articles"), "{screen}");
 }
+
+#[test]
+fn queries_read_the_graph_from_standard_input_with_graph_dash() {
+    let graph = std::fs::read_to_string("exports/graph.json").unwrap();
+    let from_file = stdout_of(&["show", "ناريشكين", "--graph", "exports/graph.json"], &[]);
+    let out = shabaka()
+        .args(["show", "ناريشكين", "--graph", "-"])
+        .write_stdin(graph)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), from_file);
+}

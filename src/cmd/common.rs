@@ -135,7 +135,7 @@ impl FormatArgs {
 /// The arguments every query takes.
 #[derive(clap::Args)]
 pub struct QueryArgs {
-    /// The built graph.
+    /// The built graph (`-`: standard input).
     #[arg(long, default_value = "exports/graph.json")]
     pub graph: PathBuf,
     /// Output as JSON (errors too: `{"error": {...}}` on stderr).
@@ -143,13 +143,29 @@ pub struct QueryArgs {
     pub json: bool,
 }
 
-/// Reads a built graph.json, saying how to make one if it is missing.
+/// A UTF-8 text file, or standard input for `-`.
+pub fn read_text_or_stdin(path: &Path) -> Result<String> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .context("cannot read standard input as UTF-8 text")?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Reads a built graph.json (`-`: from standard input), saying how to make one if it is
+/// missing.
 pub fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
-    let text = std::fs::read_to_string(path).map_err(|e| super::report::Hinted {
-        kind: "graph",
-        message: format!("cannot read {}: {e}", path.display()),
-        hint: "run `shabaka build` first, or give --graph",
-    })?;
+    let text = if path.as_os_str() == "-" {
+        read_text_or_stdin(path)?
+    } else {
+        std::fs::read_to_string(path).map_err(|e| super::report::Hinted {
+            kind: "graph",
+            message: format!("cannot read {}: {e}", path.display()),
+            hint: "run `shabaka build` first, or give --graph",
+        })?
+    };
     export::json::from_json(&text)
         .with_context(|| format!("{} is not a shabaka graph", path.display()))
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::common::{DataArgs, ModelArgs};
 use super::exit::Exit;
@@ -30,16 +30,8 @@ pub fn run(args: Args) -> Result<Exit> {
         keep_boilerplate: true,
         ..ExtractOptions::default()
     })?)?;
-    let content = match args.conll.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?,
-        None => {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-                .context("cannot read standard input as UTF-8 text")?;
-            text
-        }
-    };
+    let stdin = std::path::Path::new("-");
+    let content = super::common::read_text_or_stdin(args.conll.as_deref().unwrap_or(stdin))?;
     let lines = shabaka::conll::parse(&content);
     print!("{}", shabaka::conll::tag(&extractor, &lines));
     Ok(Exit::Ok)

@@ -22,7 +22,7 @@ use shabaka::ner::FeatureMask;
     after_help = "Examples:\n  shabaka train-ner --conll ner.txt --out data/models/ner.model\n  shabaka train-ner --conll ner.txt --cv 5\n\nExit status: 0 done; 1 error (unreadable file, no sentences); 2 a bad option value"
 )]
 pub struct Args {
-    /// The training file.
+    /// The training file (`-`: standard input).
     #[arg(long)]
     conll: PathBuf,
     /// Where to write the model (written atomically).
@@ -96,8 +96,7 @@ pub fn run(args: Args) -> Result<Exit> {
     })?;
     // training reads what the rules claim: the data arguments load no model
     extractor.finder.set_feature_mask(mask(&args.without)?);
-    let content = std::fs::read_to_string(&args.conll)
-        .with_context(|| format!("cannot read {}", args.conll.display()))?;
+    let content = super::common::read_text_or_stdin(&args.conll)?;
     let lines = shabaka::conll::parse(&content);
     let options = TrainOptions {
         epochs: args.epochs,
