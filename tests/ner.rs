@@ -302,3 +302,49 @@ fn cross_validation_prints_scores_per_kind() {
         .failure()
         .stderr(predicates::str::contains("folds"));
 }
+
+/// A gazetteer surname alone that the built-in tagger reads as the first word of a longer
+/// name is that other person, not the gazetteer's: «كيم» of «كيم يونغ تشول» is not Kim Jong
+/// Un, while «كيم» alone after his full name still is.
+#[test]
+fn a_surname_the_tagger_reads_as_the_start_of_another_name_is_not_the_gazetteer_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kim.txt");
+    std::fs::write(
+        &file,
+        "وقال الزعيم الكوري الشمالي كيم جونغ أون إن القمة ناجحة.\n\
+         واستقبل الوزير المسؤول الكوري الشمالي كيم يونغ تشول في العاصمة يوم الخميس.\n\
+         وقال كيم إن بلاده مستعدة للحوار.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("shabaka")
+        .unwrap()
+        .args(["build", "-q", "--out"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .success();
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let people: Vec<(&str, &str)> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "Person")
+        .map(|n| (n["id"].as_str().unwrap(), n["label"].as_str().unwrap()))
+        .collect();
+    assert!(
+        people
+            .iter()
+            .any(|(id, label)| *id != "person:kim-jong-un" && label.starts_with("كيم يونغ")),
+        "{people:?}"
+    );
+    let kim = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "person:kim-jong-un")
+        .expect("Kim Jong Un is found");
+    assert_eq!(kim["mentions"], 2, "his full name and «كيم» alone: {kim}");
+}

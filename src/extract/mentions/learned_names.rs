@@ -25,6 +25,9 @@ use rustc_hash::FxHashMap;
 /// What the model alone found.
 pub(super) const RULE: Rule = Rule::new("learned:tagger", 0.55);
 
+/// The rule ids of gazetteer names matched by their surname alone (`gazetteer_surnames`).
+const SURNAME_RULE_PREFIX: &str = "surname:";
+
 /// One sentence's features, ready for the model (`NerModel::tag`).
 #[derive(Debug, Clone)]
 pub struct SentenceFeatures {
@@ -416,12 +419,24 @@ pub(super) fn run(finder: &MentionFinder, s: &mut State) {
     let Some(labels) = labels(finder, s) else {
         return;
     };
-    // discovered mentions the model does not read as names of their kind go
+    // discovered mentions the model does not read as names of their kind go; so does a
+    // gazetteer surname alone that the model reads as the first word of a longer name on
+    // free tokens, the next word no common word: «كيم» of «كيم يونج تشول» is not Kim Jong
+    // Un (a family name written before the given names, which no full-name rule covers)
     let keep: Vec<bool> = s
         .out
         .mentions
         .iter()
         .map(|m| match &m.entity {
+            EntityRef::Known(_) if m.rule.starts_with(SURNAME_RULE_PREFIX) => {
+                let (first, end) = (m.tokens.first as usize, m.tokens.end as usize);
+                let continued = end - first == 1
+                    && labels.get(end) == Some(&Label::IPers)
+                    && labels[first].kind() == Some(NameKind::Pers)
+                    && s.out.cover.get(end) == Some(&Cover::Free)
+                    && !s.lexicon.is_common(s.doc.token_text(end));
+                !continued
+            }
             EntityRef::Known(_) => true,
             EntityRef::Discovered { kind, .. } => {
                 labels[m.tokens.first as usize].kind() == Some(NameKind::from(*kind))
